@@ -1,0 +1,130 @@
+import Foundation
+import Synchronization
+
+/// Finds the pages of a docs set and reads them, in parallel, into `ParsedPage`s.
+public enum DocsSetReader {
+    /// A page file found in the docs folder.
+    struct PageFile: Sendable {
+        var url: URL
+        /// Relative to the docs folder, as diagnostics and `source` show it.
+        var relativePath: String
+        var name: String
+        var format: PageReader.Format
+        var origin: APIType.Origin
+    }
+
+    struct Result: Sendable {
+        var pages: [ParsedPage]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Lists the pages: `api-resources/<name>/index.md|html` and `common/index.*` in a docs set folder
+    /// (the one holding `api-resources/`), else `*.md`, `*.html` and `<name>/index.*` in any folder.
+    static func pageFiles(in folder: URL) throws(DiagnosticError) -> [PageFile] {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
+            throw DiagnosticError(.error("no such file or directory", file: folder.path))
+        }
+        guard isDirectory.boolValue else {
+            guard let page = pageFile(folder, relativePath: folder.lastPathComponent, origin: .page) else {
+                throw DiagnosticError(.error("not a docs page (.md or .html) or a folder of pages", file: folder.path))
+            }
+            return [page.withURL(folder)]
+        }
+        let resources = folder.appendingPathComponent("api-resources")
+        var pages: [PageFile] = []
+        if fileManager.fileExists(atPath: resources.path) {
+            pages += entries(in: resources, prefix: "api-resources/", skipRootIndex: true)
+            let common = folder.appendingPathComponent("common")
+            pages += entries(in: common, prefix: "common/", skipRootIndex: false).filter { $0.name == "index" }.map {
+                var page = $0
+                page.name = "common"
+                page.origin = .common
+                return page
+            }
+        } else {
+            pages = entries(in: folder, prefix: "", skipRootIndex: true)
+        }
+        return deduplicated(pages).sorted { $0.relativePath < $1.relativePath }
+    }
+
+    private static func entries(in folder: URL, prefix: String, skipRootIndex: Bool) -> [PageFile] {
+        let fileManager = FileManager.default
+        guard let names = try? fileManager.contentsOfDirectory(atPath: folder.path) else { return [] }
+        var pages: [PageFile] = []
+        for entry in names where !entry.hasPrefix(".") {
+            let url = folder.appendingPathComponent(entry)
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                for index in ["index.md", "index.markdown", "index.html", "index.htm"] {
+                    let indexURL = url.appendingPathComponent(index)
+                    if fileManager.fileExists(atPath: indexURL.path),
+                       var page = pageFile(indexURL, relativePath: prefix + entry + "/" + index, origin: .page) {
+                        page.name = entry
+                        pages.append(page)
+                    }
+                }
+            } else if let page = pageFile(url, relativePath: prefix + entry, origin: .page) {
+                if skipRootIndex, page.name == "index" { continue }
+                pages.append(page)
+            }
+        }
+        return pages
+    }
+
+    private static func pageFile(_ url: URL, relativePath: String, origin: APIType.Origin) -> PageFile? {
+        let format: PageReader.Format
+        switch url.pathExtension.lowercased() {
+        case "md", "markdown": format = .markdown
+        case "html", "htm": format = .html
+        default: return nil
+        }
+        return PageFile(url: url, relativePath: relativePath, name: url.deletingPathExtension().lastPathComponent,
+                        format: format, origin: origin)
+    }
+
+    /// One page per name: the Markdown source wins over a published HTML copy.
+    private static func deduplicated(_ pages: [PageFile]) -> [PageFile] {
+        var byName: [String: PageFile] = [:]
+        for page in pages {
+            if let existing = byName[page.name], existing.format == .markdown { continue }
+            byName[page.name] = page
+        }
+        return Array(byName.values)
+    }
+
+    /// Reads every page, in parallel; the order of the result follows `files`.
+    static func read(_ files: [PageFile]) -> Result {
+        let results = Mutex<[PageReader.Result?]>(Array(repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            let result: PageReader.Result
+            if let data = FileManager.default.contents(atPath: file.url.path) {
+                result = PageReader.read(data: data, name: file.name, file: file.relativePath, format: file.format,
+                                         origin: file.origin)
+            } else {
+                result = PageReader.Result(page: nil, diagnostics: [.error("cannot read the file", file: file.relativePath)])
+            }
+            results.withLock { $0[index] = result }
+        }
+        let collected = results.withLock { $0.compactMap { $0 } }
+        return Result(pages: collected.compactMap(\.page), diagnostics: collected.flatMap(\.diagnostics))
+    }
+}
+
+extension DocsSetReader.PageFile {
+    fileprivate func withURL(_ url: URL) -> Self {
+        var copy = self
+        copy.url = url
+        return copy
+    }
+}
+
+/// A failure that stops the whole run, carrying its diagnostic.
+public struct DiagnosticError: Error, CustomStringConvertible {
+    public var diagnostic: Diagnostic
+    public init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+    public var description: String { diagnostic.description }
+}

@@ -1,0 +1,76 @@
+import Yams
+
+/// The YAML block between `---` lines at the top of a Jekyll page.
+struct FrontMatter: Sendable, Hashable {
+    var values: [String: String] = [:]
+    /// How many lines the block takes, fences included (0 when there is none).
+    var lineCount = 0
+
+    var title: String? { values["title"] }
+    var version: String? { values["version"] }
+    var apiVersion: String? { values["apiVersion"] }
+
+    enum Failure: Error {
+        case unterminated
+        case invalidYAML(line: Int, message: String)
+    }
+
+    /// Splits `text` into front matter and body. A page without front matter yields `nil`.
+    static func split(_ text: String) throws(Failure) -> (frontMatter: FrontMatter?, body: Substring) {
+        guard text.hasPrefix("---\n") || text == "---" else { return (nil, text[...]) }
+        var lineNumber = 1
+        var lineStart = text.index(text.startIndex, offsetBy: 4)
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            lineNumber += 1
+            let line = text[lineStart..<lineEnd]
+            if line == "---" || line == "..." {
+                let yaml = String(text[text.index(text.startIndex, offsetBy: 4)..<lineStart])
+                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+                var frontMatter = try parseYAML(yaml)
+                frontMatter.lineCount = lineNumber
+                return (frontMatter, text[bodyStart...])
+            }
+            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+        }
+        throw .unterminated
+    }
+
+    private static func parseYAML(_ yaml: String) throws(Failure) -> FrontMatter {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw .invalidYAML(line: Self.line(of: error) + 1, message: Self.summary(of: error))
+        } catch {
+            throw .invalidYAML(line: 1, message: "\(error)")
+        }
+        var result = FrontMatter()
+        guard let node else { return result }
+        guard let mapping = node.mapping else {
+            throw .invalidYAML(line: 2, message: "front matter is not a mapping of keys to values")
+        }
+        for (key, value) in mapping {
+            guard let key = key.string else { continue }
+            // Scalars only: lists such as redirect_from are not used.
+            if let scalar = value.scalar { result.values[key] = scalar.string }
+        }
+        return result
+    }
+
+    private static func line(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            mark.line
+        default: 1
+        }
+    }
+
+    private static func summary(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            problem
+        default: "\(error)"
+        }
+    }
+}

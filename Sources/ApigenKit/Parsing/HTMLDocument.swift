@@ -1,0 +1,105 @@
+import CLibXML2
+
+/// A parsed HTML page (libxml2's forgiving HTML parser) with the few DOM queries the extractor needs.
+final class HTMLDocument {
+    private let document: htmlDocPtr
+
+    init?(html: String) {
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+        var html = html
+        let parsed: htmlDocPtr? = html.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
+            }
+        }
+        guard let parsed else { return nil }
+        document = parsed
+    }
+
+    deinit { xmlFreeDoc(document) }
+
+    var body: HTMLNode? {
+        guard let root = xmlDocGetRootElement(document) else { return nil }
+        let rootNode = HTMLNode(pointer: root)
+        return rootNode.firstDescendant { $0.name == "body" } ?? rootNode
+    }
+}
+
+/// A borrowed libxml2 node; valid while its `HTMLDocument` lives.
+struct HTMLNode {
+    let pointer: xmlNodePtr
+
+    var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+    var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+
+    /// The lower-cased element name, or `""` for other nodes.
+    var name: String {
+        guard isElement, let name = pointer.pointee.name else { return "" }
+        return String(cString: name)
+    }
+
+    /// The line libxml2 saw the node on (meaningful for pages read as HTML).
+    var line: Int { Int(xmlGetLineNo(pointer)) }
+
+    func attribute(_ name: String) -> String? {
+        guard let value = xmlGetProp(pointer, name) else { return nil }
+        defer { apigen_xmlFree(value) }
+        return String(cString: value)
+    }
+
+    func hasClass(_ className: String) -> Bool {
+        guard let classes = attribute("class") else { return false }
+        return classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { $0 == className }
+    }
+
+    /// All text below this node, as in the DOM's `textContent`.
+    var text: String {
+        guard let content = xmlNodeGetContent(pointer) else { return "" }
+        defer { apigen_xmlFree(content) }
+        return String(cString: content)
+    }
+
+    var children: [HTMLNode] {
+        var result: [HTMLNode] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            result.append(HTMLNode(pointer: current))
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    var elementChildren: [HTMLNode] { children.filter(\.isElement) }
+
+    var parent: HTMLNode? { pointer.pointee.parent.map(HTMLNode.init) }
+
+    /// Depth-first, document order.
+    func forEachDescendant(_ body: (HTMLNode) -> Void) {
+        var child = pointer.pointee.children
+        while let current = child {
+            let node = HTMLNode(pointer: current)
+            body(node)
+            node.forEachDescendant(body)
+            child = current.pointee.next
+        }
+    }
+
+    func descendants(where predicate: (HTMLNode) -> Bool) -> [HTMLNode] {
+        var result: [HTMLNode] = []
+        forEachDescendant { if predicate($0) { result.append($0) } }
+        return result
+    }
+
+    func firstDescendant(where predicate: (HTMLNode) -> Bool) -> HTMLNode? {
+        var child = pointer.pointee.children
+        while let current = child {
+            let node = HTMLNode(pointer: current)
+            if predicate(node) { return node }
+            if let found = node.firstDescendant(where: predicate) { return found }
+            child = current.pointee.next
+        }
+        return nil
+    }
+}

@@ -1,0 +1,299 @@
+import Foundation
+
+/// Reads the IR out of a page's DOM: heading, description, field tables, Operations and Actions.
+///
+/// The same code serves pages rendered from Markdown by cmark-gfm and pages published as HTML;
+/// only the way a node maps back to a source line differs (`SourceLines`).
+struct PageExtractor {
+    /// How DOM nodes map to lines of the page the user wrote.
+    enum SourceLines {
+        /// Rendered from Markdown: `data-sourcepos` through the preprocessor's line map; raw HTML action
+        /// blocks carry no position, so their lines were recorded by the preprocessor in order.
+        case markdown(MarkdownPreprocessor.Output)
+        /// Read as HTML: libxml2's own line numbers.
+        case html
+    }
+
+    let name: String
+    let file: String
+    let frontMatter: FrontMatter?
+    let sourceLines: SourceLines
+    private(set) var diagnostics: [Diagnostic] = []
+    private var actionBlockIndex = 0
+
+    init(name: String, file: String, frontMatter: FrontMatter?, sourceLines: SourceLines) {
+        self.name = name
+        self.file = file
+        self.frontMatter = frontMatter
+        self.sourceLines = sourceLines
+    }
+
+    mutating func extract(from document: HTMLDocument) -> ParsedPage? {
+        guard let body = document.body else { return nil }
+        var page = ParsedPage(
+            name: name, file: file, heading: "", headingLine: 0, kind: .type, origin: .page, description: "",
+            fields: [], operations: [], actions: [], frontMatter: frontMatter)
+        var section = Section.preamble
+        var pendingTable: TableRole?
+        var descriptionParts: [String] = []
+
+        walk(body) { node in
+            switch node.name {
+            case "h1", "h2":
+                guard page.heading.isEmpty else { return .skipChildren }
+                page.heading = DocumentText.collapsed(node.text)
+                page.headingLine = line(of: node)
+                section = .description
+                return .skipChildren
+            case "h3":
+                section = Section(heading: DocumentText.collapsed(node.text))
+                pendingTable = nil
+                return .skipChildren
+            case "h4", "h5":
+                let heading = DocumentText.collapsed(node.text).lowercased()
+                pendingTable = heading.contains("read only") ? .readOnly : heading.contains("writ") ? .writeable : nil
+                return .skipChildren
+            case "table":
+                let role = pendingTable ?? (section == .description || section == .fields ? .readOnly : nil)
+                if let role { page.fields += readFieldTable(node, role: role) }
+                pendingTable = nil
+                return .skipChildren
+            case "div" where node.hasClass("action"):
+                readActionBlock(node, section: section, into: &page)
+                return .skipChildren
+            case "p", "ul", "ol", "blockquote":
+                guard section == .description else { return .skipChildren }
+                let text = DocumentText.collapsed(node.text)
+                if !text.isEmpty { descriptionParts.append(text) }
+                return .skipChildren
+            case "pre", "script", "style", "head":
+                return .skipChildren
+            default:
+                return .descend
+            }
+        }
+        guard !page.heading.isEmpty else { return nil }
+        page.description = descriptionParts.joined(separator: " ")
+        page.fields = removingDuplicates(page.fields, what: "field")
+        return page
+    }
+
+    // MARK: - Walking
+
+    private enum Section: Equatable {
+        case preamble, description, fields, operations, actions, other
+
+        init(heading: String) {
+            switch heading.lowercased() {
+            case "resource fields": self = .fields
+            case "operations": self = .operations
+            case "actions": self = .actions
+            default: self = .other
+            }
+        }
+    }
+
+    private enum TableRole { case writeable, readOnly, actionInput }
+
+    private enum WalkStep { case descend, skipChildren }
+
+    private func walk(_ node: HTMLNode, _ visit: (HTMLNode) -> WalkStep) {
+        for child in node.children where child.isElement {
+            if visit(child) == .descend { walk(child, visit) }
+        }
+    }
+
+    func line(of node: HTMLNode) -> Int {
+        switch sourceLines {
+        case .html:
+            return node.line
+        case .markdown(let output):
+            var current: HTMLNode? = node
+            while let candidate = current {
+                if let position = candidate.attribute("data-sourcepos"),
+                   let line = Int(position.prefix { $0.isNumber }) {
+                    return output.pageLine(forMarkdownLine: line)
+                }
+                current = candidate.parent
+            }
+            return 0
+        }
+    }
+
+    // MARK: - Field tables
+
+    private mutating func readFieldTable(_ table: HTMLNode, role: TableRole) -> [RawField] {
+        let headers = table.descendants { $0.name == "th" }.map { DocumentText.collapsed($0.text).lowercased() }
+        func column(_ name: String) -> Int? { headers.firstIndex(of: name) }
+        guard let fieldColumn = column("field") ?? (headers.isEmpty ? nil : 0) else { return [] }
+        var fields: [RawField] = []
+        for row in table.descendants(where: { $0.name == "tr" }) {
+            let cells = row.elementChildren.filter { $0.name == "td" }
+            guard !cells.isEmpty else { continue }
+            let rowLine = line(of: row)
+            func cell(_ name: String) -> HTMLNode? { column(name).flatMap { $0 < cells.count ? cells[$0] : nil } }
+            func text(_ name: String) -> String { cell(name).map { DocumentText.collapsed($0.text) } ?? "" }
+
+            guard fieldColumn < cells.count else { continue }
+            var fieldName = DocumentText.collapsed(cells[fieldColumn].text)
+            if fieldName.isEmpty {
+                diagnostics.append(.warning("table row without a field name ignored", file: file, line: rowLine))
+                continue
+            }
+            if let bracket = fieldName.firstIndex(of: "["), fieldName.hasSuffix("]") {
+                let cleaned = String(fieldName[..<bracket])
+                diagnostics.append(.warning("field name '\(fieldName)' is not an identifier; read as '\(cleaned)'",
+                                            file: file, line: rowLine))
+                fieldName = cleaned
+            }
+            let typeText = cell("type").map(DocumentText.typeCell) ?? ""
+            let parsedCell: TypeGrammar.CellType
+            do {
+                parsedCell = try TypeGrammar.parseCell(typeText)
+            } catch {
+                diagnostics.append(.warning("field '\(fieldName)': unreadable type: \(error)", file: file, line: rowLine))
+                parsedCell = .scalar(.json)
+            }
+            let notesCell = cell("notes")
+            var field = RawField(
+                name: fieldName, cell: checkedCell(parsedCell, field: fieldName, line: rowLine), line: rowLine,
+                writable: false, create: false, required: false, update: false,
+                default: Self.defaultValue(text("default")), options: notesCell.flatMap(DocumentText.enumOptions),
+                description: notesCell.map { DocumentText.collapsed($0.text) } ?? "")
+            switch role {
+            case .writeable:
+                field.writable = true
+                switch text("create") {
+                case "Yes": field.create = true; field.required = true
+                case "Optional": field.create = true
+                case "-", "", "No": break
+                case let other:
+                    diagnostics.append(.warning("field '\(fieldName)': unknown Create value '\(other)'", file: file, line: rowLine))
+                }
+                switch text("update") {
+                case "Yes": field.update = true
+                case "-", "", "No": break
+                case let other:
+                    diagnostics.append(.warning("field '\(fieldName)': unknown Update value '\(other)'", file: file, line: rowLine))
+                }
+            case .actionInput:
+                field.writable = true
+                field.create = true
+                field.required = text("required") == "Yes"
+            case .readOnly:
+                break
+            }
+            fields.append(field)
+        }
+        return fields
+    }
+
+    /// Flags bare words that are not part of the grammar; the common page's `bool` is read as `boolean`.
+    private mutating func checkedCell(_ cell: TypeGrammar.CellType, field: String, line: Int) -> TypeGrammar.CellType {
+        switch cell {
+        case .word("bool"):
+            diagnostics.append(.warning("field '\(field)': nonstandard type 'bool', read as 'boolean'", file: file, line: line))
+            return .scalar(.boolean)
+        case .word(let word):
+            diagnostics.append(.warning("field '\(field)': unknown type '\(word)'", file: file, line: line))
+            return cell
+        case .array(let element): return .array(checkedCell(element, field: field, line: line))
+        case .map(let element): return .map(checkedCell(element, field: field, line: line))
+        default: return cell
+        }
+    }
+
+    private static func defaultValue(_ text: String) -> String? {
+        text.isEmpty || text == "-" ? nil : text
+    }
+
+    private mutating func removingDuplicates(_ fields: [RawField], what: String) -> [RawField] {
+        var seen = Set<String>()
+        return fields.filter { field in
+            if seen.insert(field.name).inserted { return true }
+            diagnostics.append(.warning("duplicate \(what) '\(field.name)'; the later row is ignored", file: file, line: field.line))
+            return false
+        }
+    }
+
+    // MARK: - Operations and actions
+
+    private mutating func readActionBlock(_ block: HTMLNode, section: Section, into page: inout ParsedPage) {
+        let blockLine = actionBlockLine(block)
+        guard let header = block.firstDescendant(where: { $0.hasClass("header") }),
+              let headerRight = header.firstDescendant(where: { $0.hasClass("headerright") })
+        else {
+            diagnostics.append(.warning("action block without a header ignored", file: file, line: blockLine))
+            return
+        }
+        let title = DocumentText.collapsed(header.children.filter(\.isText).map(\.text).joined(separator: " "))
+        let request = DocumentText.collapsed(headerRight.text)
+        let method = request.prefix { $0 != ":" }.trimmingSpaces()
+        let path = headerRight.firstDescendant { $0.name == "code" }.map { DocumentText.collapsed($0.text) } ?? ""
+        guard !method.isEmpty, !path.isEmpty else {
+            diagnostics.append(.warning("action block '\(title)' without a method and URL ignored", file: file, line: blockLine))
+            return
+        }
+        let body = exampleBody(in: block)
+        let id = block.attribute("id")
+        let isAction = section == .actions || (section != .operations && id != nil)
+        if !isAction {
+            let operation = Operation(name: (title.isEmpty ? id ?? "" : title).lowercased(), method: String(method), path: path)
+            page.operations.append(RawOperation(operation: operation, line: blockLine, body: body))
+            return
+        }
+        let input = block.firstDescendant { $0.hasClass("input") }
+        let output = block.firstDescendant { $0.hasClass("output") }
+        var inputFields: [RawField] = []
+        if let table = block.firstDescendant(where: { $0.name == "table" }) {
+            inputFields = removingDuplicates(readFieldTable(table, role: .actionInput), what: "input field")
+        }
+        let inputType = input.flatMap { $0.firstDescendant { $0.name == "a" } }.flatMap(DocumentText.linkTarget)
+        if input == nil {
+            diagnostics.append(.warning("action '\(title)' has no Input line", file: file, line: blockLine))
+        } else if inputType == nil, !(input?.text.contains("no inputs") ?? false) {
+            diagnostics.append(.warning("action '\(title)': unreadable Input line", file: file, line: blockLine))
+        }
+        page.actions.append(RawAction(
+            name: title.isEmpty ? id ?? "" : title, method: String(method), path: path, input: inputType,
+            output: output.flatMap { $0.firstDescendant { $0.name == "a" } }.flatMap(DocumentText.linkTarget),
+            inputFields: inputFields, line: blockLine, body: body))
+    }
+
+    private var isMarkdown: Bool {
+        if case .markdown = sourceLines { return true }
+        return false
+    }
+
+    private mutating func actionBlockLine(_ block: HTMLNode) -> Int {
+        defer { actionBlockIndex += 1 }
+        if case .markdown(let output) = sourceLines, actionBlockIndex < output.actionBlockLines.count {
+            return output.actionBlockLines[actionBlockIndex]
+        }
+        return line(of: block)
+    }
+
+    /// The JSON after `-d '` in the block's curl example, if any.
+    private mutating func exampleBody(in block: HTMLNode) -> RawExample? {
+        guard let pre = block.firstDescendant(where: { $0.name == "pre" }) else { return nil }
+        let code = pre.text
+        guard let start = code.range(of: "-d '") else { return nil }
+        let afterQuote = code[start.upperBound...]
+        // The body ends at the quote before the URL argument (`}' 'http://…'`).
+        guard let end = afterQuote.range(of: "' '", options: .backwards) ?? afterQuote.range(of: "'", options: .backwards) else {
+            diagnostics.append(.warning("unterminated -d body in curl example", file: file, line: line(of: pre)))
+            return nil
+        }
+        let jsonText = afterQuote[..<end.lowerBound]
+        // The code starts on the line after the fence (Markdown) or on the <pre> line (HTML).
+        let firstCodeLine = line(of: pre) + (isMarkdown ? 1 : 0)
+        let bodyLine = firstCodeLine + code[..<start.lowerBound].reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+        do {
+            return RawExample(json: try OrderedJSON.parse(String(jsonText)), line: bodyLine)
+        } catch {
+            diagnostics.append(.warning("broken JSON in curl example: \(error.reason)",
+                                        file: file, line: bodyLine + error.line - 1))
+            return nil
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Turns a page's bytes into text, or explains why it cannot be read.
+enum PageLoader {
+    enum Failure: Error, Equatable {
+        case empty
+        case binary
+        case notUTF8(line: Int)
+
+        var message: String {
+            switch self {
+            case .empty: "the page is empty"
+            case .binary: "the file is binary, not a docs page"
+            case .notUTF8: "the file is not valid UTF-8"
+            }
+        }
+
+        var line: Int {
+            if case .notUTF8(let line) = self { return line }
+            return 0
+        }
+    }
+
+    /// Decodes UTF-8, drops a byte-order mark and normalises CRLF/CR line ends to LF.
+    static func text(from data: Data) -> Result<String, Failure> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .failure(.empty) }
+        if bytes.contains(0) { return .failure(.binary) }
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            return .failure(.notUTF8(line: firstInvalidUTF8Line(in: bytes)))
+        }
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return .success(text)
+    }
+
+    private static func firstInvalidUTF8Line(in bytes: [UInt8]) -> Int {
+        var line = 1
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            if String(validating: bytes[start..<index], as: UTF8.self) == nil { return line }
+            line += 1
+            start = index + 1
+        }
+        return line
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Reads one page file (Markdown or HTML) into a `ParsedPage`, collecting diagnostics on the way.
+enum PageReader {
+    enum Format { case markdown, html }
+
+    struct Result: Sendable {
+        var page: ParsedPage?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// - Parameters:
+    ///   - name: the schema id (folder or file name).
+    ///   - file: the path shown in diagnostics, relative to the docs set.
+    static func read(data: Data, name: String, file: String, format: Format, origin: APIType.Origin = .page) -> Result {
+        let text: String
+        switch PageLoader.text(from: data) {
+        case .success(let decoded): text = decoded
+        case .failure(let failure):
+            return Result(page: nil, diagnostics: [.error(failure.message, file: file, line: failure.line)])
+        }
+        var diagnostics: [Diagnostic] = []
+        let frontMatter: FrontMatter?
+        let body: Substring
+        do {
+            (frontMatter, body) = try FrontMatter.split(text)
+        } catch {
+            switch error {
+            case .unterminated:
+                return Result(page: nil, diagnostics: [.error("front matter has no closing '---' line", file: file, line: 1)])
+            case .invalidYAML(let line, let message):
+                return Result(page: nil, diagnostics: [.error("invalid YAML front matter: \(message)", file: file, line: line)])
+            }
+        }
+        if frontMatter == nil, format == .markdown {
+            diagnostics.append(.warning("page has no front matter; Liquid page variables expand to nothing", file: file, line: 1))
+        }
+
+        let html: String
+        let sourceLines: PageExtractor.SourceLines
+        switch format {
+        case .markdown:
+            let prepared = MarkdownPreprocessor(file: file, frontMatter: frontMatter)
+                .process(body, firstLine: (frontMatter?.lineCount ?? 0) + 1)
+            diagnostics += prepared.diagnostics
+            html = MarkdownRenderer.html(fromMarkdown: prepared.markdown)
+            sourceLines = .markdown(prepared)
+        case .html:
+            html = String(body)
+            sourceLines = .html
+        }
+        guard let document = HTMLDocument(html: html) else {
+            return Result(page: nil, diagnostics: diagnostics + [.error("the page could not be parsed as HTML", file: file)])
+        }
+        var extractor = PageExtractor(name: name, file: file, frontMatter: frontMatter, sourceLines: sourceLines)
+        guard var page = extractor.extract(from: document) else {
+            return Result(page: nil, diagnostics: diagnostics + extractor.diagnostics + [
+                .error("no '## ' heading: not an API page", file: file, line: (frontMatter?.lineCount ?? 0) + 1)
+            ])
+        }
+        diagnostics += extractor.diagnostics
+        page.origin = origin
+        page.kind = kind(of: page, diagnostics: &diagnostics)
+        return Result(page: page, diagnostics: diagnostics)
+    }
+
+    /// Resource pages title-case the id in their heading (`## NetworkDriverService`); type pages
+    /// print the raw id (`## serviceRestart`) and have the front-matter title `API`.
+    private static func kind(of page: ParsedPage, diagnostics: inout [Diagnostic]) -> APIType.Kind {
+        if page.origin == .common { return .type }
+        if !page.operations.isEmpty || !page.actions.isEmpty { return .resource }
+        if page.heading == page.name, page.name.first?.isLowercase ?? true { return .type }
+        if page.heading.lowercased() == page.name.lowercased() {
+            return page.heading == page.name ? (page.frontMatter?.title == "API" ? .type : .resource) : .resource
+        }
+        diagnostics.append(.warning(
+            "heading '\(page.heading)' does not name the page '\(page.name)'", file: page.file, line: page.headingLine))
+        return page.frontMatter?.title == "API" ? .type : .resource
+    }
+}

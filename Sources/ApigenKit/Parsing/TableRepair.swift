@@ -1,0 +1,126 @@
+import Foundation
+
+/// Checks GFM pipe tables line by line before cmark-gfm sees them, because cmark silently pads
+/// short rows, drops extra cells and ignores a table whose delimiter row does not match its header.
+///
+/// Repairs the two defects the Rancher docs really have, each with a warning:
+/// - a delimiter row with more cells than the header (`common/index.md`): rewritten to match;
+/// - several rows run together on one line ending in `<br>` (v1.0 action inputs): split into rows.
+struct TableRepair {
+    let file: String
+    /// Header cell count of the table being read; `nil` outside a table.
+    private var columns: Int?
+    private var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func reset() { columns = nil }
+
+    mutating func takeDiagnostics() -> [Diagnostic] {
+        defer { diagnostics.removeAll() }
+        return diagnostics
+    }
+
+    /// The lines to emit for `line`; `previous` is the last line emitted before it.
+    mutating func repair(_ line: String, line lineNumber: Int, previous: String?) -> [String] {
+        if let columns {
+            guard line.contains("|"), !line.trimmingSpaces().isEmpty else {
+                self.columns = nil
+                return [line]
+            }
+            return repairRow(line, columns: columns, line: lineNumber)
+        }
+        guard let previous, previous.contains("|"), Self.isDelimiterRow(line) else { return [line] }
+        let headerCells = Self.cells(of: previous).count
+        let delimiterCells = Self.cells(of: line).count
+        columns = headerCells
+        guard headerCells != delimiterCells else { return [line] }
+        diagnostics.append(.warning(
+            "table header has \(headerCells) cells but its delimiter row has \(delimiterCells); read with \(headerCells) columns",
+            file: file, line: lineNumber))
+        return [Array(repeating: "---", count: headerCells).joined(separator: "|")]
+    }
+
+    private mutating func repairRow(_ line: String, columns: Int, line lineNumber: Int) -> [String] {
+        let parts = Self.parts(of: line)
+        let endsWithPipe = line.trimmingSpaces().hasSuffix("|")
+        let cellCount = endsWithPipe ? parts.count - 1 : parts.count
+        if cellCount == columns || (cellCount == columns - 1 && endsWithPipe) { return [line] }
+        if cellCount < columns {
+            diagnostics.append(.warning("table row has \(cellCount) cells, the header has \(columns)", file: file, line: lineNumber))
+            return [line]
+        }
+        if let rows = Self.splitRunTogetherRows(parts, columns: columns) {
+            diagnostics.append(.warning(
+                "\(rows.count) table rows run together on one line ending in <br>; read as separate rows",
+                file: file, line: lineNumber))
+            return rows
+        }
+        diagnostics.append(.warning(
+            "table row has \(cellCount) cells, the header has \(columns); extra cells ignored", file: file, line: lineNumber))
+        return [line]
+    }
+
+    /// The generator lost the line breaks between rows whose last cell is Notes, so each row's Notes
+    /// runs into the next row's name: `a | t | No | 1 | b | t | No | 2 | <br>`.
+    private static func splitRunTogetherRows(_ parts: [Substring], columns: Int) -> [String]? {
+        let stride = columns - 1
+        guard stride > 0, let last = parts.last, last.contains("<br>"),
+              parts.count > columns, (parts.count - 1) % stride == 0
+        else { return nil }
+        var rows: [String] = []
+        var name = String(parts[0].trimmingSpaces())
+        for start in Swift.stride(from: 0, to: parts.count - 1, by: stride) {
+            let middle = parts[(start + 1)..<(start + stride)].map { String($0.trimmingSpaces()) }
+            let merged = parts[start + stride].replacingOccurrences(of: "<br>", with: "").trimmingSpaces()
+            let isLastRow = start + stride == parts.count - 1
+            var notes = String(merged)
+            var nextName = ""
+            if !isLastRow {
+                // "notes nextName": the next row's name is the last word.
+                let words = merged.split(separator: " ")
+                nextName = words.last.map(String.init) ?? ""
+                notes = words.dropLast().joined(separator: " ")
+            }
+            rows.append(([name] + middle + [notes]).joined(separator: " | "))
+            name = nextName
+        }
+        return rows
+    }
+
+    static func isDelimiterRow(_ line: String) -> Bool {
+        guard line.contains("|"), line.contains("-") else { return false }
+        return line.allSatisfy { "|-: \t".contains($0) }
+    }
+
+    /// The cells GFM would see: a leading and a trailing pipe are borders, not separators.
+    static func cells(of line: String) -> [Substring] {
+        var parts = parts(of: line)
+        if line.trimmingSpaces().hasSuffix("|"), parts.last?.trimmingSpaces().isEmpty == true { parts.removeLast() }
+        return parts
+    }
+
+    /// The row split on unescaped pipes, after a leading border pipe.
+    private static func parts(of line: String) -> [Substring] {
+        var text = line.trimmingSpaces()
+        if text.hasPrefix("|") { text = text.dropFirst() }
+        var parts: [Substring] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        var escaped = false
+        while index < text.endIndex {
+            let character = text[index]
+            if escaped {
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "|" {
+                parts.append(text[start..<index])
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        parts.append(text[start...])
+        return parts
+    }
+}

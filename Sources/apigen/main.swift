@@ -1,0 +1,57 @@
+import ApigenKit
+import ArgumentParser
+import Foundation
+
+@main
+struct Apigen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apigen",
+        abstract: "Turns Rancher API documentation into a Swift SDK.",
+        subcommands: [Dump.self]
+    )
+}
+
+/// Options shared by the commands that read a docs set.
+struct ReadingOptions: ParsableArguments {
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    var loaderOptions: DocsSetLoader.Options { DocsSetLoader.Options(strict: strict) }
+}
+
+enum Console {
+    static func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+    }
+
+    static func fail(_ error: DiagnosticError) -> ExitCode {
+        report([error.diagnostic])
+        return ExitCode(2)
+    }
+}
+
+struct Dump: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the IR of a docs set as JSON (see ir-format.md).",
+        discussion: "Diagnostics go to stderr as file:line: severity: message. Exit status: 0 on success, 1 when a page has errors, 2 when the folder cannot be read."
+    )
+
+    @Argument(help: "A docs set folder (the one holding api-resources/) or any folder of pages.")
+    var docs: String
+
+    @OptionGroup var reading: ReadingOptions
+
+    func run() throws {
+        let document: APIDocument
+        do {
+            document = try DocsSetLoader.load(URL(fileURLWithPath: docs), options: reading.loaderOptions)
+        } catch {
+            throw Console.fail(error)
+        }
+        Console.report(document.diagnostics)
+        if document.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+        print(try CanonicalJSON.encode(document), terminator: "")
+    }
+}
