@@ -1,0 +1,98 @@
+/// How API names become Swift names. The emitter and the Swift view of `apigen diff` share these
+/// rules, so a change of generated name is seen the same way by both.
+public enum SwiftNames {
+    /// Words Swift reserves in declaration position; a property or case with one of these names is
+    /// written in backticks.
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init",
+        "inout", "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public",
+        "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue",
+        "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw",
+        "switch", "where", "while", "as", "Any", "false", "is", "nil", "self", "Self", "super", "throws", "true",
+        "try", "await", "async", "consume", "copy", "discard", "each", "macro", "package", "some", "any",
+    ]
+
+    /// Type names that would shadow the standard library or Foundation types the generated code uses.
+    static let reservedTypeNames: Set<String> = [
+        "Type", "Protocol", "Self", "Any", "Error", "Data", "Date", "URL", "String", "Int", "Double", "Bool",
+        "Array", "Dictionary", "Set", "Optional", "Result", "Never", "Decoder", "Encoder", "CodingKey",
+        "JSONValue", "Client", "Transport", "ID",
+    ]
+
+    /// `networkDriverService` → `NetworkDriverService`; clashes with reserved names get a `Model` suffix.
+    public static func typeName(_ apiName: String) -> String {
+        let words = words(in: apiName)
+        var name = words.map(capitalizedFirst).joined()
+        if name.isEmpty { name = "Unnamed" }
+        if name.first?.isNumber == true { name = "_" + name }
+        return reservedTypeNames.contains(name) ? name + "Model" : name
+    }
+
+    /// `healthState` → `healthState`; `ip6` → `ip6`; `created[TS]` → `createdTS`; `default` → `default`
+    /// (backticked on declaration by `declaration(_:)`).
+    public static func memberName(_ apiName: String) -> String {
+        let words = words(in: apiName)
+        guard let first = words.first else { return "unnamed" }
+        var name = lowercasedFirst(first) + words.dropFirst().map(capitalizedFirst).joined()
+        if name.first?.isNumber == true { name = "_" + name }
+        return name
+    }
+
+    /// `restart`, `addservicelink` → `addservicelink`: action names are kept as the API spells them,
+    /// made valid.
+    public static func methodName(_ apiName: String) -> String { memberName(apiName) }
+
+    /// The name as written in a declaration: keywords in backticks.
+    public static func declaration(_ name: String) -> String {
+        keywords.contains(name) ? "`\(name)`" : name
+    }
+
+    /// `recreate` → `recreate`, `AdminAuth` → `adminAuth`, `multiHostRW` → `multiHostRW`,
+    /// `NET_ADMIN` → `netAdmin`, `http-01` → `http01`.
+    public static func caseName(_ value: String) -> String {
+        let isShouting = value.contains("_") && value == value.uppercased()
+        let source = isShouting ? value.lowercased() : value
+        let name = memberName(source)
+        return name.isEmpty ? "empty" : name
+    }
+
+    /// The Swift type a field of type `type` has in the generated models.
+    public static func swiftType(_ type: TypeRef) -> String {
+        switch type {
+        case .scalar(let scalar):
+            switch scalar {
+            case .string, .password, .blob, .enum: "String"
+            case .int: "Int"
+            case .float: "Double"
+            case .boolean: "Bool"
+            case .date: "Date"
+            case .json: "JSONValue"
+            }
+        case .reference(let target): target.map { "\(typeName($0)).ID" } ?? "String"
+        case .array(let element): "[\(swiftType(element))]"
+        case .map(let value): "[String: \(swiftType(value))]"
+        case .named(let name): typeName(name)
+        }
+    }
+
+    /// Splits on anything that is not a letter or digit, keeping camel-case humps intact.
+    static func words(in text: String) -> [String] {
+        text.split(whereSeparator: { !($0.isLetter || $0.isNumber) || !$0.isASCII }).map(String.init)
+    }
+
+    static func capitalizedFirst(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        return first.uppercased() + word.dropFirst()
+    }
+
+    static func lowercasedFirst(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        // `URLPath` → `urlPath`: lower the leading run of capitals except the last before a lowercase.
+        let characters = Array(word)
+        var end = 0
+        while end < characters.count, characters[end].isUppercase { end += 1 }
+        if end <= 1 { return first.lowercased() + word.dropFirst() }
+        if end == characters.count { return word.lowercased() }
+        return String(characters[..<(end - 1)]).lowercased() + String(characters[(end - 1)...])
+    }
+}
