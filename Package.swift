@@ -41,7 +41,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ApigenKitTests",
-            dependencies: ["ApigenKit"]
+            dependencies: ["ApigenKit", "apigen"],
+            exclude: ["Fixtures/make-html-fixtures.py"],
+            resources: [.copy("Fixtures/pages")]
         ),
     ]
 )

@@ -53,12 +53,18 @@ enum DocumentText {
     /// ``The options are `a`, `b`.`` in a Notes cell: the code spans after that phrase.
     static func enumOptions(inNotes cell: HTMLNode) -> [String]? {
         let text = cell.text
-        guard let phrase = text.range(of: "options are", options: .caseInsensitive) else { return nil }
+        guard text.range(of: "options are", options: .caseInsensitive) != nil else { return nil }
         let codeSpans = cell.descendants { $0.name == "code" }.map { $0.text }
-        if !codeSpans.isEmpty { return codeSpans }
-        // Published pages without code markup: the comma-separated words after the phrase.
-        let words = text[phrase.upperBound...].split(whereSeparator: { ",. `'\"".contains($0) || $0 == "\n" })
-            .filter { $0 != "and" && $0 != "or" }.map(String.init)
+        return codeSpans.isEmpty ? enumOptions(inText: text) : codeSpans
+    }
+
+    /// The same from plain text (no code markup left): the comma-separated words after the phrase.
+    static func enumOptions(inText text: String) -> [String]? {
+        guard let phrase = text.range(of: "options are", options: .caseInsensitive) else { return nil }
+        let words = text[phrase.upperBound...]
+            .split(whereSeparator: { ", `'\"".contains($0) || $0.isNewline })
+            .map { $0.hasSuffix(".") ? $0.dropLast() : $0 }
+            .filter { !$0.isEmpty && $0 != "and" && $0 != "or" }.map(String.init)
         return words.isEmpty ? nil : words
     }
 }

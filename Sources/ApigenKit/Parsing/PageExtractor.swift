@@ -18,7 +18,7 @@ struct PageExtractor {
     let file: String
     let frontMatter: FrontMatter?
     let sourceLines: SourceLines
-    private(set) var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
     private var actionBlockIndex = 0
 
     init(name: String, file: String, frontMatter: FrontMatter?, sourceLines: SourceLines) {
@@ -39,7 +39,8 @@ struct PageExtractor {
 
         walk(body) { node in
             switch node.name {
-            case "h1", "h2":
+            case "h2":
+                // The first `##` names the page; a published layout's own <h1> is not it.
                 guard page.heading.isEmpty else { return .skipChildren }
                 page.heading = DocumentText.collapsed(node.text)
                 page.headingLine = line(of: node)
@@ -74,11 +75,13 @@ struct PageExtractor {
         }
         guard !page.heading.isEmpty else { return nil }
         page.description = descriptionParts.joined(separator: " ")
-        page.fields = removingDuplicates(page.fields, what: "field")
+        page.fields = removingDuplicates(page.fields, what: "field")  // across the Writeable and Read Only tables
         return page
     }
 
     // MARK: - Walking
+
+    enum TableRole { case writeable, readOnly, actionInput }
 
     private enum Section: Equatable {
         case preamble, description, fields, operations, actions, other
@@ -92,8 +95,6 @@ struct PageExtractor {
             }
         }
     }
-
-    private enum TableRole { case writeable, readOnly, actionInput }
 
     private enum WalkStep { case descend, skipChildren }
 
@@ -117,102 +118,6 @@ struct PageExtractor {
                 current = candidate.parent
             }
             return 0
-        }
-    }
-
-    // MARK: - Field tables
-
-    private mutating func readFieldTable(_ table: HTMLNode, role: TableRole) -> [RawField] {
-        let headers = table.descendants { $0.name == "th" }.map { DocumentText.collapsed($0.text).lowercased() }
-        func column(_ name: String) -> Int? { headers.firstIndex(of: name) }
-        guard let fieldColumn = column("field") ?? (headers.isEmpty ? nil : 0) else { return [] }
-        var fields: [RawField] = []
-        for row in table.descendants(where: { $0.name == "tr" }) {
-            let cells = row.elementChildren.filter { $0.name == "td" }
-            guard !cells.isEmpty else { continue }
-            let rowLine = line(of: row)
-            func cell(_ name: String) -> HTMLNode? { column(name).flatMap { $0 < cells.count ? cells[$0] : nil } }
-            func text(_ name: String) -> String { cell(name).map { DocumentText.collapsed($0.text) } ?? "" }
-
-            guard fieldColumn < cells.count else { continue }
-            var fieldName = DocumentText.collapsed(cells[fieldColumn].text)
-            if fieldName.isEmpty {
-                diagnostics.append(.warning("table row without a field name ignored", file: file, line: rowLine))
-                continue
-            }
-            if let bracket = fieldName.firstIndex(of: "["), fieldName.hasSuffix("]") {
-                let cleaned = String(fieldName[..<bracket])
-                diagnostics.append(.warning("field name '\(fieldName)' is not an identifier; read as '\(cleaned)'",
-                                            file: file, line: rowLine))
-                fieldName = cleaned
-            }
-            let typeText = cell("type").map(DocumentText.typeCell) ?? ""
-            let parsedCell: TypeGrammar.CellType
-            do {
-                parsedCell = try TypeGrammar.parseCell(typeText)
-            } catch {
-                diagnostics.append(.warning("field '\(fieldName)': unreadable type: \(error)", file: file, line: rowLine))
-                parsedCell = .scalar(.json)
-            }
-            let notesCell = cell("notes")
-            var field = RawField(
-                name: fieldName, cell: checkedCell(parsedCell, field: fieldName, line: rowLine), line: rowLine,
-                writable: false, create: false, required: false, update: false,
-                default: Self.defaultValue(text("default")), options: notesCell.flatMap(DocumentText.enumOptions),
-                description: notesCell.map { DocumentText.collapsed($0.text) } ?? "")
-            switch role {
-            case .writeable:
-                field.writable = true
-                switch text("create") {
-                case "Yes": field.create = true; field.required = true
-                case "Optional": field.create = true
-                case "-", "", "No": break
-                case let other:
-                    diagnostics.append(.warning("field '\(fieldName)': unknown Create value '\(other)'", file: file, line: rowLine))
-                }
-                switch text("update") {
-                case "Yes": field.update = true
-                case "-", "", "No": break
-                case let other:
-                    diagnostics.append(.warning("field '\(fieldName)': unknown Update value '\(other)'", file: file, line: rowLine))
-                }
-            case .actionInput:
-                field.writable = true
-                field.create = true
-                field.required = text("required") == "Yes"
-            case .readOnly:
-                break
-            }
-            fields.append(field)
-        }
-        return fields
-    }
-
-    /// Flags bare words that are not part of the grammar; the common page's `bool` is read as `boolean`.
-    private mutating func checkedCell(_ cell: TypeGrammar.CellType, field: String, line: Int) -> TypeGrammar.CellType {
-        switch cell {
-        case .word("bool"):
-            diagnostics.append(.warning("field '\(field)': nonstandard type 'bool', read as 'boolean'", file: file, line: line))
-            return .scalar(.boolean)
-        case .word(let word):
-            diagnostics.append(.warning("field '\(field)': unknown type '\(word)'", file: file, line: line))
-            return cell
-        case .array(let element): return .array(checkedCell(element, field: field, line: line))
-        case .map(let element): return .map(checkedCell(element, field: field, line: line))
-        default: return cell
-        }
-    }
-
-    private static func defaultValue(_ text: String) -> String? {
-        text.isEmpty || text == "-" ? nil : text
-    }
-
-    private mutating func removingDuplicates(_ fields: [RawField], what: String) -> [RawField] {
-        var seen = Set<String>()
-        return fields.filter { field in
-            if seen.insert(field.name).inserted { return true }
-            diagnostics.append(.warning("duplicate \(what) '\(field.name)'; the later row is ignored", file: file, line: field.line))
-            return false
         }
     }
 
@@ -246,7 +151,7 @@ struct PageExtractor {
         let output = block.firstDescendant { $0.hasClass("output") }
         var inputFields: [RawField] = []
         if let table = block.firstDescendant(where: { $0.name == "table" }) {
-            inputFields = removingDuplicates(readFieldTable(table, role: .actionInput), what: "input field")
+            inputFields = readFieldTable(table, role: .actionInput)
         }
         let inputType = input.flatMap { $0.firstDescendant { $0.name == "a" } }.flatMap(DocumentText.linkTarget)
         if input == nil {

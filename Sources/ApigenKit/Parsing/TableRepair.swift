@@ -50,7 +50,8 @@ struct TableRepair {
             diagnostics.append(.warning("table row has \(cellCount) cells, the header has \(columns)", file: file, line: lineNumber))
             return [line]
         }
-        if let rows = Self.splitRunTogetherRows(parts, columns: columns) {
+        if parts.last?.contains("<br>") == true,
+           let rows = Self.splitRunTogetherRows(parts.map(String.init), columns: columns)?.map({ $0.joined(separator: " | ") }) {
             diagnostics.append(.warning(
                 "\(rows.count) table rows run together on one line ending in <br>; read as separate rows",
                 file: file, line: lineNumber))
@@ -62,27 +63,25 @@ struct TableRepair {
     }
 
     /// The generator lost the line breaks between rows whose last cell is Notes, so each row's Notes
-    /// runs into the next row's name: `a | t | No | 1 | b | t | No | 2 | <br>`.
-    private static func splitRunTogetherRows(_ parts: [Substring], columns: Int) -> [String]? {
+    /// runs into the next row's name: `a | t | No | 1 | b | t | No | 2 | <br>` gives cells
+    /// `a, t, No, 1, b, t, No, 2, <br>`. Returns the rows' cells, or `nil` when the cells do not have that shape.
+    static func splitRunTogetherRows(_ cells: [String], columns: Int) -> [[String]]? {
         let stride = columns - 1
-        guard stride > 0, let last = parts.last, last.contains("<br>"),
-              parts.count > columns, (parts.count - 1) % stride == 0
-        else { return nil }
-        var rows: [String] = []
-        var name = String(parts[0].trimmingSpaces())
-        for start in Swift.stride(from: 0, to: parts.count - 1, by: stride) {
-            let middle = parts[(start + 1)..<(start + stride)].map { String($0.trimmingSpaces()) }
-            let merged = parts[start + stride].replacingOccurrences(of: "<br>", with: "").trimmingSpaces()
-            let isLastRow = start + stride == parts.count - 1
+        guard stride > 0, cells.count > columns, (cells.count - 1) % stride == 0 else { return nil }
+        var rows: [[String]] = []
+        var name = String(cells[0].trimmingSpaces())
+        for start in Swift.stride(from: 0, to: cells.count - 1, by: stride) {
+            let middle = cells[(start + 1)..<(start + stride)].map { String($0.trimmingSpaces()) }
+            let merged = cells[start + stride].replacingOccurrences(of: "<br>", with: "").trimmingSpaces()
             var notes = String(merged)
             var nextName = ""
-            if !isLastRow {
+            if start + stride < cells.count - 1 {
                 // "notes nextName": the next row's name is the last word.
                 let words = merged.split(separator: " ")
                 nextName = words.last.map(String.init) ?? ""
                 notes = words.dropLast().joined(separator: " ")
             }
-            rows.append(([name] + middle + [notes]).joined(separator: " | "))
+            rows.append([name] + middle + [notes])
             name = nextName
         }
         return rows

@@ -1,0 +1,138 @@
+/// Reads field tables (Writeable, Read Only, action Input) from the DOM into `RawField`s.
+extension PageExtractor {
+    /// One table cell, reduced to what the IR needs.
+    struct TableCell {
+        var text: String
+        /// The cell as type grammar with links written `{target}`.
+        var typeText: String
+        var options: [String]?
+
+        init(_ node: HTMLNode) {
+            text = DocumentText.collapsed(node.text)
+            typeText = DocumentText.typeCell(node)
+            options = DocumentText.enumOptions(inNotes: node)
+        }
+
+        init(text: String) {
+            self.text = text
+            typeText = text
+            options = DocumentText.enumOptions(inText: text)
+        }
+    }
+
+    mutating func readFieldTable(_ table: HTMLNode, role: TableRole) -> [RawField] {
+        let headers = table.descendants { $0.name == "th" }.map { DocumentText.collapsed($0.text).lowercased() }
+        guard !headers.isEmpty else { return [] }
+        var fields: [RawField] = []
+        for row in table.descendants(where: { $0.name == "tr" }) {
+            let cells = row.elementChildren.filter { $0.name == "td" }.map(TableCell.init)
+            guard !cells.isEmpty else { continue }
+            let rowLine = line(of: row)
+            for rowCells in splitRows(cells, columns: headers.count, line: rowLine) {
+                if let field = field(from: rowCells, headers: headers, role: role, line: rowLine) { fields.append(field) }
+            }
+        }
+        return removingDuplicates(fields, what: role == .actionInput ? "input field" : "field")
+    }
+
+    /// cmark-gfm pads and truncates rows itself (the Markdown preprocessor reported and repaired them);
+    /// published HTML keeps every cell, so rows run together are split here.
+    private mutating func splitRows(_ cells: [TableCell], columns: Int, line: Int) -> [[TableCell]] {
+        guard cells.count > columns, case .html = sourceLines else { return [cells] }
+        guard let rows = TableRepair.splitRunTogetherRows(cells.map(\.text), columns: columns) else {
+            diagnostics.append(.warning("table row has \(cells.count) cells, the header has \(columns); extra cells ignored",
+                                        file: file, line: line))
+            return [Array(cells.prefix(columns))]
+        }
+        diagnostics.append(.warning("\(rows.count) table rows run together on one line; read as separate rows",
+                                    file: file, line: line))
+        // Type cells keep their links; names and notes come from the split text.
+        let stride = columns - 1
+        return rows.enumerated().map { index, texts in
+            texts.enumerated().map { column, text in
+                let original = index * stride + column
+                let isSplitCell = column == 0 || column == columns - 1
+                return isSplitCell || original >= cells.count ? TableCell(text: text) : cells[original]
+            }
+        }
+    }
+
+    private mutating func field(from cells: [TableCell], headers: [String], role: TableRole, line: Int) -> RawField? {
+        func cell(_ name: String) -> TableCell? {
+            headers.firstIndex(of: name).flatMap { $0 < cells.count ? cells[$0] : nil }
+        }
+        func text(_ name: String) -> String { cell(name)?.text ?? "" }
+
+        var name = (cell("field") ?? cells[0]).text
+        if name.isEmpty {
+            diagnostics.append(.warning("table row without a field name ignored", file: file, line: line))
+            return nil
+        }
+        if let bracket = name.firstIndex(of: "["), name.hasSuffix("]") {
+            let cleaned = String(name[..<bracket])
+            diagnostics.append(.warning("field name '\(name)' is not an identifier; read as '\(cleaned)'", file: file, line: line))
+            name = cleaned
+        }
+        let typeCell: TypeGrammar.CellType
+        do {
+            typeCell = try TypeGrammar.parseCell(cell("type")?.typeText ?? "")
+        } catch {
+            diagnostics.append(.warning("field '\(name)': unreadable type: \(error)", file: file, line: line))
+            typeCell = .scalar(.json)
+        }
+        let defaultText = text("default")
+        var field = RawField(
+            name: name, cell: checked(typeCell, field: name, line: line), line: line,
+            writable: false, create: false, required: false, update: false,
+            default: defaultText.isEmpty || defaultText == "-" ? nil : defaultText,
+            options: cell("notes")?.options, description: text("notes"))
+        switch role {
+        case .writeable:
+            field.writable = true
+            switch text("create") {
+            case "Yes": field.create = true; field.required = true
+            case "Optional": field.create = true
+            case "-", "", "No": break
+            case let other:
+                diagnostics.append(.warning("field '\(name)': unknown Create value '\(other)'", file: file, line: line))
+            }
+            switch text("update") {
+            case "Yes": field.update = true
+            case "-", "", "No": break
+            case let other:
+                diagnostics.append(.warning("field '\(name)': unknown Update value '\(other)'", file: file, line: line))
+            }
+        case .actionInput:
+            field.writable = true
+            field.create = true
+            field.required = text("required") == "Yes"
+        case .readOnly:
+            break
+        }
+        return field
+    }
+
+    /// Flags bare words that are not part of the grammar; the common page's `bool` is read as `boolean`.
+    private mutating func checked(_ cell: TypeGrammar.CellType, field: String, line: Int) -> TypeGrammar.CellType {
+        switch cell {
+        case .word("bool"):
+            diagnostics.append(.warning("field '\(field)': nonstandard type 'bool', read as 'boolean'", file: file, line: line))
+            return .scalar(.boolean)
+        case .word(let word):
+            diagnostics.append(.warning("field '\(field)': unknown type '\(word)'", file: file, line: line))
+            return cell
+        case .array(let element): return .array(checked(element, field: field, line: line))
+        case .map(let element): return .map(checked(element, field: field, line: line))
+        default: return cell
+        }
+    }
+
+    mutating func removingDuplicates(_ fields: [RawField], what: String) -> [RawField] {
+        var seen = Set<String>()
+        return fields.filter { field in
+            if seen.insert(field.name).inserted { return true }
+            diagnostics.append(.warning("duplicate \(what) '\(field.name)'; the later row is ignored", file: file, line: field.line))
+            return false
+        }
+    }
+}
