@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import ApigenKit
+
+/// The two docs sets whose schema JSON is in ../shared/oracle: everything the docs carry must agree
+/// with the schema they were generated from, 100%.
+@Suite("Oracle conformance")
+struct OracleConformanceTests {
+    static let pairs = [
+        ("v1.0/en/api/v1", "schemas-2016-05-04-fbbfa7d.json"),
+        ("v1.2/en/api/v2-beta", "schemas-2016-12-29-80d74d0.json"),
+    ]
+
+    /// The schema JSON, decoded strictly (`true` is never `1`).
+    struct SchemaFile: Decodable {
+        var data: [Schema]
+    }
+
+    struct Schema: Decodable {
+        var id: String
+        var resourceFields: [String: FieldSchema]?
+        var collectionMethods: [String]?
+        var resourceMethods: [String]?
+        var resourceActions: [String: ActionSchema]?
+    }
+
+    struct FieldSchema: Decodable {
+        var type: String
+        var create: Bool?
+        var update: Bool?
+        var required: Bool?
+        var `default`: DefaultValue?
+        var options: [String]?
+    }
+
+    struct ActionSchema: Decodable {
+        var input: String?
+        var output: String?
+    }
+
+    enum DefaultValue: Decodable {
+        case string(String), flag(Bool), number(Double), list([String])
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let flag = try? container.decode(Bool.self) {
+                self = .flag(flag)
+            } else if let number = try? container.decode(Double.self) {
+                self = .number(number)
+            } else if let list = try? container.decode([String].self) {
+                self = .list(list)
+            } else {
+                self = .string(try container.decode(String.self))
+            }
+        }
+
+        /// As the docs print it; falsy defaults (false, 0, "") are printed as `-`, so the docs do not carry them.
+        var printed: String? {
+            switch self {
+            case .string(let text): text.isEmpty ? nil : text
+            case .flag(let flag): flag ? "true" : nil
+            case .number(let number): number == 0 ? nil : (number == number.rounded() ? String(Int(number)) : String(number))
+            case .list(let items): items.isEmpty ? nil : "[" + items.joined(separator: " ") + "]"
+            }
+        }
+    }
+
+    static func schemas(_ file: String) throws -> [String: Schema] {
+        let data = try Data(contentsOf: TestPaths.shared.appendingPathComponent("oracle/\(file)"))
+        let schemas = try JSONDecoder().decode(SchemaFile.self, from: data).data
+        return Dictionary(schemas.map { ($0.id, $0) }) { first, _ in first }
+    }
+
+    /// Counts checks per kind and records every disagreement.
+    struct Tally {
+        var checked: [String: Int] = [:]
+        var mismatches: [String] = []
+
+        mutating func check<T: Equatable>(_ kind: String, _ parsed: T, _ expected: T, _ place: @autoclosure () -> String) {
+            checked[kind, default: 0] += 1
+            if parsed != expected { mismatches.append("\(place()) \(kind): parsed \(parsed), schema \(expected)") }
+        }
+
+        var total: Int { checked.values.reduce(0, +) }
+    }
+
+    static func compare(_ field: Field, with schema: FieldSchema, isInput: Bool, at place: String, into tally: inout Tally) {
+        tally.check("type", field.type.grammar, schema.type, place)
+        if !isInput {
+            tally.check("create", field.create, schema.create ?? false, place)
+            tally.check("update", field.update, schema.update ?? false, place)
+        }
+        // Only writeable rows carry Required and Default; only Notes that list options carry options.
+        if field.writable {
+            tally.check("required", field.required, schema.required ?? false, place)
+            if let expected = schema.default?.printed { tally.check("default", field.default, expected, place) }
+        }
+        if let options = schema.options, field.description.contains("options are") {
+            tally.check("options", field.options, options, place)
+        }
+    }
+
+    @Test(arguments: pairs)
+    func parsedIRAgreesWithTheSchema(_ set: String, _ oracle: String) throws {
+        let document = try DocsSetLoader.load(TestPaths.corpusSet(set))
+        let schemas = try Self.schemas(oracle)
+        var tally = Tally()
+        for type in document.types where type.origin == .page {
+            guard let schema = schemas[type.name] else {
+                tally.mismatches.append("\(type.name): no schema")
+                continue
+            }
+            for field in type.fields {
+                guard let expected = schema.resourceFields?[field.name] else {
+                    tally.mismatches.append("\(type.name).\(field.name): not in the schema")
+                    continue
+                }
+                Self.compare(field, with: expected, isInput: false, at: "\(type.name).\(field.name)", into: &tally)
+            }
+            if type.kind == .resource {
+                var expected = Set<String>()
+                if schema.collectionMethods?.contains("POST") == true { expected.insert("create") }
+                if schema.resourceMethods?.contains("PUT") == true { expected.insert("update") }
+                if schema.resourceMethods?.contains("DELETE") == true { expected.insert("delete") }
+                tally.check("operations", Set(type.operations.map(\.name)), expected, type.name)
+            }
+            for action in type.actions {
+                let place = "\(type.name).\(action.name)"
+                guard let expected = schema.resourceActions?[action.name] else {
+                    tally.mismatches.append("\(place): action not in the schema")
+                    continue
+                }
+                tally.check("action input", action.input, expected.input, place)
+                tally.check("action output", action.output, expected.output, place)
+                let inputSchema = action.input.flatMap { schemas[$0]?.resourceFields } ?? [:]
+                for field in action.inputFields {
+                    guard let fieldSchema = inputSchema[field.name] else {
+                        tally.mismatches.append("\(place).\(field.name): input field not in the schema")
+                        continue
+                    }
+                    Self.compare(field, with: fieldSchema, isInput: true, at: "\(place).\(field.name)", into: &tally)
+                }
+            }
+        }
+        let figures = tally.checked.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        print("oracle \(set): \(tally.total) checks (\(figures)), \(tally.mismatches.count) mismatches")
+        #expect(tally.mismatches.isEmpty, "\(tally.mismatches.prefix(20))")
+        #expect(tally.total > 4000)
+    }
+}

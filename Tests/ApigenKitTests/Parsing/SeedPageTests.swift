@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import ApigenKit
+
+/// The page the project was specified from, read field by field.
+@Suite("Seed page: networkDriverService")
+struct SeedPageTests {
+    let document: APIDocument
+    let service: APIType
+
+    init() throws {
+        document = try DocsSetLoader.load(TestPaths.seedPage.deletingLastPathComponent())
+        service = try #require(document.type(named: "networkDriverService"))
+    }
+
+    @Test func headerAndKind() {
+        #expect(document.docsVersion == "v1.4")
+        #expect(document.apiVersion == "v2-beta")
+        #expect(service.kind == .resource)
+        #expect(service.origin == .page)
+        #expect(service.source == "networkDriverService.md")
+    }
+
+    @Test func writeableThenReadOnlyFieldsInPageOrder() {
+        #expect(service.fields.count == 27)
+        #expect(service.fields.prefix(3).map(\.name) == ["assignServiceIpAddress", "description", "externalId"])
+        #expect(service.fields.last?.name == "upgrade")
+        #expect(service.fields.filter(\.writable).count == 18)
+    }
+
+    @Test func flagsDefaultsAndTypes() throws {
+        let name = try #require(service.field(named: "name"))
+        #expect(name.create && name.required && name.update && name.writable)
+        let scale = try #require(service.field(named: "scale"))
+        #expect(scale.default == "1" && scale.type == .scalar(.int) && !scale.required)
+        let externalId = try #require(service.field(named: "externalId"))
+        #expect(externalId.create && !externalId.update)
+        let id = try #require(service.field(named: "id"))
+        #expect(!id.writable && !id.create && id.description == "The unique identifier for the networkDriverService")
+    }
+
+    @Test func linksDecidedFromEvidence() throws {
+        func type(_ field: String) -> TypeRef? { service.field(named: field)?.type }
+        #expect(type("stackId") == .reference("stack"))  // "reference[stack]" in the Create body
+        #expect(type("launchConfig") == .named("launchConfig"))  // a nested object in the body
+        #expect(type("publicEndpoints") == .array(.named("publicEndpoint")))  // "array[publicEndpoint]"
+        #expect(type("instanceIds") == .array(.reference("instance")))  // read-only: the …Ids name
+        #expect(type("upgrade") == .named("serviceUpgrade"))
+        #expect(type("metadata") == .map(.scalar(.json)))
+    }
+
+    @Test func operationsKeepTheirPaths() {
+        #expect(service.operations == [
+            Operation(name: "create", method: "POST", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices"),
+            Operation(name: "delete", method: "DELETE", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}"),
+            Operation(name: "update", method: "PUT", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}"),
+        ])
+    }
+
+    @Test func actionsWithInputsFromHrefsAndOutputs() throws {
+        #expect(service.actions.map(\.name) == [
+            "activate", "addservicelink", "cancelupgrade", "continueupgrade", "deactivate", "finishupgrade",
+            "removeservicelink", "restart", "rollback", "setservicelinks", "upgrade",
+        ])
+        #expect(service.actions.allSatisfy { $0.output == "service" && $0.method == "POST" })
+        let upgrade = try #require(service.actions.last)
+        #expect(upgrade.input == "serviceUpgrade")
+        #expect(upgrade.path == "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=upgrade")
+        #expect(upgrade.inputFields.map(\.name) == ["inServiceStrategy", "toServiceStrategy"])
+        #expect(upgrade.inputFields.allSatisfy { $0.writable && $0.create && !$0.required && !$0.update })
+        let add = try #require(service.actions.first { $0.name == "addservicelink" })
+        #expect(add.input == "addRemoveServiceLinkInput", "the href, not the title-cased label")
+        #expect(add.inputFields.first?.required == true)
+        #expect(service.actions.first?.input == nil)
+    }
+
+    @Test func missingPagesAreWarningsAtTheRow() {
+        #expect(document.diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(document.diagnostics.contains(.warning("link to missing page 'launchConfig'", file: "networkDriverService.md", line: 22)))
+    }
+}
