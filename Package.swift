@@ -39,6 +39,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // In-process benchmark driver; run it through scripts/benchmark.
+        .executableTarget(
+            name: "apigen-bench",
+            dependencies: ["ApigenKit"]
+        ),
         .testTarget(
             name: "ApigenKitTests",
             dependencies: ["ApigenKit", "apigen"],

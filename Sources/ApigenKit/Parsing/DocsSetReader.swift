@@ -16,6 +16,8 @@ public enum DocsSetReader {
     struct Result: Sendable {
         var pages: [ParsedPage]
         var diagnostics: [Diagnostic]
+        var timings: StageTimings
+        var bytes: Int
     }
 
     /// Lists the pages: `api-resources/<name>/index.md|html` and `common/index.*` in a docs set folder
@@ -58,12 +60,15 @@ public enum DocsSetReader {
             var isDirectory: ObjCBool = false
             guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
-                for index in ["index.md", "index.markdown", "index.html", "index.htm"] {
+                // The usual case first: one stat per folder.
+                let candidates = ["index.md", "index.html", "index.markdown", "index.htm"]
+                for index in candidates {
                     let indexURL = url.appendingPathComponent(index)
                     if fileManager.fileExists(atPath: indexURL.path),
                        var page = pageFile(indexURL, relativePath: prefix + entry + "/" + index, origin: .page) {
                         page.name = entry
                         pages.append(page)
+                        if index == "index.md" { break }  // the Markdown source wins anyway
                     }
                 }
             } else if let page = pageFile(url, relativePath: prefix + entry, origin: .page) {
@@ -98,19 +103,26 @@ public enum DocsSetReader {
     /// Reads every page, in parallel; the order of the result follows `files`.
     static func read(_ files: [PageFile]) -> Result {
         let results = Mutex<[PageReader.Result?]>(Array(repeating: nil, count: files.count))
+        let byteCount = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
-            let result: PageReader.Result
-            if let data = FileManager.default.contents(atPath: file.url.path) {
-                result = PageReader.read(data: data, name: file.name, file: file.relativePath, format: file.format,
+            var fileTimings = StageTimings()
+            var result: PageReader.Result
+            if let bytes = fileTimings.measure(.read, { FileBytes.read(file.url.path) }) {
+                result = PageReader.read(bytes: bytes, name: file.name, file: file.relativePath, format: file.format,
                                          origin: file.origin)
+                byteCount.add(bytes.count, ordering: .relaxed)
             } else {
                 result = PageReader.Result(page: nil, diagnostics: [.error("cannot read the file", file: file.relativePath)])
             }
+            result.timings.add(fileTimings)
             results.withLock { $0[index] = result }
         }
         let collected = results.withLock { $0.compactMap { $0 } }
-        return Result(pages: collected.compactMap(\.page), diagnostics: collected.flatMap(\.diagnostics))
+        var timings = StageTimings()
+        for result in collected { timings.add(result.timings) }
+        return Result(pages: collected.compactMap(\.page), diagnostics: collected.flatMap(\.diagnostics), timings: timings,
+                      bytes: byteCount.load(ordering: .relaxed))
     }
 }
 

@@ -3,20 +3,37 @@ import Foundation
 /// Text helpers shared by the page extractor.
 enum DocumentText {
     /// Whitespace runs (including non-breaking spaces) collapsed to one space, ends trimmed.
+    /// Works on UTF-8 bytes: it runs on every cell of every table.
     static func collapsed(_ text: some StringProtocol) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
+        let bytes = text.utf8
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            var width = 1
+            let isSpace: Bool
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
+                isSpace = true
+            case 0xC2:  // U+00A0 NO-BREAK SPACE is C2 A0
+                let next = bytes.index(after: index)
+                isSpace = next < bytes.endIndex && bytes[next] == 0xA0
+                if isSpace { width = 2 }
+            default:
+                isSpace = false
+            }
+            if isSpace {
                 pendingSpace = !result.isEmpty
             } else {
-                if pendingSpace { result.append(" ") }
+                if pendingSpace { result.append(0x20) }
                 pendingSpace = false
-                result.append(character)
+                result.append(byte)
             }
+            index = bytes.index(index, offsetBy: width)
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// A Type cell as grammar text, each link written `{target}`.
@@ -53,7 +70,7 @@ enum DocumentText {
     /// ``The options are `a`, `b`.`` in a Notes cell: the code spans after that phrase.
     static func enumOptions(inNotes cell: HTMLNode) -> [String]? {
         let text = cell.text
-        guard text.range(of: "options are", options: .caseInsensitive) != nil else { return nil }
+        guard text.containsText("options are") || text.containsText("Options are") else { return nil }
         let codeSpans = cell.descendants { $0.name == "code" }.map { $0.text }
         return codeSpans.isEmpty ? enumOptions(inText: text) : codeSpans
     }

@@ -1,33 +1,40 @@
 /// Reads field tables (Writeable, Read Only, action Input) from the DOM into `RawField`s.
 extension PageExtractor {
-    /// One table cell, reduced to what the IR needs.
+    /// One table cell. Its readings are computed on demand: a table has many cells and each
+    /// column needs only one of them.
     struct TableCell {
-        var text: String
-        /// The cell as type grammar with links written `{target}`.
-        var typeText: String
-        var options: [String]?
+        private let node: HTMLNode?
+        private let plainText: String?
 
         init(_ node: HTMLNode) {
-            text = DocumentText.collapsed(node.text)
-            typeText = DocumentText.typeCell(node)
-            options = DocumentText.enumOptions(inNotes: node)
+            self.node = node
+            plainText = nil
         }
 
         init(text: String) {
-            self.text = text
-            typeText = text
-            options = DocumentText.enumOptions(inText: text)
+            node = nil
+            plainText = text
         }
+
+        var text: String { plainText ?? node.map { DocumentText.collapsed($0.text) } ?? "" }
+
+        /// The cell as type grammar with links written `{target}`.
+        var typeText: String { node.map(DocumentText.typeCell) ?? plainText ?? "" }
+
+        var options: [String]? { node.map(DocumentText.enumOptions(inNotes:)) ?? plainText.flatMap(DocumentText.enumOptions(inText:)) }
     }
 
     mutating func readFieldTable(_ table: HTMLNode, role: TableRole) -> [RawField] {
-        let headers = table.descendants { $0.name == "th" }.map { DocumentText.collapsed($0.text).lowercased() }
+        let headers = table.descendants { $0.isElement(named: "th") }.map { DocumentText.collapsed($0.text).lowercased() }
+        let fieldColumn = headers.firstIndex(of: "field") ?? 0
         guard !headers.isEmpty else { return [] }
         var fields: [RawField] = []
-        for row in table.descendants(where: { $0.name == "tr" }) {
-            let cells = row.elementChildren.filter { $0.name == "td" }.map(TableCell.init)
+        for row in table.descendants(where: { $0.isElement(named: "tr") }) {
+            let cells = row.elementChildren.filter { $0.isElement(named: "td") }.map(TableCell.init) as [TableCell]
             guard !cells.isEmpty else { continue }
             let rowLine = line(of: row)
+            // A row without a name is skipped before any other cell is read.
+            guard cells.count > fieldColumn else { continue }
             for rowCells in splitRows(cells, columns: headers.count, line: rowLine) {
                 if let field = field(from: rowCells, headers: headers, role: role, line: rowLine) { fields.append(field) }
             }
@@ -63,6 +70,8 @@ extension PageExtractor {
         }
         func text(_ name: String) -> String { cell(name)?.text ?? "" }
 
+        let notes = cell("notes")
+        let notesText = notes?.text ?? ""
         var name = (cell("field") ?? cells[0]).text
         if name.isEmpty {
             diagnostics.append(.warning("table row without a field name ignored", file: file, line: line))
@@ -85,7 +94,7 @@ extension PageExtractor {
             name: name, cell: checked(typeCell, field: name, line: line), line: line,
             writable: false, create: false, required: false, update: false,
             default: defaultText.isEmpty || defaultText == "-" ? nil : defaultText,
-            options: cell("notes")?.options, description: text("notes"))
+            options: notesText.containsText("ptions are") ? notes?.options : nil, description: notesText)
         switch role {
         case .writeable:
             field.writable = true

@@ -39,7 +39,8 @@ struct FrontMatter: Sendable, Hashable {
     private static func parseYAML(_ yaml: String) throws(Failure) -> FrontMatter {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // Every value is read as a string: the basic resolver skips the regex-based tag resolution.
+            node = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             throw .invalidYAML(line: Self.line(of: error) + 1, message: Self.summary(of: error))
         } catch {

@@ -61,17 +61,35 @@ struct HTMLNode {
         return String(cString: content)
     }
 
-    var children: [HTMLNode] {
-        var result: [HTMLNode] = []
-        var child = pointer.pointee.children
-        while let current = child {
-            result.append(HTMLNode(pointer: current))
-            child = current.pointee.next
+    /// The child nodes, walked in place (no array is built).
+    var children: Children { Children(first: pointer.pointee.children) }
+
+    var elementChildren: LazyFilterSequence<Children> { children.lazy.filter(\.isElement) }
+
+    struct Children: Sequence, IteratorProtocol {
+        var upcoming: xmlNodePtr?
+
+        init(first: xmlNodePtr?) { upcoming = first }
+
+        mutating func next() -> HTMLNode? {
+            guard let current = upcoming else { return nil }
+            upcoming = current.pointee.next
+            return HTMLNode(pointer: current)
         }
-        return result
     }
 
-    var elementChildren: [HTMLNode] { children.filter(\.isElement) }
+    /// Whether this is an element named `name` (lower case), compared in place.
+    func isElement(named name: StaticString) -> Bool {
+        guard isElement, let elementName = pointer.pointee.name else { return false }
+        return name.withUTF8Buffer { expected in
+            var index = 0
+            while index < expected.count {
+                guard elementName[index] == expected[index] else { return false }
+                index += 1
+            }
+            return elementName[index] == 0
+        }
+    }
 
     var parent: HTMLNode? { pointer.pointee.parent.map(HTMLNode.init) }
 

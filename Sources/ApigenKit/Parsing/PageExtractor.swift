@@ -99,7 +99,7 @@ struct PageExtractor {
     private enum WalkStep { case descend, skipChildren }
 
     private func walk(_ node: HTMLNode, _ visit: (HTMLNode) -> WalkStep) {
-        for child in node.children where child.isElement {
+        for child in node.elementChildren {
             if visit(child) == .descend { walk(child, visit) }
         }
     }
@@ -165,9 +165,14 @@ struct PageExtractor {
             inputFields: inputFields, line: blockLine, body: body))
     }
 
-    private var isMarkdown: Bool {
-        if case .markdown = sourceLines { return true }
-        return false
+    /// A code block's text and the page line of its first line. Code from Markdown pages was set aside
+    /// by the preprocessor; the `<pre>` holds a placeholder.
+    private func codeText(of pre: HTMLNode) -> (text: String, firstLine: Int) {
+        let text = pre.text
+        if case .markdown(let output) = sourceLines, let block = output.codeBlock(forPlaceholder: text) {
+            return (block.text, block.firstLine)
+        }
+        return (text, line(of: pre))
     }
 
     private mutating func actionBlockLine(_ block: HTMLNode) -> Int {
@@ -181,18 +186,16 @@ struct PageExtractor {
     /// The JSON after `-d '` in the block's curl example, if any.
     private mutating func exampleBody(in block: HTMLNode) -> RawExample? {
         guard let pre = block.firstDescendant(where: { $0.name == "pre" }) else { return nil }
-        let code = pre.text
-        guard let start = code.range(of: "-d '") else { return nil }
+        let (code, firstCodeLine) = codeText(of: pre)
+        guard let start = code.firstRange(ofText: "-d '") else { return nil }
         let afterQuote = code[start.upperBound...]
         // The body ends at the quote before the URL argument (`}' 'http://…'`).
-        guard let end = afterQuote.range(of: "' '", options: .backwards) ?? afterQuote.range(of: "'", options: .backwards) else {
-            diagnostics.append(.warning("unterminated -d body in curl example", file: file, line: line(of: pre)))
+        guard let end = afterQuote.lastRange(ofText: "' '") ?? afterQuote.lastRange(ofText: "'") else {
+            diagnostics.append(.warning("unterminated -d body in curl example", file: file, line: firstCodeLine))
             return nil
         }
         let jsonText = afterQuote[..<end.lowerBound]
-        // The code starts on the line after the fence (Markdown) or on the <pre> line (HTML).
-        let firstCodeLine = line(of: pre) + (isMarkdown ? 1 : 0)
-        let bodyLine = firstCodeLine + code[..<start.lowerBound].reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+        let bodyLine = firstCodeLine + code[..<start.lowerBound].utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         do {
             return RawExample(json: try OrderedJSON.parse(String(jsonText)), line: bodyLine)
         } catch {

@@ -23,17 +23,34 @@ enum PageLoader {
 
     /// Decodes UTF-8, drops a byte-order mark and normalises CRLF/CR line ends to LF.
     static func text(from data: Data) -> Result<String, Failure> {
-        var bytes = [UInt8](data)
+        text(from: [UInt8](data))
+    }
+
+    static func text(from bytes: [UInt8]) -> Result<String, Failure> {
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .failure(.empty) }
         if bytes.contains(0) { return .failure(.binary) }
-        guard var text = String(validating: bytes, as: UTF8.self) else {
+        if bytes.contains(0x0D) { bytes = normalizingLineEnds(bytes) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(.notUTF8(line: firstInvalidUTF8Line(in: bytes)))
         }
-        if text.contains("\r") {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        }
         return .success(text)
+    }
+
+    /// CRLF and lone CR become LF.
+    private static func normalizingLineEnds(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x0D {
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { continue }
+                result.append(0x0A)
+            } else {
+                result.append(byte)
+            }
+        }
+        return result
     }
 
     private static func firstInvalidUTF8Line(in bytes: [UInt8]) -> Int {

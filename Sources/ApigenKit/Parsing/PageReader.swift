@@ -7,14 +7,28 @@ enum PageReader {
     struct Result: Sendable {
         var page: ParsedPage?
         var diagnostics: [Diagnostic]
+        var timings = StageTimings()
     }
 
     /// - Parameters:
     ///   - name: the schema id (folder or file name).
     ///   - file: the path shown in diagnostics, relative to the docs set.
     static func read(data: Data, name: String, file: String, format: Format, origin: APIType.Origin = .page) -> Result {
+        read(bytes: [UInt8](data), name: name, file: file, format: format, origin: origin)
+    }
+
+    static func read(bytes: [UInt8], name: String, file: String, format: Format, origin: APIType.Origin = .page) -> Result {
+        var timings = StageTimings()
+        var result = read(bytes: bytes, name: name, file: file, format: format, origin: origin, timings: &timings)
+        result.timings = timings
+        return result
+    }
+
+    private static func read(
+        bytes: [UInt8], name: String, file: String, format: Format, origin: APIType.Origin, timings: inout StageTimings
+    ) -> Result {
         let text: String
-        switch PageLoader.text(from: data) {
+        switch timings.measure(.read, { PageLoader.text(from: bytes) }) {
         case .success(let decoded): text = decoded
         case .failure(let failure):
             return Result(page: nil, diagnostics: [.error(failure.message, file: file, line: failure.line)])
@@ -23,7 +37,7 @@ enum PageReader {
         let frontMatter: FrontMatter?
         let body: Substring
         do {
-            (frontMatter, body) = try FrontMatter.split(text)
+            (frontMatter, body) = try timings.measure(.frontMatter) { () throws(FrontMatter.Failure) in try FrontMatter.split(text) }
         } catch {
             switch error {
             case .unterminated:
@@ -40,20 +54,21 @@ enum PageReader {
         let sourceLines: PageExtractor.SourceLines
         switch format {
         case .markdown:
-            let prepared = MarkdownPreprocessor(file: file, frontMatter: frontMatter)
-                .process(body, firstLine: (frontMatter?.lineCount ?? 0) + 1)
+            let prepared = timings.measure(.preprocess) {
+                MarkdownPreprocessor(file: file, frontMatter: frontMatter).process(body, firstLine: (frontMatter?.lineCount ?? 0) + 1)
+            }
             diagnostics += prepared.diagnostics
-            html = MarkdownRenderer.html(fromMarkdown: prepared.markdown)
+            html = timings.measure(.render) { MarkdownRenderer.html(fromMarkdown: prepared.markdown) }
             sourceLines = .markdown(prepared)
         case .html:
             html = String(body)
             sourceLines = .html
         }
-        guard let document = HTMLDocument(html: html) else {
+        guard let document = timings.measure(.parseHTML, { HTMLDocument(html: html) }) else {
             return Result(page: nil, diagnostics: diagnostics + [.error("the page could not be parsed as HTML", file: file)])
         }
         var extractor = PageExtractor(name: name, file: file, frontMatter: frontMatter, sourceLines: sourceLines)
-        guard var page = extractor.extract(from: document) else {
+        guard var page = timings.measure(.extract, { extractor.extract(from: document) }) else {
             return Result(page: nil, diagnostics: diagnostics + extractor.diagnostics + [
                 .error("no '## ' heading: not an API page", file: file, line: (frontMatter?.lineCount ?? 0) + 1)
             ])

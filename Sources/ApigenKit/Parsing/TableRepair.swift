@@ -22,15 +22,15 @@ struct TableRepair {
     }
 
     /// The lines to emit for `line`; `previous` is the last line emitted before it.
-    mutating func repair(_ line: String, line lineNumber: Int, previous: String?) -> [String] {
+    mutating func repair(_ line: Substring, line lineNumber: Int, previous: Substring?) -> [Substring] {
         if let columns {
-            guard line.contains("|"), !line.trimmingSpaces().isEmpty else {
+            guard line.containsByte(UInt8(ascii: "|")), !line.trimmingSpaces().isEmpty else {
                 self.columns = nil
                 return [line]
             }
             return repairRow(line, columns: columns, line: lineNumber)
         }
-        guard let previous, previous.contains("|"), Self.isDelimiterRow(line) else { return [line] }
+        guard let previous, previous.containsByte(UInt8(ascii: "|")), Self.isDelimiterRow(line) else { return [line] }
         let headerCells = Self.cells(of: previous).count
         let delimiterCells = Self.cells(of: line).count
         columns = headerCells
@@ -38,10 +38,10 @@ struct TableRepair {
         diagnostics.append(.warning(
             "table header has \(headerCells) cells but its delimiter row has \(delimiterCells); read with \(headerCells) columns",
             file: file, line: lineNumber))
-        return [Array(repeating: "---", count: headerCells).joined(separator: "|")]
+        return [Substring(Array(repeating: "---", count: headerCells).joined(separator: "|"))]
     }
 
-    private mutating func repairRow(_ line: String, columns: Int, line lineNumber: Int) -> [String] {
+    private mutating func repairRow(_ line: Substring, columns: Int, line lineNumber: Int) -> [Substring] {
         let parts = Self.parts(of: line)
         let endsWithPipe = line.trimmingSpaces().hasSuffix("|")
         let cellCount = endsWithPipe ? parts.count - 1 : parts.count
@@ -50,8 +50,8 @@ struct TableRepair {
             diagnostics.append(.warning("table row has \(cellCount) cells, the header has \(columns)", file: file, line: lineNumber))
             return [line]
         }
-        if parts.last?.contains("<br>") == true,
-           let rows = Self.splitRunTogetherRows(parts.map(String.init), columns: columns)?.map({ $0.joined(separator: " | ") }) {
+        if parts.last?.containsText("<br>") == true,
+           let rows = Self.splitRunTogetherRows(parts.map(String.init), columns: columns)?.map({ Substring($0.joined(separator: " | ")) }) {
             diagnostics.append(.warning(
                 "\(rows.count) table rows run together on one line ending in <br>; read as separate rows",
                 file: file, line: lineNumber))
@@ -87,37 +87,38 @@ struct TableRepair {
         return rows
     }
 
-    static func isDelimiterRow(_ line: String) -> Bool {
-        guard line.contains("|"), line.contains("-") else { return false }
-        return line.allSatisfy { "|-: \t".contains($0) }
+    static func isDelimiterRow(_ line: Substring) -> Bool {
+        guard line.containsByte(UInt8(ascii: "|")), line.containsByte(UInt8(ascii: "-")) else { return false }
+        return line.utf8.allSatisfy { "|-: \t".utf8.contains($0) }
     }
 
     /// The cells GFM would see: a leading and a trailing pipe are borders, not separators.
-    static func cells(of line: String) -> [Substring] {
+    static func cells(of line: Substring) -> [Substring] {
         var parts = parts(of: line)
         if line.trimmingSpaces().hasSuffix("|"), parts.last?.trimmingSpaces().isEmpty == true { parts.removeLast() }
         return parts
     }
 
-    /// The row split on unescaped pipes, after a leading border pipe.
-    private static func parts(of line: String) -> [Substring] {
+    /// The row split on unescaped pipes, after a leading border pipe (scanned as UTF-8 bytes).
+    private static func parts(of line: Substring) -> [Substring] {
         var text = line.trimmingSpaces()
-        if text.hasPrefix("|") { text = text.dropFirst() }
+        if text.utf8.first == UInt8(ascii: "|") { text = text.dropFirst() }
+        let bytes = text.utf8
         var parts: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
+        var start = bytes.startIndex
+        var index = bytes.startIndex
         var escaped = false
-        while index < text.endIndex {
-            let character = text[index]
+        while index < bytes.endIndex {
+            let byte = bytes[index]
             if escaped {
                 escaped = false
-            } else if character == "\\" {
+            } else if byte == UInt8(ascii: "\\") {
                 escaped = true
-            } else if character == "|" {
+            } else if byte == UInt8(ascii: "|") {
                 parts.append(text[start..<index])
-                start = text.index(after: index)
+                start = bytes.index(after: index)
             }
-            index = text.index(after: index)
+            index = bytes.index(after: index)
         }
         parts.append(text[start...])
         return parts

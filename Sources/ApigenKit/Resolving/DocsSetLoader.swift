@@ -8,24 +8,39 @@ public enum DocsSetLoader {
         public init(strict: Bool = false) { self.strict = strict }
     }
 
+    /// What a load measured, for `--verbose` and the benchmark.
+    public struct Metrics: Sendable {
+        public var pages: Int
+        public var bytes: Int
+        public var timings: StageTimings
+    }
+
     /// Reads `folder` (a docs set or any folder of pages). Problems with single pages are diagnostics in the
     /// result; a folder that cannot be read at all throws.
     public static func load(_ folder: URL, options: Options = Options()) throws(DiagnosticError) -> APIDocument {
+        try loadMeasured(folder, options: options).document
+    }
+
+    public static func loadMeasured(
+        _ folder: URL, options: Options = Options()
+    ) throws(DiagnosticError) -> (document: APIDocument, metrics: Metrics) {
         let files = try DocsSetReader.pageFiles(in: folder)
         guard !files.isEmpty else {
             throw DiagnosticError(.error("no docs pages (*.md, *.html, <name>/index.md) in this folder", file: folder.path))
         }
         let read = DocsSetReader.read(files)
-        var resolver = LinkResolver(pages: read.pages)
-        let types = resolver.resolveTypes()
+        var timings = read.timings
+        var resolver = timings.measure(.resolve) { LinkResolver(pages: read.pages) }
+        let types = timings.measure(.resolve) { resolver.resolveTypes() }
         var diagnostics = (read.diagnostics + resolver.diagnostics).sorted()
         if options.strict {
             diagnostics = diagnostics.map { Diagnostic(severity: .error, file: $0.file, line: $0.line, message: $0.message) }
         }
         let frontMatters = read.pages.compactMap(\.frontMatter)
-        return APIDocument(
+        let document = APIDocument(
             docsVersion: frontMatters.lazy.compactMap(\.version).first,
             apiVersion: frontMatters.lazy.compactMap(\.apiVersion).first,
             types: types, diagnostics: diagnostics)
+        return (document, Metrics(pages: files.count, bytes: read.bytes, timings: timings))
     }
 }

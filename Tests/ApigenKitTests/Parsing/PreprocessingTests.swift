@@ -22,10 +22,19 @@ struct MarkdownPreprocessorTests {
     }
 
     @Test func highlightBecomesFencedCodeWithBlankLinesAround() {
-        let output = process("<div class=\"action-contents\"> {% highlight json %}\ncurl x\n{% endhighlight %}\n</div>")
-        #expect(output.markdown == "<div class=\"action-contents\"> \n\n```json\ncurl x\n```\n\n</div>\n")
+        let output = process("<div class=\"action-contents\"> {% highlight json %}\ncurl x\n-d '{}'\n{% endhighlight %}\n</div>")
+        // The code itself is set aside; the fence holds a placeholder for it.
+        #expect(output.markdown == "<div class=\"action-contents\"> \n\n```json\napigen-code-block:0\n```\n\n</div>\n")
+        #expect(output.codeBlock(forPlaceholder: "apigen-code-block:0\n")?.text == "curl x\n-d '{}'\n")
+        #expect(output.codeBlock(forPlaceholder: "apigen-code-block:0\n")?.firstLine == 5)
         // Every output line maps back to the page line it came from.
-        #expect(output.sourceLines == [4, 4, 4, 5, 6, 6, 7])
+        #expect(output.sourceLines == [4, 4, 4, 5, 7, 7, 8])
+    }
+
+    @Test func unclosedHighlightIsReportedAndClosed() {
+        let output = process("{% highlight json %}\ncurl x")
+        #expect(output.diagnostics == [.warning("{% highlight %} block is never closed", file: "p.md", line: 5)])
+        #expect(output.codeBlocks.map(\.text) == ["curl x\n"])
     }
 
     @Test func dropsKramdownOptions() {

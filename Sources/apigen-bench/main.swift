@@ -1,0 +1,70 @@
+// Measures apigen on whole docs sets, in process: several runs, median wall time, per-stage split.
+// Run through scripts/benchmark (release build); not part of the shipped tool.
+import ApigenKit
+import Foundation
+
+struct BenchmarkArguments {
+    var runs = 7
+    var sets: [URL] = []
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            if argument == "--runs", let value = iterator.next().flatMap(Int.init) {
+                runs = max(1, value)
+            } else {
+                sets.append(URL(fileURLWithPath: argument))
+            }
+        }
+    }
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+}
+
+func milliseconds(_ seconds: Double) -> String { String(format: "%8.1f ms", seconds * 1000) }
+
+let arguments = BenchmarkArguments(Array(CommandLine.arguments.dropFirst()))
+guard !arguments.sets.isEmpty else {
+    FileHandle.standardError.write(Data("usage: apigen-bench [--runs N] DOCS_SET...\n".utf8))
+    exit(2)
+}
+
+var wallTimes: [Double] = []
+var stageTimes: [StageTimings.Stage: [Double]] = [:]
+var pages = 0
+var bytes = 0
+for run in 0..<arguments.runs {
+    var runTimings = StageTimings()
+    let start = DispatchTime.now().uptimeNanoseconds
+    var runPages = 0
+    var runBytes = 0
+    for set in arguments.sets {
+        do {
+            let (_, metrics) = try DocsSetLoader.loadMeasured(set)
+            runTimings.add(metrics.timings)
+            runPages += metrics.pages
+            runBytes += metrics.bytes
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            exit(1)
+        }
+    }
+    let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    if run == 0 { continue }  // warm-up: page cache, lazy statics
+    wallTimes.append(wall)
+    for stage in StageTimings.Stage.allCases { stageTimes[stage, default: []].append(runTimings.seconds(stage)) }
+    pages = runPages
+    bytes = runBytes
+}
+
+let wall = median(wallTimes)
+print("apigen parse benchmark: \(arguments.sets.count) sets, \(pages) pages, \(String(format: "%.2f", Double(bytes) / 1e6)) MB, \(wallTimes.count) measured runs (+1 warm-up)")
+print("median wall time  \(milliseconds(wall))   (\(Int(Double(pages) / wall)) pages/s)")
+print("per stage (median; CPU time summed over the worker threads):")
+for stage in StageTimings.Stage.allCases {
+    let value = median(stageTimes[stage] ?? [])
+    if value > 0 { print("  \(stage.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0)) \(milliseconds(value))") }
+}
