@@ -54,7 +54,8 @@ struct TableRepairTests {
         var output: [String] = []
         var diagnostics: [Diagnostic] = []
         for (index, line) in lines.enumerated() {
-            output += repair.repair(Substring(line), line: index + 1, previous: output.last.map(Substring.init)).map(String.init)
+            let previous: Substring? = output.last.map { Substring($0) }
+            output += repair.repair(Substring(line), line: index + 1, previous: previous).map { String($0) }
             diagnostics += repair.takeDiagnostics()
         }
         return (output, diagnostics)
