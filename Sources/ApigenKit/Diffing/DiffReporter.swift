@@ -1,3 +1,5 @@
+import Foundation
+
 /// The output formats of `apigen diff`.
 public enum DiffFormat: String, Sendable, Hashable, CaseIterable {
     /// Grouped by type, for a terminal.
@@ -52,11 +54,11 @@ public enum DiffReporter {
     }
 
     /// `3 breaking, 1 warning, 12 info`.
-    static func summary(of report: DiffReport) -> String {
-        let breaking = report.count(at: .breaking)
+    static func summary(of report: DiffReport, emphasizingBreaking: Bool = false) -> String {
+        let breaking = "\(report.count(at: .breaking)) breaking"
         let warnings = report.count(at: .warning)
         let info = report.count(at: .info)
-        return "\(breaking) breaking, \(warnings) warning\(warnings == 1 ? "" : "s"), \(info) info"
+        return "\(emphasizingBreaking ? "**\(breaking)**" : breaking), \(warnings) warning\(warnings == 1 ? "" : "s"), \(info) info"
     }
 
     /// How a value before or after is shown: `—` for what did not exist.
@@ -121,11 +123,11 @@ struct MarkdownDiffReport {
         guard !report.findings.isEmpty else {
             return (lines + ["No changes."]).joined(separator: "\n") + "\n"
         }
-        lines.append("**\(report.count(at: .breaking)) breaking**, \(report.count(at: .warning)) warning(s), \(report.count(at: .info)) info.")
+        lines.append(DiffReporter.summary(of: report, emphasizingBreaking: true) + ".")
         for level in DiffLevel.allCases.reversed() {
             let findings = report.findings.filter { $0.level == level }
             guard !findings.isEmpty else { continue }
-            let title = "\(level.rawValue.prefix(1).uppercased())\(level.rawValue.dropFirst()) (\(findings.count))"
+            let title = "\(Self.sectionTitles[level] ?? level.rawValue) (\(findings.count))"
             lines.append("")
             lines.append(level == .breaking ? "#### \(title)" : "<details><summary>\(title)</summary>")
             lines.append("")
@@ -145,6 +147,8 @@ struct MarkdownDiffReport {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    static let sectionTitles: [DiffLevel: String] = [.breaking: "Breaking", .warning: "Warnings", .info: "Info"]
 
     /// A code span inside a table cell: pipes escaped (GFM splits cells before parsing code), and a longer
     /// fence when the text itself holds a backtick.
