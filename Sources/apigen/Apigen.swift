@@ -7,7 +7,7 @@ struct Apigen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apigen",
         abstract: "Turns Rancher API documentation into a Swift SDK.",
-        subcommands: [Dump.self]
+        subcommands: [Dump.self, Diff.self]
     )
 }
 
