@@ -31,8 +31,11 @@ public enum DocsSetLoader {
         let read = DocsSetReader.read(files)
         var timings = read.timings
         var resolver = timings.measure(.resolve) { LinkResolver(pages: read.pages) }
-        let types = timings.measure(.resolve) { resolver.resolveTypes() }
-        var diagnostics = (read.diagnostics + resolver.diagnostics).sorted()
+        var inference = timings.measure(.resolve) {
+            NestedTypeInference(types: resolver.resolveTypes(), evidence: resolver.evidence)
+        }
+        let types = timings.measure(.resolve) { inference.resolve() }
+        var diagnostics = (read.diagnostics + resolver.diagnostics + inference.diagnostics).sorted()
         if options.strict {
             diagnostics = diagnostics.map { Diagnostic(severity: .error, file: $0.file, line: $0.line, message: $0.message) }
         }

@@ -25,6 +25,8 @@ enum PlaceholderTypes {
     }
 
     /// `"string"` is a placeholder, `"managed"` a real default: only grammar words and composites count.
+    static func isPlaceholder(_ type: TypeRef) -> Bool { isPlaceholderGrammar(type) }
+
     private static func isPlaceholderGrammar(_ type: TypeRef) -> Bool {
         switch type {
         case .scalar, .reference, .array, .map: true
