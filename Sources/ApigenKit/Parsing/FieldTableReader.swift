@@ -128,8 +128,8 @@ extension PageExtractor {
             diagnostics.append(.warning("field '\(field)': nonstandard type 'bool', read as 'boolean'", file: file, line: line))
             return .scalar(.boolean)
         case .word(let word):
-            diagnostics.append(.warning("field '\(field)': unknown type '\(word)'", file: file, line: line))
-            return cell
+            diagnostics.append(.warning("field '\(field)': unknown type '\(word)', read as 'json'", file: file, line: line))
+            return .scalar(.json)
         case .array(let element): return .array(checked(element, field: field, line: line))
         case .map(let element): return .map(checked(element, field: field, line: line))
         default: return cell

@@ -32,7 +32,7 @@ public enum DocsSetLoader {
         var timings = read.timings
         var resolver = timings.measure(.resolve) { LinkResolver(pages: read.pages) }
         var inference = timings.measure(.resolve) {
-            NestedTypeInference(types: resolver.resolveTypes(), evidence: resolver.evidence)
+            NestedTypeInference(types: resolver.resolveTypes(), evidence: resolver.evidence, reportedMissing: resolver.missingTargets)
         }
         let types = timings.measure(.resolve) { inference.resolve() }
         var diagnostics = (read.diagnostics + resolver.diagnostics + inference.diagnostics).sorted()

@@ -11,6 +11,8 @@ struct LinkResolver {
     let evidence: ExampleEvidence
     private(set) var diagnostics: [Diagnostic] = []
     private var reportedMissing = Set<String>()
+    /// Link targets with no page, already reported where they are linked.
+    private(set) var missingTargets = Set<String>()
 
     init(pages: [ParsedPage]) {
         self.pages = pages
@@ -93,6 +95,7 @@ struct LinkResolver {
 
     private mutating func checkPageExists(_ target: String, file: String, line: Int) {
         guard pageByName[target] == nil, target != "password" else { return }
+        missingTargets.insert(target)
         if reportedMissing.insert("\(file)\u{0}\(target)").inserted {
             diagnostics.append(.warning("link to missing page '\(target)'", file: file, line: line))
         }

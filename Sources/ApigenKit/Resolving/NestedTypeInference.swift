@@ -12,9 +12,13 @@ struct NestedTypeInference {
     /// Objects seen inside inferred types, by the name their key gives them.
     private var nestedExamples: [String: [ExampleEvidence.TypedExample]] = [:]
 
-    init(types: [APIType], evidence: ExampleEvidence) {
+    /// Names whose missing page was reported where they are linked: no second warning.
+    private let reportedMissing: Set<String>
+
+    init(types: [APIType], evidence: ExampleEvidence, reportedMissing: Set<String> = []) {
         self.types = Dictionary(types.map { ($0.name, $0) }) { first, _ in first }
         self.evidence = evidence
+        self.reportedMissing = reportedMissing
     }
 
     mutating func resolve() -> [APIType] {
@@ -25,6 +29,7 @@ struct NestedTypeInference {
             let examples = (evidence.examplesByType[missing] ?? []) + (nestedExamples[missing] ?? [])
             if !infer(missing, from: examples, source: mention.file) {
                 givenUp.insert(missing)
+                guard !reportedMissing.contains(missing) else { continue }
                 diagnostics.append(.warning(
                     "type '\(missing)' has no page and no example; its values are read as JSON", file: mention.file))
             }

@@ -70,7 +70,7 @@ struct BadInputTests {
         let page = PageBuilder.typePage("types", writeable: ["a | strin | Yes | - | - | ", "b | array[int | Yes | - | - | "])
         let result = try load(["types.md": page])
         #expect(result.diagnostics == [
-            .warning("field 'a': unknown type 'strin'", file: "types.md", line: 17),
+            .warning("field 'a': unknown type 'strin', read as 'json'", file: "types.md", line: 17),
             .warning("field 'b': unreadable type: expected ']' in 'array[int'", file: "types.md", line: 18),
         ])
     }

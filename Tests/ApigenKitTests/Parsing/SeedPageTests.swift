@@ -43,7 +43,8 @@ struct SeedPageTests {
         func type(_ field: String) -> TypeRef? { service.field(named: field)?.type }
         #expect(type("stackId") == .reference("stack"))  // "reference[stack]" in the Create body
         #expect(type("launchConfig") == .named("launchConfig"))  // a nested object in the body
-        #expect(type("publicEndpoints") == .array(.named("publicEndpoint")))  // "array[publicEndpoint]"
+        // "array[publicEndpoint]" in the body makes it embedded; with no page and no example it is JSON.
+        #expect(type("publicEndpoints") == .array(.scalar(.json)))
         #expect(type("instanceIds") == .array(.reference("instance")))  // read-only: the …Ids name
         #expect(type("upgrade") == .named("serviceUpgrade"))
         #expect(type("metadata") == .map(.scalar(.json)))
@@ -72,6 +73,32 @@ struct SeedPageTests {
         #expect(add.input == "addRemoveServiceLinkInput", "the href, not the title-cased label")
         #expect(add.inputFields.first?.required == true)
         #expect(service.actions.first?.input == nil)
+    }
+
+    @Test func nestedTypesAreInferredFromTheExamples() throws {
+        let inferred = document.types.filter { $0.origin == .example }.map(\.name)
+        for name in [
+            "launchConfig", "scalePolicy", "serviceUpgrade", "inServiceUpgradeStrategy", "toServiceUpgradeStrategy",
+            "networkDriver", "defaultNetwork", "healthCheck", "logConfig", "serviceLink", "serviceRestart",
+            "rollingRestartStrategy", "addRemoveServiceLinkInput", "setServiceLinksInput", "build",
+        ] {
+            #expect(inferred.contains(name), "\(name)")
+        }
+        let scalePolicy = try #require(document.type(named: "scalePolicy"))
+        #expect(scalePolicy.fields.map(\.name) == ["increment", "max", "min"])
+        #expect(scalePolicy.fields.allSatisfy { $0.type == .scalar(.int) && $0.default == "1" })
+        let launchConfig = try #require(document.type(named: "launchConfig"))
+        #expect(launchConfig.field(named: "healthCheck")?.type == .named("healthCheck"))
+        #expect(launchConfig.field(named: "dataVolumeMounts")?.type == .map(.reference("volume")))
+        #expect(launchConfig.field(named: "command")?.type == .array(.scalar(.string)))
+        #expect(launchConfig.field(named: "labels")?.type == .map(.scalar(.string)))
+        #expect(launchConfig.field(named: "networkMode")?.default == "managed")
+        #expect(launchConfig.field(named: "created")?.type == .scalar(.date))
+        // The previous launch config has exactly the launch config's fields: one type, not two.
+        #expect(document.type(named: "inServiceUpgradeStrategy")?.field(named: "previousLaunchConfig")?.type == .named("launchConfig"))
+        #expect(document.type(named: "previousLaunchConfig") == nil)
+        let restart = try #require(document.type(named: "serviceRestart"))
+        #expect(restart.fields.first?.required == true, "input table rows keep their Required flag")
     }
 
     @Test func missingPagesAreWarningsAtTheRow() {

@@ -37,7 +37,8 @@ struct LinkResolverTests {
             "pod", writeable: ["mounts | map[\(PageBuilder.link("volume"))] | Optional | - | - | ",
                                "sidecars | array[\(PageBuilder.link("sidecar"))] | Optional | - | - | "],
             create: "{\"mounts\": \"map[reference[volume]]\", \"sidecars\": \"array[sidecar]\"}")
-        let pod = try #require(try load(["pod.md": page]).type(named: "pod"))
+        let sidecar = PageBuilder.typePage("sidecar", writeable: ["image | string | Yes | - | - | "])
+        let pod = try #require(try load(["pod.md": page, "sidecar.md": sidecar]).type(named: "pod"))
         #expect(pod.field(named: "mounts")?.type == .map(.reference("volume")))
         #expect(pod.field(named: "sidecars")?.type == .array(.named("sidecar")))
     }
