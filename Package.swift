@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // C libraries from Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev, libxml2-dev.
@@ -29,8 +30,17 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CLibXML2",
+                "ApigenTemplates",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
+        ),
+        // The built-in templates, shipped as resources from the repository's Templates/ folder.
+        .target(
+            name: "ApigenTemplates",
+            path: "Templates",
+            exclude: ["README.md"],
+            resources: [.copy("Swift"), .copy("Runtime"), .copy("RuntimeTests")]
         ),
         .executableTarget(
             name: "apigen",

@@ -7,7 +7,8 @@ struct Apigen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apigen",
         abstract: "Turns Rancher API documentation into a Swift SDK.",
-        subcommands: [Dump.self, Diff.self]
+        subcommands: [Generate.self, Dump.self, Diff.self],
+        defaultSubcommand: Generate.self
     )
 }
 
@@ -23,6 +24,17 @@ enum Console {
     static func report(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+    }
+
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    static func reportTimings(_ timings: StageTimings) {
+        for stage in StageTimings.Stage.allCases where timings.seconds(stage) > 0 {
+            let label = stage.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0)
+            note("  \(label) " + String(format: "%8.1f ms", timings.seconds(stage) * 1000))
         }
     }
 

@@ -75,6 +75,29 @@ public enum SwiftNames {
         }
     }
 
+    /// `text` as a Swift string literal, quotes included; `${ID}` needs no escaping, `\(` would.
+    public static func stringLiteral(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 { result += "\\u{\(String(scalar.value, radix: 16))}" } else { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result + "\""
+    }
+
+    /// A module name must be a plain identifier: letters, digits and `_`, not starting with a digit.
+    public static func isValidModuleName(_ name: String) -> Bool {
+        guard let first = name.first, first.isLetter || first == "_" else { return false }
+        return name.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "_") && $0.isASCII } && !keywords.contains(name)
+    }
+
     /// Splits on anything that is not a letter or digit, keeping camel-case humps intact.
     static func words(in text: String) -> [String] {
         text.split(whereSeparator: { !($0.isLetter || $0.isNumber) || !$0.isASCII }).map(String.init)

@@ -1,0 +1,111 @@
+/// Doc comment text for generated declarations, from the docs' descriptions and table flags.
+enum DocText {
+    /// Lines as `///` comments; an empty line stays a bare `///`.
+    static func comment(_ lines: [String]) -> [String] {
+        lines.map { $0.isEmpty ? "///" : "/// " + $0 }
+    }
+
+    /// Splits prose into doc comment lines of at most ~100 characters.
+    static func lines(_ text: String, width: Int = 100) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+            if !current.isEmpty, current.count + word.count + 1 > width {
+                lines.append(current)
+                current = ""
+            }
+            current += current.isEmpty ? String(word) : " " + word
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    /// The field's notes, then what the tables say: create/update, required, default, options.
+    static func fieldLines(_ field: Field, isResourceField: Bool) -> [String] {
+        var result = lines(field.description)
+        if result.isEmpty { result = ["The `\(field.name)` field."] }
+        var facts: [String] = []
+        if field.writable, isResourceField {
+            if field.required {
+                facts.append("Required on create.")
+            } else if field.create {
+                facts.append("Optional on create.")
+            }
+            facts.append(field.update ? "Updatable." : "Not updatable.")
+        } else if field.required {
+            facts.append("Required.")
+        } else if !field.writable {
+            facts.append("Read-only.")
+        }
+        if let value = field.default { facts.append("Default: `\(value)`.") }
+        if let options = field.options, !options.isEmpty, !field.description.contains("options are") {
+            facts.append("Options: " + options.map { "`\($0)`" }.joined(separator: ", ") + ".")
+        }
+        if !facts.isEmpty { result += [""] + lines(facts.joined(separator: " ")) }
+        return result
+    }
+}
+
+/// Turns run-together action names into Swift method names: `addservicelink` → `addServiceLink`.
+///
+/// The words come from the API itself (every camel-case word of its type, field and action names),
+/// so the split follows the API's own vocabulary; a name that cannot be split stays as it is.
+struct ActionNameSplitter {
+    private let vocabulary: Set<String>
+    private let longestWord: Int
+
+    init(document: APIDocument) {
+        var words = Set<String>()
+        func add(_ identifier: String) {
+            var word = ""
+            for character in identifier {
+                if character.isUppercase, !word.isEmpty {
+                    words.insert(word.lowercased())
+                    word = ""
+                }
+                if character.isLetter { word.append(character) } else if !word.isEmpty {
+                    words.insert(word.lowercased())
+                    word = ""
+                }
+            }
+            if !word.isEmpty { words.insert(word.lowercased()) }
+        }
+        for type in document.types {
+            add(type.name)
+            for field in type.fields + type.actions.flatMap(\.inputFields) { add(field.name) }
+            for action in type.actions { add(action.input ?? ""); add(action.output ?? "") }
+        }
+        // Verbs that name actions but rarely fields.
+        for verb in ["add", "remove", "set", "cancel", "continue", "finish", "revert", "restore", "export", "create",
+                     "activate", "deactivate", "reactivate", "reconnect", "evacuate", "purge", "replay", "from", "to"] {
+            words.insert(verb)
+        }
+        vocabulary = words.filter { $0.count >= 2 }
+        longestWord = vocabulary.map(\.count).max() ?? 0
+    }
+
+    func methodName(_ action: String) -> String {
+        guard action == action.lowercased(), let words = split(Array(action)) else {
+            return SwiftNames.methodName(action)
+        }
+        return SwiftNames.memberName(words.map(SwiftNames.capitalizedFirst).joined())
+    }
+
+    /// The split into the fewest known words, or nil when none covers the whole name.
+    private func split(_ characters: [Character]) -> [String]? {
+        let count = characters.count
+        var best: [[String]?] = Array(repeating: nil, count: count + 1)
+        best[0] = []
+        guard count > 0 else { return nil }
+        for end in 1...count {
+            for length in 1...min(end, longestWord) {
+                guard let prefix = best[end - length] else { continue }
+                let word = String(characters[(end - length)..<end])
+                guard vocabulary.contains(word) else { continue }
+                if prefix.count + 1 < best[end]?.count ?? Int.max { best[end] = prefix + [word] }
+            }
+        }
+        guard let words = best[count], words.count > 1 else { return nil }
+        return words
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// How the SDK is emitted.
+public struct EmitOptions: Sendable, Hashable {
+    public enum AccessLevel: String, Sendable, Hashable, CaseIterable {
+        case `public`, `internal`
+    }
+
+    /// The Swift module (and package, library product) name.
+    public var moduleName: String
+    public var access: AccessLevel
+    /// A folder whose `*.mustache` files replace built-in templates of the same relative name.
+    public var templatesDirectory: URL?
+
+    public init(moduleName: String = "Rancher", access: AccessLevel = .public, templatesDirectory: URL? = nil) {
+        self.moduleName = moduleName
+        self.access = access
+        self.templatesDirectory = templatesDirectory
+    }
+}
+
+/// One file of the generated package.
+public struct GeneratedFile: Sendable, Hashable {
+    /// Relative to the output folder, `/`-separated.
+    public var path: String
+    public var contents: String
+    /// The IR types it was generated from (empty for files that depend on the whole set).
+    public var sourceTypes: [String]
+
+    public init(path: String, contents: String, sourceTypes: [String] = []) {
+        self.path = path
+        self.contents = contents
+        self.sourceTypes = sourceTypes
+    }
+}

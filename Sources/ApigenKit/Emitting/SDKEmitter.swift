@@ -1,0 +1,62 @@
+/// Renders the resolved IR into the files of a Swift package, through the templates.
+public struct SDKEmitter: Sendable {
+    public let options: EmitOptions
+    private let templates: TemplateSet
+
+    public init(options: EmitOptions) throws(DiagnosticError) {
+        self.options = options
+        templates = try TemplateSet(overrides: options.templatesDirectory)
+        guard SwiftNames.isValidModuleName(options.moduleName) else {
+            throw DiagnosticError(.error("'\(options.moduleName)' is not a valid Swift module name", file: "--module-name"))
+        }
+    }
+
+    public func emit(_ document: APIDocument) -> [GeneratedFile] {
+        let model = SwiftSDKModel(document: document, options: options)
+        let module = options.moduleName
+        let package = model.packageContext()
+        var files: [GeneratedFile] = []
+        for type in model.modelTypes.values.sorted(by: { $0.name < $1.name }) {
+            let context = model.modelContext(for: type)
+            files.append(GeneratedFile(
+                path: "Sources/\(module)/Models/\(context.typeName).swift",
+                contents: templates.render(context, template: "Swift/Model.swift"), sourceTypes: [type.name]))
+        }
+        for type in model.resources {
+            guard let context = model.clientContext(for: type) else { continue }
+            files.append(GeneratedFile(
+                path: "Sources/\(module)/Client/\(context.clientTypeName).swift",
+                contents: templates.render(context, template: "Swift/ResourceClient.swift"), sourceTypes: [type.name]))
+        }
+        for name in templates.names {
+            let fileName = name.split(separator: "/").last.map(String.init) ?? name
+            if name.hasPrefix("Runtime/") {
+                files.append(GeneratedFile(path: "Sources/\(module)/Support/\(fileName)",
+                                           contents: templates.render(package, template: name)))
+            } else if name.hasPrefix("RuntimeTests/") {
+                files.append(GeneratedFile(path: "Tests/\(module)Tests/\(fileName)",
+                                           contents: templates.render(package, template: name)))
+            }
+        }
+        files.append(GeneratedFile(path: "Package.swift", contents: templates.render(package, template: "Swift/Package.swift")))
+        files.append(GeneratedFile(path: "README.md", contents: templates.render(package, template: "Swift/README.md")))
+        return files.map { file in
+            var file = file
+            file.contents = Self.tidy(file.contents)
+            return file
+        }.sorted { $0.path < $1.path }
+    }
+
+    /// Templates leave blank-line runs where optional sections render empty: keep at most one.
+    static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        var blank = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let isBlank = line.allSatisfy { $0 == " " }
+            blank = isBlank ? blank + 1 : 0
+            if blank <= 1 { lines.append(isBlank ? "" : line) }
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

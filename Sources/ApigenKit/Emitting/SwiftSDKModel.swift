@@ -1,0 +1,212 @@
+/// Builds the template contexts from the resolved IR: Swift names, Swift types, doc comments.
+struct SwiftSDKModel {
+    let document: APIDocument
+    let options: EmitOptions
+    /// Types that get a model (every type but the common-fields page).
+    let modelTypes: [String: APIType]
+    private let actionNames: ActionNameSplitter
+    /// Fields resource pages hide; they come from the common page (and `state`, which it omits).
+    private let commonFields: [Field]
+
+    init(document: APIDocument, options: EmitOptions) {
+        self.document = document
+        self.options = options
+        var models: [String: APIType] = [:]
+        for type in document.types where type.origin != .common { models[type.name] = type }
+        modelTypes = models
+        actionNames = ActionNameSplitter(document: document)
+        var common = document.types.first { $0.origin == .common }?.fields ?? []
+        if !common.isEmpty, !common.contains(where: { $0.name == "state" }) {
+            common.append(Field(name: "state", type: .scalar(.string), description: "The resource's current state."))
+        }
+        commonFields = common
+    }
+
+    var access: String { options.access.rawValue }
+
+    var resources: [APIType] {
+        modelTypes.values.filter { $0.kind == .resource && collectionPath(of: $0) != nil }.sorted { $0.name < $1.name }
+    }
+
+    // MARK: - Models
+
+    func modelContext(for type: APIType) -> ModelContext {
+        let typeName = SwiftNames.typeName(type.name)
+        var fields = type.fields
+        if type.kind == .resource {
+            for common in commonFields where !fields.contains(where: { $0.name == common.name }) { fields.append(common) }
+        }
+        var enums: [EnumContext] = []
+        let properties = fields.enumerated().map { index, field in
+            property(for: field, in: type, isLast: index == fields.count - 1, forceOptional: true, enums: &enums)
+        }
+        var create: PayloadContext?
+        var update: PayloadContext?
+        if type.kind == .resource {
+            let creatable = type.fields.filter(\.create)
+            if type.operations.contains(where: { $0.name == "create" }), !creatable.isEmpty {
+                create = payload("Create", fields: creatable, in: type, requiredNonOptional: true, enums: &enums,
+                                 doc: "The body of a request that creates a \(type.name).")
+            }
+            let updatable = type.fields.filter(\.update)
+            if type.operations.contains(where: { $0.name == "update" }), !updatable.isEmpty {
+                update = payload("Update", fields: updatable, in: type, requiredNonOptional: false, enums: &enums,
+                                 doc: "The body of a request that changes a \(type.name): fields left `nil` are not sent.")
+            }
+        }
+        var docLines = DocText.lines(type.description)
+        if docLines.isEmpty {
+            docLines = [type.kind == .resource ? "The `\(type.name)` resource." : "The `\(type.name)` type."]
+        }
+        if type.origin == .example {
+            docLines += ["", "Inferred from the documentation's JSON examples: \(type.name) has no page of its own."]
+        }
+        return ModelContext(
+            access: access, moduleName: options.moduleName, apiName: type.name, typeName: typeName,
+            doc: DocText.comment(docLines),
+            isResource: type.kind == .resource, properties: properties,
+            needsCodingKeys: properties.contains { $0.name != $0.jsonKey }, enums: uniqued(enums),
+            createPayload: create, updatePayload: update)
+    }
+
+    private func payload(
+        _ name: String, fields: [Field], in type: APIType, requiredNonOptional: Bool, enums: inout [EnumContext],
+        doc: String
+    ) -> PayloadContext {
+        // Required parameters first, so call sites read naturally.
+        let ordered = fields.filter { requiredNonOptional && $0.required } + fields.filter { !(requiredNonOptional && $0.required) }
+        let properties = ordered.enumerated().map { index, field in
+            property(for: field, in: type, isLast: index == ordered.count - 1,
+                     forceOptional: !(requiredNonOptional && field.required), enums: &enums)
+        }
+        return PayloadContext(typeName: name, doc: DocText.comment([doc]), properties: properties,
+                              needsCodingKeys: properties.contains { $0.name != $0.jsonKey },
+                              hasRequired: properties.contains { !$0.isOptional })
+    }
+
+    private func property(
+        for field: Field, in type: APIType, isLast: Bool, forceOptional: Bool, enums: inout [EnumContext]
+    ) -> PropertyContext {
+        let name = SwiftNames.memberName(field.name)
+        var swiftType = swiftType(field.type)
+        if field.name == "id", type.kind == .resource {
+            swiftType = "ID"  // Rancher IDs are strings such as "1h5", whatever the table says.
+        } else if case .scalar(.enum) = field.type.innermost, let options = field.options, !options.isEmpty {
+            let enumContext = enumeration(for: field, options: options)
+            enums.append(enumContext)
+            swiftType = wrap(field.type, around: enumContext.typeName)
+        }
+        return PropertyContext(
+            name: SwiftNames.declaration(name), jsonKey: field.name, jsonKeyLiteral: SwiftNames.stringLiteral(field.name),
+            type: swiftType, isOptional: forceOptional,
+            doc: DocText.comment(DocText.fieldLines(field, isResourceField: type.kind == .resource)), separator: isLast ? "" : ",")
+    }
+
+    private func enumeration(for field: Field, options: [String]) -> EnumContext {
+        var typeName = SwiftNames.typeName(field.name)
+        if ["ID", "Create", "Update", "CodingKeys"].contains(typeName) { typeName += "Value" }
+        var seen = Set<String>()
+        let cases = options.map { option -> EnumCaseContext in
+            var name = SwiftNames.caseName(option)
+            while !seen.insert(name).inserted { name += "_" }
+            return EnumCaseContext(name: SwiftNames.declaration(name), rawLiteral: SwiftNames.stringLiteral(option))
+        }
+        let unknownCase = seen.contains("unknown") ? "undocumented" : "unknown"
+        return EnumContext(
+            typeName: typeName,
+            doc: DocText.comment(["The values of `\(field.name)`; values the docs do not list are kept as `.\(unknownCase)`."]),
+            cases: cases, unknownCase: unknownCase)
+    }
+
+    private func uniqued(_ enums: [EnumContext]) -> [EnumContext] {
+        var seen = Set<String>()
+        return enums.filter { seen.insert($0.typeName).inserted }
+    }
+
+    /// The Swift type of a field: models where the IR names a type we emit, typed IDs for references.
+    func swiftType(_ type: TypeRef) -> String {
+        switch type {
+        case .reference(let target?) where modelTypes[target] != nil: "\(SwiftNames.typeName(target)).ID"
+        case .reference: "String"
+        case .named(let name) where modelTypes[name] != nil: SwiftNames.typeName(name)
+        case .named: "JSONValue"
+        case .array(let element): "[\(swiftType(element))]"
+        case .map(let value): "[String: \(swiftType(value))]"
+        case .scalar: SwiftNames.swiftType(type)
+        }
+    }
+
+    private func wrap(_ type: TypeRef, around name: String) -> String {
+        switch type {
+        case .array(let element): "[\(wrap(element, around: name))]"
+        case .map(let value): "[String: \(wrap(value, around: name))]"
+        default: name
+        }
+    }
+
+    // MARK: - Clients
+
+    /// The collection URL: the create path, else an item or action path without its `/${ID}…` tail.
+    func collectionPath(of type: APIType) -> String? {
+        if let create = type.operations.first(where: { $0.name == "create" }) { return create.path }
+        let paths = type.operations.map(\.path) + type.actions.map(\.path)
+        for path in paths {
+            if let range = path.firstRange(ofText: "/${ID}") { return String(path[..<range.lowerBound]) }
+        }
+        return nil
+    }
+
+    func accessorName(of type: APIType) -> String {
+        let collection = collectionPath(of: type) ?? type.name
+        let plural = collection.split(separator: "/").last.map(String.init) ?? type.name
+        return SwiftNames.declaration(SwiftNames.memberName(plural))
+    }
+
+    func clientContext(for type: APIType) -> ResourceClientContext? {
+        guard let collection = collectionPath(of: type) else { return nil }
+        let typeName = SwiftNames.typeName(type.name)
+        let fields = type.fields
+        func operation(_ name: String, bodyType: String?) -> OperationContext? {
+            type.operations.first { $0.name == name }.map {
+                OperationContext(method: $0.method, path: $0.path, pathLiteral: SwiftNames.stringLiteral($0.path), bodyType: bodyType)
+            }
+        }
+        let actions = type.actions.map { action -> ActionContext in
+            let input = action.input.flatMap { modelTypes[$0] != nil ? SwiftNames.typeName($0) : nil }
+            let output = action.output.map { modelTypes[$0] != nil ? SwiftNames.typeName($0) : "JSONValue" }
+            var doc = ["Runs the `\(action.name)` action: `\(action.method) \(action.path)`."]
+            if let input = action.input { doc.append("- Parameter input: the `\(input)` input.") }
+            if let output = action.output { doc.append("- Returns: the `\(output)` the server answers with.") }
+            var methodName = actionNames.methodName(action.name)
+            // An action may share a name with an operation (`update`, `remove`): keep them apart.
+            if ["list", "all", "get", "create", "update", "delete", "client"].contains(methodName) { methodName += "Action" }
+            return ActionContext(
+                apiName: action.name, methodName: SwiftNames.declaration(methodName),
+                method: action.method, path: action.path, pathLiteral: SwiftNames.stringLiteral(action.path),
+                doc: DocText.comment(doc), inputType: input,
+                outputType: output ?? "JSONValue", hasOutput: output != nil)
+        }
+        return ResourceClientContext(
+            access: access, moduleName: options.moduleName, apiName: type.name, typeName: typeName,
+            clientTypeName: typeName + "Client", accessorName: accessorName(of: type), collectionPath: collection,
+            collectionPathLiteral: SwiftNames.stringLiteral(collection),
+            itemPathLiteral: SwiftNames.stringLiteral(collection + "/${ID}"),
+            create: operation("create", bodyType: fields.contains(where: \.create) ? typeName + ".Create" : nil),
+            update: operation("update", bodyType: fields.contains(where: \.update) ? typeName + ".Update" : nil),
+            delete: operation("delete", bodyType: nil), actions: actions)
+    }
+
+    // MARK: - Package
+
+    func packageContext() -> PackageContext {
+        func summary(_ type: APIType) -> ResourceSummary {
+            ResourceSummary(typeName: SwiftNames.typeName(type.name), apiName: type.name, accessorName: accessorName(of: type),
+                            summary: DocText.lines(type.description).first ?? "")
+        }
+        return PackageContext(
+            access: access, moduleName: options.moduleName, docsVersion: document.docsVersion ?? "unknown",
+            apiVersion: document.apiVersion ?? "unknown", resources: resources.map(summary),
+            types: modelTypes.values.filter { $0.kind != .resource || collectionPath(of: $0) == nil }
+                .sorted { $0.name < $1.name }.map(summary))
+    }
+}

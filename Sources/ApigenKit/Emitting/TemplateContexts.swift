@@ -1,0 +1,121 @@
+/// The values the templates see. Every template gets `access` and `moduleName`; see
+/// Templates/README.md for what each template receives. Names are already Swift names (escaped where
+/// needed): templates only lay text out.
+
+/// `Swift/Model.swift`: one model type.
+struct ModelContext {
+    var access: String
+    var moduleName: String
+    /// The API's name for the type, e.g. `networkDriverService`.
+    var apiName: String
+    /// The Swift type name, e.g. `NetworkDriverService`.
+    var typeName: String
+    /// Doc comment lines, `///` included (comment syntax is Swift's business, not the template's).
+    var doc: [String]
+    /// Resources get a typed `ID` and their client.
+    var isResource: Bool
+    var properties: [PropertyContext]
+    /// Whether property names differ from the JSON keys, so `CodingKeys` must be spelled out.
+    var needsCodingKeys: Bool
+    var enums: [EnumContext]
+    var createPayload: PayloadContext?
+    var updatePayload: PayloadContext?
+}
+
+struct PropertyContext {
+    /// As declared, keywords in backticks (`` `default` ``).
+    var name: String
+    /// The JSON key.
+    var jsonKey: String
+    /// The JSON key as a Swift string literal, quotes included.
+    var jsonKeyLiteral: String
+    /// The Swift type without the optional mark, e.g. `[String: JSONValue]`.
+    var type: String
+    var isOptional: Bool
+    var doc: [String]
+    /// `,` after every parameter but the last, for parameter lists.
+    var separator: String
+}
+
+struct EnumContext {
+    var typeName: String
+    var doc: [String]
+    var cases: [EnumCaseContext]
+    /// The case that keeps values the docs did not list: `unknown` unless an option is called that.
+    var unknownCase: String
+}
+
+struct EnumCaseContext {
+    var name: String
+    /// The API's value as a Swift string literal.
+    var rawLiteral: String
+}
+
+/// A `Create` or `Update` request body.
+struct PayloadContext {
+    var typeName: String
+    var doc: [String]
+    var properties: [PropertyContext]
+    var needsCodingKeys: Bool
+    var hasRequired: Bool
+}
+
+/// `Swift/ResourceClient.swift`: the client of one resource.
+struct ResourceClientContext {
+    var access: String
+    var moduleName: String
+    var apiName: String
+    var typeName: String
+    /// e.g. `NetworkDriverServiceClient`.
+    var clientTypeName: String
+    /// The `RancherClient` property, from the collection URL: `networkDriverServices`.
+    var accessorName: String
+    var collectionPath: String
+    var collectionPathLiteral: String
+    var itemPathLiteral: String
+    var create: OperationContext?
+    var update: OperationContext?
+    var delete: OperationContext?
+    var actions: [ActionContext]
+}
+
+struct OperationContext {
+    var method: String
+    var path: String
+    var pathLiteral: String
+    /// The request body type (`NetworkDriverService.Create`), if the operation sends one.
+    var bodyType: String?
+}
+
+struct ActionContext {
+    /// The API name, as sent in `?action=`.
+    var apiName: String
+    /// The Swift method name, e.g. `addServiceLink`.
+    var methodName: String
+    var method: String
+    var path: String
+    var pathLiteral: String
+    var doc: [String]
+    /// The input model, if the action takes one.
+    var inputType: String?
+    /// The decoded output: a model, or `JSONValue` where the docs name none we know.
+    var outputType: String
+    var hasOutput: Bool
+}
+
+/// `Swift/Package.swift`, `Swift/README.md`, runtime files: the whole package.
+struct PackageContext {
+    var access: String
+    var moduleName: String
+    var docsVersion: String
+    var apiVersion: String
+    var resources: [ResourceSummary]
+    var types: [ResourceSummary]
+}
+
+struct ResourceSummary {
+    var typeName: String
+    var apiName: String
+    var accessorName: String
+    var summary: String
+}

@@ -1,0 +1,68 @@
+import ApigenTemplates
+import Foundation
+import Mustache
+
+/// The Mustache templates the emitter renders: the built-in ones, each replaceable by a file of the same
+/// relative name in the user's templates folder.
+struct TemplateSet: Sendable {
+    private let library: MustacheLibrary
+    /// Relative names (`Swift/Model.swift`, `Runtime/Transport.swift`), without `.mustache`.
+    let names: [String]
+
+    init(overrides: URL?) throws(DiagnosticError) {
+        var sources: [String: String] = [:]
+        guard let builtIn = BuiltInTemplates.directory else {
+            throw DiagnosticError(.error("the built-in templates are missing from this installation", file: "Templates"))
+        }
+        for (name, text) in try Self.templates(in: builtIn) { sources[name] = text }
+        if let overrides {
+            let user = try Self.templates(in: overrides)
+            guard !user.isEmpty else {
+                throw DiagnosticError(.error("no *.mustache templates in the templates folder", file: overrides.path))
+            }
+            for (name, text) in user {
+                guard sources[name] != nil else {
+                    throw DiagnosticError(.error(
+                        "'\(name).mustache' does not replace a built-in template (see Templates/README.md for their names)",
+                        file: overrides.appendingPathComponent(name + ".mustache").path))
+                }
+                sources[name] = text
+            }
+        }
+        var library = MustacheLibrary()
+        for (name, text) in sources {
+            do {
+                try library.register(text, named: name)
+            } catch {
+                throw DiagnosticError(.error("template does not parse: \(error)", file: name + ".mustache"))
+            }
+        }
+        self.library = library
+        names = sources.keys.sorted()
+    }
+
+    func render(_ context: Any, template name: String) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Every `*.mustache` below `folder`, by relative name without the extension.
+    private static func templates(in folder: URL) throws(DiagnosticError) -> [(String, String)] {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DiagnosticError(.error("no such templates folder", file: folder.path))
+        }
+        let root = folder.standardizedFileURL.path
+        var result: [(String, String)] = []
+        let enumerator = fileManager.enumerator(atPath: root)
+        while let relative = enumerator?.nextObject() as? String {
+            guard relative.hasSuffix(".mustache") else { continue }
+            let path = root + "/" + relative
+            guard let data = FileBytes.read(path), let text = String(validating: data, as: UTF8.self) else {
+                throw DiagnosticError(.error("template is not readable UTF-8 text", file: path))
+            }
+            result.append((String(relative.dropLast(".mustache".count)), text))
+        }
+        return result
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// The main job: docs folder in, Swift package out. Reads, resolves, emits, then writes only what changed;
+/// any error stops the run before the output folder is touched.
+public enum Generator {
+    public struct Options: Sendable {
+        public var loading = DocsSetLoader.Options()
+        public var emitting = EmitOptions()
+        /// Plan only: report what would change, write nothing.
+        public var checkOnly = false
+
+        public init(loading: DocsSetLoader.Options = .init(), emitting: EmitOptions = .init(), checkOnly: Bool = false) {
+            self.loading = loading
+            self.emitting = emitting
+            self.checkOnly = checkOnly
+        }
+    }
+
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var plan: OutputWriter.Plan
+        public var typeCount: Int
+        public var pages: Int
+        public var timings: StageTimings
+        /// Whether errors stopped the run (the output folder is untouched).
+        public var failed: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    public static func run(docs: URL, output: URL, options: Options) throws(DiagnosticError) -> Report {
+        let (document, metrics) = try DocsSetLoader.loadMeasured(docs, options: options.loading)
+        var timings = metrics.timings
+        var report = Report(diagnostics: document.diagnostics, plan: .init(), typeCount: document.types.count,
+                            pages: metrics.pages, timings: timings)
+        guard !report.failed else { return report }
+        let emitter = try SDKEmitter(options: options.emitting)
+        let files = timings.measure(.emit) { emitter.emit(document) }
+        let writer = OutputWriter(folder: output)
+        let plan = try timings.measure(.write) { () throws(DiagnosticError) in
+            let plan = try writer.plan(files)
+            if !options.checkOnly { try writer.apply(plan, files: files) }
+            return plan
+        }
+        report.plan = plan
+        report.timings = timings
+        return report
+    }
+}
