@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the template contexts from the resolved IR: Swift names, Swift types, doc comments.
 struct SwiftSDKModel {
     let document: APIDocument
@@ -65,7 +67,7 @@ struct SwiftSDKModel {
             access: access, moduleName: options.moduleName, apiName: type.name, typeName: typeName,
             doc: DocText.comment(docLines),
             isResource: type.kind == .resource, properties: properties,
-            needsCodingKeys: properties.contains { $0.name != $0.jsonKey }, enums: uniqued(enums),
+            needsCodingKeys: properties.contains(where: Self.renamesItsKey), enums: uniqued(enums),
             createPayload: create, updatePayload: update)
     }
 
@@ -80,7 +82,7 @@ struct SwiftSDKModel {
                      forceOptional: !(requiredNonOptional && field.required), enums: &enums)
         }
         return PayloadContext(typeName: name, doc: DocText.comment([doc]), properties: properties,
-                              needsCodingKeys: properties.contains { $0.name != $0.jsonKey },
+                              needsCodingKeys: properties.contains(where: Self.renamesItsKey),
                               hasRequired: properties.contains { !$0.isOptional })
     }
 
@@ -116,6 +118,11 @@ struct SwiftSDKModel {
             typeName: typeName,
             doc: DocText.comment(["The values of `\(field.name)`; values the docs do not list are kept as `.\(unknownCase)`."]),
             cases: cases, unknownCase: unknownCase)
+    }
+
+    /// Whether the Swift name differs from the JSON key (backticks aside).
+    private static func renamesItsKey(_ property: PropertyContext) -> Bool {
+        property.name.trimmingCharacters(in: ["`"]) != property.jsonKey
     }
 
     private func uniqued(_ enums: [EnumContext]) -> [EnumContext] {

@@ -82,6 +82,8 @@ struct LinkResolver {
             default: return .named(target)
             }
         }
+        // `password` is a scalar of the grammar: a link to its page (`secretValue | [password](…)`) is that scalar.
+        if target == "password" { return .scalar(.password) }
         if field.hasSuffix("Id") || field.hasSuffix("Ids") { return .reference(target) }
         // A field named after the type it links to holds that object (`volume | [volume]`);
         // Rancher names references `…Id`.
@@ -89,7 +91,6 @@ struct LinkResolver {
         // No example and no telling name: a resource that has its own collection (operations or
         // actions) is addressed by ID, never embedded (`linkedServices | map[[service]]`).
         if let page = pageByName[target], !page.operations.isEmpty || !page.actions.isEmpty { return .reference(target) }
-        if target == "password", pageByName[target] == nil { return .scalar(.password) }
         return .named(target)
     }
 

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+@testable import ApigenKit
+
+/// One small page in, the Swift it must produce out: a test per mapping rule.
+@Suite("Emitter snippets")
+struct EmitterSnippetTests {
+    /// Generates from the given pages and returns the generated files by path.
+    private func generate(_ pages: [String: String], access: EmitOptions.AccessLevel = .public) throws -> [String: String] {
+        let docs = try TemporaryDocs(pages)
+        defer { docs.remove() }
+        let document = try docs.load()
+        let files = try SDKEmitter(options: EmitOptions(moduleName: "Sample", access: access)).emit(document)
+        return Dictionary(files.map { ($0.path, $0.contents) }) { first, _ in first }
+    }
+
+    private func model(_ name: String, in files: [String: String]) throws -> String {
+        try #require(files["Sources/Sample/Models/\(name).swift"], "no model \(name)")
+    }
+
+    private let scalars = PageBuilder.typePage("gauge", writeable: [
+        "count | int | Yes | - | - | ", "ratio | float | Optional | - | - | ", "enabled | boolean | Optional | - | - | ",
+        "created | date | Optional | - | - | ", "extra | json | Optional | - | - | ", "labels | map[string] | Optional | - | - | ",
+        "tags | array[string] | Optional | - | - | ", "secret | password | Optional | - | - | ",
+        "hostId | reference[gauge] | Optional | - | - | ", "nested | map[array[int]] | Optional | - | - | ",
+    ])
+
+    @Test func scalarsMapToSwiftTypes() throws {
+        let source = try model("Gauge", in: try generate(["gauge.md": scalars]))
+        for declaration in [
+            "public var count: Int?", "public var ratio: Double?", "public var enabled: Bool?", "public var created: Date?",
+            "public var extra: JSONValue?", "public var labels: [String: String]?", "public var tags: [String]?",
+            "public var secret: String?", "public var nested: [String: [Int]]?",
+        ] {
+            #expect(source.contains(declaration), "\(declaration)")
+        }
+    }
+
+    @Test func referencesAreTypedIDs() throws {
+        let source = try model("Gauge", in: try generate(["gauge.md": scalars]))
+        #expect(source.contains("public var hostId: Gauge.ID?"), "a reference to a known type is its typed ID")
+        let box = PageBuilder.typePage("box", writeable: ["ownerId | reference[nobody] | Optional | - | - | "])
+        #expect(try model("Box", in: try generate(["box.md": box])).contains("public var ownerId: String?"),
+                "a reference to a type the docs never define is a plain string")
+    }
+
+    @Test func enumsKeepUnknownValues() throws {
+        let page = PageBuilder.typePage("light", writeable: [
+            "color | enum | Yes | - | red | The options are `red`, `green`, `NET_ADMIN`, `default`.",
+        ])
+        let source = try model("Light", in: try generate(["light.md": page]))
+        #expect(source.contains("public var color: Color?"))
+        #expect(source.contains("public enum Color: RancherEnum {"))
+        #expect(source.contains("case red\n"))
+        #expect(source.contains("case netAdmin\n"))
+        #expect(source.contains("case `default`\n"), "keywords are escaped")
+        #expect(source.contains("case unknown(String)"))
+        #expect(source.contains("case \"NET_ADMIN\": self = .netAdmin"))
+        #expect(source.contains("default: self = .unknown(rawValue)"))
+    }
+
+    @Test func keywordsAndInvalidNamesGetCodingKeys() throws {
+        let page = PageBuilder.typePage("odd", writeable: [
+            "default | string | Optional | - | - | ", "protocol | string | Optional | - | - | ",
+            "created[TS] | date | Optional | - | - | ", "ip6 | string | Optional | - | - | ",
+        ])
+        let source = try model("Odd", in: try generate(["odd.md": page]))
+        #expect(source.contains("public var `default`: String?"))
+        #expect(source.contains("public var `protocol`: String?"))
+        #expect(source.contains("self.`default` = `default`"))
+        #expect(!source.contains("CodingKeys"), "names equal to their JSON keys need no CodingKeys")
+        let dashed = PageBuilder.typePage("dashed", writeable: ["io-max | int | Optional | - | - | "])
+        let dashedSource = try model("Dashed", in: try generate(["dashed.md": dashed]))
+        #expect(dashedSource.contains("public var ioMax: Int?"))
+        #expect(dashedSource.contains("case ioMax = \"io-max\""))
+    }
+
+    @Test func createAndUpdatePayloadsHoldExactlyTheirFields() throws {
+        let page = PageBuilder.resourcePage(
+            "widget",
+            writeable: ["name | string | Yes | Yes | - | ", "size | int | Optional | - | 3 | ", "note | string | - | Yes | - | "],
+            readOnly: ["id | int | ", "state | string | "],
+            create: "{\"name\": \"string\", \"size\": 3}")
+        let withUpdate = page.replacingOccurrences(of: "</div></div>\n", with: """
+            </div></div>
+            <div class="action"><span class="header">Update<span class="headerright">PUT:  <code>/v2-beta/projects/${PROJECT_ID}/widgets/${ID}</code></span></span>
+            <div class="action-contents"></div></div>
+
+            """)
+        let source = try model("Widget", in: try generate(["widget.md": withUpdate]))
+        let create = try #require(source.range(of: "public struct Create")).lowerBound
+        let update = try #require(source.range(of: "public struct Update")).lowerBound
+        let createBody = String(source[create..<update])
+        let updateBody = String(source[update...])
+        #expect(createBody.contains("public var name: String\n"), "required on create: not optional")
+        #expect(createBody.contains("public var size: Int?"))
+        #expect(!createBody.contains("var note"), "not creatable")
+        #expect(updateBody.contains("public var name: String?"))
+        #expect(updateBody.contains("public var note: String?"))
+        #expect(!updateBody.contains("var size"), "not updatable")
+        #expect(source.contains("public var id: ID?"), "resource IDs are typed")
+        #expect(source.contains("public typealias ID = ResourceID<Widget>"))
+    }
+
+    @Test func clientHasEveryOperationAndTypedActions() throws {
+        let input = PageBuilder.typePage("scaleInput", writeable: ["count | int | Yes | - | - | "])
+        let action = PageBuilder.action("addcount", on: "widget", input: "scaleInput", inputRows: ["count | int | Yes |  | "],
+                                        body: "{\"count\": 1}", output: "widget")
+        let plain = PageBuilder.action("update", on: "widget", output: "widget")
+        let page = PageBuilder.resourcePage("widget", writeable: ["name | string | Yes | - | - | "],
+                                            create: "{\"name\": \"string\"}", actions: [action, plain])
+        let files = try generate(["widget.md": page, "scaleInput.md": input])
+        let client = try #require(files["Sources/Sample/Client/WidgetClient.swift"])
+        #expect(client.contains("public var widgets: WidgetClient"))
+        #expect(client.contains("public func list(_ options: ListOptions = ListOptions()) async throws -> Page<Widget>"))
+        #expect(client.contains("public func all(_ options: ListOptions = ListOptions()) -> PageSequence<Widget>"))
+        #expect(client.contains("public func get(id: Widget.ID) async throws -> Widget"))
+        #expect(client.contains("public func create(_ body: Widget.Create) async throws -> Widget"))
+        #expect(client.contains("public func addCount(id: Widget.ID, _ input: ScaleInput) async throws -> Widget"),
+                "run-together action names are split on the API's own words")
+        #expect(client.contains("?action=addcount\""))
+        #expect(client.contains("public func updateAction(id: Widget.ID) async throws -> Widget"),
+                "an action named like an operation keeps a distinct name")
+    }
+
+    @Test func internalAccessReachesEveryDeclaration() throws {
+        let files = try generate(["gauge.md": scalars], access: .internal)
+        let source = try model("Gauge", in: files)
+        #expect(!source.contains("public "))
+        #expect(source.contains("internal struct Gauge"))
+    }
+
+    @Test func templatesCanBeOverriddenByName() throws {
+        let docs = try TemporaryDocs(["gauge.md": scalars])
+        defer { docs.remove() }
+        let templates = try TemporaryDocs(["Swift/README.md.mustache": "{{%CONTENT_TYPE:TEXT}}\n# Custom {{moduleName}}\n"])
+        defer { templates.remove() }
+        let emitter = try SDKEmitter(options: EmitOptions(moduleName: "Sample", templatesDirectory: templates.url))
+        let files = emitter.emit(try docs.load())
+        #expect(files.first { $0.path == "README.md" }?.contents == "# Custom Sample\n")
+        #expect(files.contains { $0.path == "Sources/Sample/Models/Gauge.swift" }, "the other templates stay built in")
+    }
+
+    @Test func anOverrideMustNameABuiltInTemplate() throws {
+        let templates = try TemporaryDocs(["Swift/Modle.swift.mustache": "x"])
+        defer { templates.remove() }
+        #expect(throws: DiagnosticError.self) {
+            try SDKEmitter(options: EmitOptions(templatesDirectory: templates.url))
+        }
+    }
+
+    @Test func invalidModuleNamesAreRejected() {
+        for name in ["1Rancher", "my-sdk", "struct", ""] {
+            #expect(throws: DiagnosticError.self) { try SDKEmitter(options: EmitOptions(moduleName: name)) }
+        }
+    }
+}
