@@ -9,6 +9,8 @@ struct SwiftSDKModel {
     private let actionNames: ActionNameSplitter
     /// Fields resource pages hide; they come from the common page (and `state`, which it omits).
     private let commonFields: [Field]
+    /// `type.field` pairs that close a by-value cycle between models: these hold a `Box`.
+    private let boxedFields: Set<String>
 
     init(document: APIDocument, options: EmitOptions) {
         self.document = document
@@ -22,6 +24,31 @@ struct SwiftSDKModel {
             common.append(Field(name: "state", type: .scalar(.string), description: "The resource's current state."))
         }
         commonFields = common
+        boxedFields = Self.cycleClosingFields(in: models)
+    }
+
+    /// Depth-first over fields that hold another model inline (arrays and maps are already on the heap);
+    /// every edge back into the current path closes a cycle that Swift cannot lay out.
+    private static func cycleClosingFields(in models: [String: APIType]) -> Set<String> {
+        var boxed = Set<String>()
+        var finished = Set<String>()
+        var path: [String] = []
+        func visit(_ name: String) {
+            guard let type = models[name], !finished.contains(name) else { return }
+            path.append(name)
+            for field in type.fields {
+                guard case .named(let target) = field.type, models[target] != nil else { continue }
+                if path.contains(target) {
+                    boxed.insert("\(name).\(field.name)")
+                } else {
+                    visit(target)
+                }
+            }
+            path.removeLast()
+            finished.insert(name)
+        }
+        for name in models.keys.sorted() { visit(name) }
+        return boxed
     }
 
     var access: String { options.access.rawValue }
@@ -91,7 +118,9 @@ struct SwiftSDKModel {
     ) -> PropertyContext {
         let name = SwiftNames.memberName(field.name)
         var swiftType = swiftType(field.type)
-        if field.name == "id", type.kind == .resource {
+        if boxedFields.contains("\(type.name).\(field.name)") {
+            swiftType = "Box<\(swiftType)>"
+        } else if field.name == "id", type.kind == .resource {
             swiftType = "ID"  // Rancher IDs are strings such as "1h5", whatever the table says.
         } else if case .scalar(.enum) = field.type.innermost, let options = field.options, !options.isEmpty {
             let enumContext = enumeration(for: field, options: options)

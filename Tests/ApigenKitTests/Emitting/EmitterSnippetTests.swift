@@ -155,3 +155,19 @@ struct EmitterSnippetTests {
         }
     }
 }
+
+@Suite("Emitter: recursive types")
+struct RecursiveTypeTests {
+    @Test func aCycleOfEmbeddedTypesIsBoxed() throws {
+        let node = PageBuilder.typePage("node", writeable: [
+            "name | string | Yes | - | - | ", "parent | \(PageBuilder.link("node")) | Optional | - | - | ",
+            "children | array[\(PageBuilder.link("node"))] | Optional | - | - | ",
+        ])
+        let docs = try TemporaryDocs(["node.md": node])
+        defer { docs.remove() }
+        let files = try SDKEmitter(options: EmitOptions(moduleName: "Sample")).emit(try docs.load())
+        let source = try #require(files.first { $0.path == "Sources/Sample/Models/Node.swift" }?.contents)
+        #expect(source.contains("public var parent: Box<Node>?"), "held inline it would have infinite size")
+        #expect(source.contains("public var children: [Node]?"), "an array is on the heap already")
+    }
+}

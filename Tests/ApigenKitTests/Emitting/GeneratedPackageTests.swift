@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import ApigenKit
+
+/// The committed `generated/` folder is the reference output for `input-docs/`: the generator must
+/// reproduce it byte for byte, and it must build without warnings.
+@Suite("Generated package")
+struct GeneratedPackageTests {
+    static let generatedFolder = TestPaths.repositoryRoot.appendingPathComponent("generated")
+
+    private func seedFiles() throws -> [GeneratedFile] {
+        let document = try DocsSetLoader.load(TestPaths.repositoryRoot.appendingPathComponent("input-docs"))
+        return try SDKEmitter(options: EmitOptions()).emit(document)
+    }
+
+    @Test func generatedFolderMatchesTheGenerator() throws {
+        let files = try seedFiles()
+        let writer = OutputWriter(folder: Self.generatedFolder)
+        let plan = try writer.plan(files)
+        #expect(plan.written.isEmpty, "generated/ is stale: run `swift run apigen input-docs generated` (\(plan.written))")
+        #expect(plan.removed.isEmpty)
+        let manifest = try String(contentsOf: Self.generatedFolder.appendingPathComponent(OutputWriter.manifestName), encoding: .utf8)
+        #expect(manifest == OutputWriter.manifest(for: files))
+    }
+
+    @Test func seedSDKHasTheExpectedShape() throws {
+        let paths = Set(try seedFiles().map(\.path))
+        for path in [
+            "Package.swift", "README.md", "Sources/Rancher/Client/NetworkDriverServiceClient.swift",
+            "Sources/Rancher/Models/NetworkDriverService.swift", "Sources/Rancher/Models/LaunchConfig.swift",
+            "Sources/Rancher/Models/ServiceUpgrade.swift", "Sources/Rancher/Models/HealthCheck.swift",
+        ] {
+            #expect(paths.contains(path), "\(path)")
+        }
+        #expect(paths.contains { $0.hasPrefix("Sources/Rancher/Support/") })
+        #expect(paths.contains { $0.hasPrefix("Tests/RancherTests/") })
+    }
+
+    /// Builds a freshly generated copy (so the test also covers uncommitted generator changes) with
+    /// warnings as errors, Swift 6 language mode being the package's default.
+    @Test(.timeLimit(.minutes(10)))
+    func generatedSeedPackageBuildsWithoutWarnings() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("apigen-build-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = OutputWriter(folder: folder)
+        let files = try seedFiles()
+        try writer.apply(try writer.plan(files), files: files)
+        let result = try SwiftBuild.run(["build", "-Xswiftc", "-warnings-as-errors"], in: folder)
+        #expect(result.status == 0, "\(result.output.suffix(4000))")
+        #expect(!result.output.contains("warning:"), "\(result.output.suffix(4000))")
+    }
+}
+
+/// Runs `swift` in a folder and collects its output.
+enum SwiftBuild {
+    struct Result {
+        var status: Int32
+        var output: String
+    }
+
+    static func run(_ arguments: [String], in folder: URL) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swift"] + arguments
+        process.currentDirectoryURL = folder
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    }
+}
