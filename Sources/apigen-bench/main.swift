@@ -32,7 +32,17 @@ guard !arguments.sets.isEmpty else {
     exit(2)
 }
 
+let emitter: SDKEmitter
+do {
+    emitter = try SDKEmitter(options: EmitOptions())
+} catch {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(1)
+}
+
 var wallTimes: [Double] = []
+var generationTimes: [String: [Double]] = [:]
+var generatedLines: [String: Int] = [:]
 var stageTimes: [StageTimings.Stage: [Double]] = [:]
 var pages = 0
 var bytes = 0
@@ -43,8 +53,14 @@ for run in 0..<arguments.runs {
     var runBytes = 0
     for set in arguments.sets {
         do {
-            let (_, metrics) = try DocsSetLoader.loadMeasured(set)
-            runTimings.add(metrics.timings)
+            let setStart = DispatchTime.now().uptimeNanoseconds
+            let (document, metrics) = try DocsSetLoader.loadMeasured(set)
+            var timings = metrics.timings
+            let files = timings.measure(.emit) { emitter.emit(document) }
+            let setWall = Double(DispatchTime.now().uptimeNanoseconds - setStart) / 1e9
+            generationTimes[set.path, default: []].append(setWall)
+            generatedLines[set.path] = files.reduce(0) { $0 + $1.contents.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+            runTimings.add(timings)
             runPages += metrics.pages
             runBytes += metrics.bytes
         } catch {
@@ -61,10 +77,15 @@ for run in 0..<arguments.runs {
 }
 
 let wall = median(wallTimes)
-print("apigen parse benchmark: \(arguments.sets.count) sets, \(pages) pages, \(String(format: "%.2f", Double(bytes) / 1e6)) MB, \(wallTimes.count) measured runs (+1 warm-up)")
+print("apigen benchmark (parse, resolve and emit in memory): \(arguments.sets.count) sets, \(pages) pages, \(String(format: "%.2f", Double(bytes) / 1e6)) MB, \(wallTimes.count) measured runs (+1 warm-up)")
 print("median wall time  \(milliseconds(wall))   (\(Int(Double(pages) / wall)) pages/s)")
 print("per stage (median; CPU time summed over the worker threads):")
 for stage in StageTimings.Stage.allCases {
     let value = median(stageTimes[stage] ?? [])
     if value > 0 { print("  \(stage.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0)) \(milliseconds(value))") }
+}
+print("per docs set, parse + resolve + emit (median wall):")
+for set in arguments.sets {
+    let name = set.pathComponents.suffix(4).joined(separator: "/")
+    print("  \(name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(milliseconds(median(Array((generationTimes[set.path] ?? []).dropFirst()))))   \(generatedLines[set.path] ?? 0) lines of Swift")
 }

@@ -236,12 +236,14 @@ struct SwiftSDKModel {
 
     func packageContext() -> PackageContext {
         func summary(_ type: APIType) -> ResourceSummary {
-            ResourceSummary(typeName: SwiftNames.typeName(type.name), apiName: type.name, accessorName: accessorName(of: type),
-                            summary: DocText.lines(type.description).first ?? "")
+            let firstSentence = type.description.split(separator: ".", maxSplits: 1).first.map { String($0) + "." }
+            return ResourceSummary(typeName: SwiftNames.typeName(type.name), apiName: type.name,
+                                   accessorName: accessorName(of: type), summary: firstSentence)
         }
+        let resourceSummaries = resources.map(summary)
         return PackageContext(
             access: access, moduleName: options.moduleName, docsVersion: document.docsVersion ?? "unknown",
-            apiVersion: document.apiVersion ?? "unknown", resources: resources.map(summary),
+            apiVersion: document.apiVersion ?? "unknown", resources: resourceSummaries, firstResource: resourceSummaries.first,
             types: modelTypes.values.filter { $0.kind != .resource || collectionPath(of: $0) == nil }
                 .sorted { $0.name < $1.name }.map(summary))
     }

@@ -110,6 +110,8 @@ struct PackageContext {
     var docsVersion: String
     var apiVersion: String
     var resources: [ResourceSummary]
+    /// The first resource, for examples.
+    var firstResource: ResourceSummary?
     var types: [ResourceSummary]
 }
 
@@ -117,5 +119,6 @@ struct ResourceSummary {
     var typeName: String
     var apiName: String
     var accessorName: String
-    var summary: String
+    /// The first sentence of the description; absent when there is none.
+    var summary: String?
 }

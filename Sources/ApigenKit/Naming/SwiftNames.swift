@@ -12,11 +12,22 @@ public enum SwiftNames {
         "try", "await", "async", "consume", "copy", "discard", "each", "macro", "package", "some", "any",
     ]
 
-    /// Type names that would shadow the standard library or Foundation types the generated code uses.
+    /// Type names a model must not take: the standard library and Foundation types the generated code
+    /// uses, and the runtime's own types (Templates/Runtime). A Rancher `task` becomes `TaskModel`.
     static let reservedTypeNames: Set<String> = [
-        "Type", "Protocol", "Self", "Any", "Error", "Data", "Date", "URL", "String", "Int", "Double", "Bool",
-        "Array", "Dictionary", "Set", "Optional", "Result", "Never", "Decoder", "Encoder", "CodingKey",
-        "JSONValue", "Client", "Transport", "ID",
+        // Swift and Foundation, as used by the generated code and its tests.
+        "Any", "Array", "AsyncIteratorProtocol", "AsyncSequence", "Bool", "CancellationError", "Codable", "CodingKey",
+        "Data", "Date", "Decoder", "Dictionary", "Double", "Encoder", "Error", "Hashable", "Hasher", "Int", "Int32",
+        "JSONDecoder", "JSONEncoder", "LocalizedError", "Mirror", "NSLock", "Never", "Optional", "Protocol",
+        "RawRepresentable", "Result", "Self", "Sendable", "Set", "String", "Substring", "Task", "Thread", "Type",
+        "UInt8", "URL", "URLComponents", "URLError", "URLQueryItem", "URLRequest", "URLSession",
+        "URLSessionConfiguration", "Void",
+        // The runtime.
+        "APIError", "APIRequest", "Box", "HTTPRequest", "HTTPResponse", "HTTPTransport", "ISO8601Timestamp",
+        "JSONValue", "ListOptions", "Page", "PageSequence", "Pagination", "PercentEncoding", "RancherClient",
+        "RancherCoding", "RancherEnum", "RancherError", "ResourceID", "SortOrder", "URLSessionTransport",
+        // Names the templates declare inside every model.
+        "ID", "Create", "Update", "CodingKeys",
     ]
 
     /// `networkDriverService` → `NetworkDriverService`; clashes with reserved names get a `Model` suffix.

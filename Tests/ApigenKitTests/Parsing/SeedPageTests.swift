@@ -106,3 +106,20 @@ struct SeedPageTests {
         #expect(document.diagnostics.contains(.warning("link to missing page 'launchConfig'", file: "networkDriverService.md", line: 22)))
     }
 }
+
+@Suite("Inferred types meet known ones")
+struct TypeUnificationTests {
+    @Test func anInferredObjectWithAKnownTypesFieldsIsThatType() throws {
+        let seed = try String(contentsOf: TestPaths.seedPage, encoding: .utf8)
+        let dockerBuild = PageBuilder.typePage("dockerBuild", writeable: [
+            "context | string | Optional | - | - | ", "dockerfile | string | Optional | - | - | ",
+            "forcerm | boolean | Optional | - | - | ", "nocache | boolean | Optional | - | - | ",
+            "remote | string | Optional | - | - | ", "rm | boolean | Optional | - | - | ",
+        ])
+        let docs = try TemporaryDocs(["networkDriverService.md": seed, "dockerBuild.md": dockerBuild])
+        defer { docs.remove() }
+        let document = try docs.load()
+        #expect(document.type(named: "launchConfig")?.field(named: "build")?.type == .named("dockerBuild"))
+        #expect(document.type(named: "build") == nil)
+    }
+}

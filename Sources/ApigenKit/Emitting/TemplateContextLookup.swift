@@ -1,0 +1,151 @@
+import Mustache
+
+// swift-mustache finds a key through `Mirror` unless the value says where its children are; reflection
+// took most of the emit time, so every context answers its own keys. Keep these in step with
+// TemplateContexts.swift and Templates/README.md.
+
+extension ModelContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "access": access
+        case "moduleName": moduleName
+        case "apiName": apiName
+        case "typeName": typeName
+        case "doc": doc
+        case "isResource": isResource
+        case "properties": properties
+        case "needsCodingKeys": needsCodingKeys
+        case "enums": enums
+        case "createPayload": createPayload
+        case "updatePayload": updatePayload
+        default: nil
+        }
+    }
+}
+
+extension PropertyContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "jsonKey": jsonKey
+        case "jsonKeyLiteral": jsonKeyLiteral
+        case "type": type
+        case "isOptional": isOptional
+        case "doc": doc
+        case "separator": separator
+        default: nil
+        }
+    }
+}
+
+extension EnumContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "typeName": typeName
+        case "doc": doc
+        case "cases": cases
+        case "unknownCase": unknownCase
+        default: nil
+        }
+    }
+}
+
+extension EnumCaseContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "rawLiteral": rawLiteral
+        default: nil
+        }
+    }
+}
+
+extension PayloadContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "typeName": typeName
+        case "doc": doc
+        case "properties": properties
+        case "needsCodingKeys": needsCodingKeys
+        case "hasRequired": hasRequired
+        default: nil
+        }
+    }
+}
+
+extension ResourceClientContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "access": access
+        case "moduleName": moduleName
+        case "apiName": apiName
+        case "typeName": typeName
+        case "clientTypeName": clientTypeName
+        case "accessorName": accessorName
+        case "collectionPath": collectionPath
+        case "collectionPathLiteral": collectionPathLiteral
+        case "itemPathLiteral": itemPathLiteral
+        case "create": create
+        case "update": update
+        case "delete": delete
+        case "actions": actions
+        default: nil
+        }
+    }
+}
+
+extension OperationContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "method": method
+        case "path": path
+        case "pathLiteral": pathLiteral
+        case "bodyType": bodyType
+        default: nil
+        }
+    }
+}
+
+extension ActionContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "apiName": apiName
+        case "methodName": methodName
+        case "method": method
+        case "path": path
+        case "pathLiteral": pathLiteral
+        case "doc": doc
+        case "inputType": inputType
+        case "outputType": outputType
+        case "hasOutput": hasOutput
+        default: nil
+        }
+    }
+}
+
+extension PackageContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "access": access
+        case "moduleName": moduleName
+        case "docsVersion": docsVersion
+        case "apiVersion": apiVersion
+        case "resources": resources
+        case "firstResource": firstResource
+        case "types": types
+        default: nil
+        }
+    }
+}
+
+extension ResourceSummary: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "typeName": typeName
+        case "apiName": apiName
+        case "accessorName": accessorName
+        case "summary": summary
+        default: nil
+        }
+    }
+}
