@@ -54,7 +54,11 @@ public struct OutputWriter: Sendable {
                 try fileManager.removeItem(at: url)
                 removeEmptyFolders(from: url.deletingLastPathComponent())
             }
-            try writeAtomically(Self.manifest(for: files), to: folder.appendingPathComponent(Self.manifestName))
+            let manifest = Self.manifest(for: files)
+            let manifestURL = folder.appendingPathComponent(Self.manifestName)
+            if FileBytes.read(manifestURL.path).map({ $0.elementsEqual(manifest.utf8) }) != true {
+                try writeAtomically(manifest, to: manifestURL)
+            }
         } catch let error as DiagnosticError {
             throw error
         } catch {
@@ -64,7 +68,7 @@ public struct OutputWriter: Sendable {
 
     /// The file's URL; a path that would leave the output folder is refused.
     func location(of path: String) throws(DiagnosticError) -> URL {
-        let components = path.split(separator: "/")
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.hasPrefix("/"), !components.isEmpty,
               !components.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty })
         else {
@@ -88,10 +92,11 @@ public struct OutputWriter: Sendable {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).apigen-tmp")
         try Data(contents.utf8).write(to: temporary)
-        if FileManager.default.fileExists(atPath: url.path) {
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-        } else {
-            try FileManager.default.moveItem(at: temporary, to: url)
+        // rename(2) replaces the old file in one step; FileManager.replaceItemAt loses it on Linux.
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw DiagnosticError(.error("cannot replace the file: \(reason)", file: url.path))
         }
     }
 

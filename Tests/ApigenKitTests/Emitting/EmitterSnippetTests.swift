@@ -39,8 +39,8 @@ struct EmitterSnippetTests {
     @Test func referencesAreTypedIDs() throws {
         let source = try model("Gauge", in: try generate(["gauge.md": scalars]))
         #expect(source.contains("public var hostId: Gauge.ID?"), "a reference to a known type is its typed ID")
-        let box = PageBuilder.typePage("box", writeable: ["ownerId | reference[nobody] | Optional | - | - | "])
-        #expect(try model("Box", in: try generate(["box.md": box])).contains("public var ownerId: String?"),
+        let crate = PageBuilder.typePage("crate", writeable: ["ownerId | reference[nobody] | Optional | - | - | "])
+        #expect(try model("Crate", in: try generate(["crate.md": crate])).contains("public var ownerId: String?"),
                 "a reference to a type the docs never define is a plain string")
     }
 
