@@ -50,7 +50,7 @@ enum DocText {
 ///
 /// The words come from the API itself (every camel-case word of its type, field and action names),
 /// so the split follows the API's own vocabulary; a name that cannot be split stays as it is.
-struct ActionNameSplitter {
+struct ActionNameSplitter: Sendable {
     private let vocabulary: Set<String>
     private let longestWord: Int
 

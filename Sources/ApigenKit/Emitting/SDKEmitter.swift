@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Renders the resolved IR into the files of a Swift package, through the templates.
 public struct SDKEmitter: Sendable {
     public let options: EmitOptions
@@ -15,19 +18,27 @@ public struct SDKEmitter: Sendable {
         let model = SwiftSDKModel(document: document, options: options)
         let module = options.moduleName
         let package = model.packageContext()
-        var files: [GeneratedFile] = []
-        for type in model.modelTypes.values.sorted(by: { $0.name < $1.name }) {
-            let context = model.modelContext(for: type)
-            files.append(GeneratedFile(
-                path: "Sources/\(module)/Models/\(context.typeName).swift",
-                contents: templates.render(context, template: "Swift/Model.swift"), sourceTypes: [type.name]))
+        // Models and clients render independently: one job each, spread over the cores.
+        let jobs = model.modelTypes.values.sorted(by: { $0.name < $1.name }).map { (type: $0, isClient: false) }
+            + model.resources.map { (type: $0, isClient: true) }
+        let rendered = Mutex<[GeneratedFile?]>(Array(repeating: nil, count: jobs.count))
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let (type, isClient) = jobs[index]
+            let file: GeneratedFile?
+            if isClient {
+                file = model.clientContext(for: type).map { context in
+                    GeneratedFile(path: "Sources/\(module)/Client/\(context.clientTypeName).swift",
+                                  contents: templates.render(context, template: "Swift/ResourceClient.swift"),
+                                  sourceTypes: [type.name])
+                }
+            } else {
+                let context = model.modelContext(for: type)
+                file = GeneratedFile(path: "Sources/\(module)/Models/\(context.typeName).swift",
+                                     contents: templates.render(context, template: "Swift/Model.swift"), sourceTypes: [type.name])
+            }
+            rendered.withLock { $0[index] = file }
         }
-        for type in model.resources {
-            guard let context = model.clientContext(for: type) else { continue }
-            files.append(GeneratedFile(
-                path: "Sources/\(module)/Client/\(context.clientTypeName).swift",
-                contents: templates.render(context, template: "Swift/ResourceClient.swift"), sourceTypes: [type.name]))
-        }
+        var files = rendered.withLock { $0.compactMap { $0 } }
         for name in templates.names {
             let fileName = name.split(separator: "/").last.map(String.init) ?? name
             if name.hasPrefix("Runtime/") {
@@ -40,11 +51,8 @@ public struct SDKEmitter: Sendable {
         }
         files.append(GeneratedFile(path: "Package.swift", contents: templates.render(package, template: "Swift/Package.swift")))
         files.append(GeneratedFile(path: "README.md", contents: templates.render(package, template: "Swift/README.md")))
-        return files.map { file in
-            var file = file
-            file.contents = Self.tidy(file.contents)
-            return file
-        }.sorted { $0.path < $1.path }
+        for index in files.indices { files[index].contents = Self.tidy(files[index].contents) }
+        return files.sorted { $0.path < $1.path }
     }
 
     /// Templates leave blank-line runs where optional sections render empty: keep at most one.

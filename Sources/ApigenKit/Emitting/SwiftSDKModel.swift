@@ -1,7 +1,7 @@
 import Foundation
 
 /// Builds the template contexts from the resolved IR: Swift names, Swift types, doc comments.
-struct SwiftSDKModel {
+struct SwiftSDKModel: Sendable {
     let document: APIDocument
     let options: EmitOptions
     /// Types that get a model (every type but the common-fields page).
