@@ -33,6 +33,9 @@ struct Generate: ParsableCommand {
     @Option(help: "A folder of *.mustache files replacing built-in templates of the same name (see Templates/README.md).")
     var templates: String?
 
+    @Option(help: "Write only the module's Swift sources, combined into this one file in OUT (for build plugins).")
+    var singleFile: String?
+
     @Flag(help: "Write nothing; list the files that would change and exit 1 if any would.")
     var check = false
 
@@ -46,7 +49,7 @@ struct Generate: ParsableCommand {
         let options = Generator.Options(
             loading: reading.loaderOptions,
             emitting: EmitOptions(moduleName: moduleName, access: access,
-                                  templatesDirectory: templates.map { URL(fileURLWithPath: $0) }),
+                                  templatesDirectory: templates.map { URL(fileURLWithPath: $0) }, singleFileName: singleFile),
             checkOnly: check)
         let report: Generator.Report
         do {

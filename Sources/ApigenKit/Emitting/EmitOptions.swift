@@ -11,11 +11,18 @@ public struct EmitOptions: Sendable, Hashable {
     public var access: AccessLevel
     /// A folder whose `*.mustache` files replace built-in templates of the same relative name.
     public var templatesDirectory: URL?
+    /// Emit only the module's Swift sources, as this one file (for SwiftPM build plugins, which must name
+    /// their outputs before the tool runs), instead of a whole package.
+    public var singleFileName: String?
 
-    public init(moduleName: String = "Rancher", access: AccessLevel = .public, templatesDirectory: URL? = nil) {
+    public init(
+        moduleName: String = "Rancher", access: AccessLevel = .public, templatesDirectory: URL? = nil,
+        singleFileName: String? = nil
+    ) {
         self.moduleName = moduleName
         self.access = access
         self.templatesDirectory = templatesDirectory
+        self.singleFileName = singleFileName
     }
 }
 

@@ -52,7 +52,17 @@ public struct SDKEmitter: Sendable {
         files.append(GeneratedFile(path: "Package.swift", contents: templates.render(package, template: "Swift/Package.swift")))
         files.append(GeneratedFile(path: "README.md", contents: templates.render(package, template: "Swift/README.md")))
         for index in files.indices { files[index].contents = Self.tidy(files[index].contents) }
-        return files.sorted { $0.path < $1.path }
+        files.sort { $0.path < $1.path }
+        if let singleFileName = options.singleFileName { return [Self.combined(files, module: module, into: singleFileName)] }
+        return files
+    }
+
+    /// The module's Swift sources as one file; each part keeps its own header and imports.
+    static func combined(_ files: [GeneratedFile], module: String, into name: String) -> GeneratedFile {
+        let sources = files.filter { $0.path.hasPrefix("Sources/\(module)/") && $0.path.hasSuffix(".swift") }
+        let contents = sources.map { "// MARK: - \($0.path.dropFirst("Sources/\(module)/".count))\n\n" + $0.contents }
+            .joined(separator: "\n")
+        return GeneratedFile(path: name, contents: contents, sourceTypes: sources.flatMap(\.sourceTypes))
     }
 
     /// Templates leave blank-line runs where optional sections render empty: keep at most one.

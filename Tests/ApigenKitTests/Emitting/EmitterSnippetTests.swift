@@ -171,3 +171,19 @@ struct RecursiveTypeTests {
         #expect(source.contains("public var children: [Node]?"), "an array is on the heap already")
     }
 }
+
+@Suite("Emitter: single file")
+struct SingleFileTests {
+    @Test func singleFileHoldsEveryModuleSourceAndNothingElse() throws {
+        let document = try DocsSetLoader.load(TestPaths.repositoryRoot.appendingPathComponent("input-docs"))
+        let package = try SDKEmitter(options: EmitOptions()).emit(document)
+        let single = try SDKEmitter(options: EmitOptions(singleFileName: "RancherSDK.swift")).emit(document)
+        #expect(single.map(\.path) == ["RancherSDK.swift"])
+        let sources = package.filter { $0.path.hasPrefix("Sources/Rancher/") }
+        for file in sources {
+            #expect(single[0].contents.contains(file.contents), "\(file.path)")
+        }
+        #expect(!single[0].contents.contains("PackageDescription"))
+        #expect(!single[0].contents.contains("import Testing"))
+    }
+}
