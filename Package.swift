@@ -40,7 +40,7 @@ let package = Package(
             name: "ApigenTemplates",
             path: "Templates",
             exclude: ["README.md"],
-            resources: [.copy("Swift"), .copy("Runtime"), .copy("RuntimeTests")]
+            resources: [.copy("Swift"), .copy("Runtime"), .copy("RuntimeTests"), .copy("DocC"), .copy("Docs")]
         ),
         .executableTarget(
             name: "apigen",

@@ -1,5 +1,12 @@
+import Foundation
+
 /// Doc comment text for generated declarations, from the docs' descriptions and table flags.
 enum DocText {
+    /// Text for a Markdown table cell: pipes escaped, line breaks folded.
+    static func tableCell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
     /// Lines as `///` comments; an empty line stays a bare `///`.
     static func comment(_ lines: [String]) -> [String] {
         lines.map { $0.isEmpty ? "///" : "/// " + $0 }

@@ -49,11 +49,31 @@ public struct SDKEmitter: Sendable {
                                            contents: templates.render(package, template: name)))
             }
         }
+        files += documentation(model)
         files.append(GeneratedFile(path: "Package.swift", contents: templates.render(package, template: "Swift/Package.swift")))
         files.append(GeneratedFile(path: "README.md", contents: templates.render(package, template: "Swift/README.md")))
         for index in files.indices { files[index].contents = Self.tidy(files[index].contents) }
         files.sort { $0.path < $1.path }
         if let singleFileName = options.singleFileName { return [Self.combined(files, module: module, into: singleFileName)] }
+        return files
+    }
+
+    /// A DocC catalog (landing page, an article per resource) and a plain Markdown reference (`docs/`).
+    private func documentation(_ model: SwiftSDKModel) -> [GeneratedFile] {
+        let module = options.moduleName
+        let index = model.docsIndexContext()
+        var files = [
+            GeneratedFile(path: "Sources/\(module)/\(module).docc/\(module).md", contents: templates.render(index, template: "DocC/Landing.md")),
+            GeneratedFile(path: "docs/README.md", contents: templates.render(index, template: "Docs/Index.md")),
+        ]
+        for type in index.resources {
+            files.append(GeneratedFile(path: "Sources/\(module)/\(module).docc/\(type.typeName)-Guide.md",
+                                       contents: templates.render(type, template: "DocC/Article.md"), sourceTypes: [type.apiName]))
+        }
+        for type in index.resources + index.types {
+            files.append(GeneratedFile(path: "docs/\(type.typeName).md", contents: templates.render(type, template: "Docs/Type.md"),
+                                       sourceTypes: [type.apiName]))
+        }
         return files
     }
 

@@ -61,10 +61,7 @@ struct SwiftSDKModel: Sendable {
 
     func modelContext(for type: APIType) -> ModelContext {
         let typeName = SwiftNames.typeName(type.name)
-        var fields = type.fields
-        if type.kind == .resource {
-            for common in commonFields where !fields.contains(where: { $0.name == common.name }) { fields.append(common) }
-        }
+        let fields = fieldsWithCommon(of: type)
         var enums: [EnumContext] = []
         let properties = fields.enumerated().map { index, field in
             property(for: field, in: type, isLast: index == fields.count - 1, forceOptional: true, enums: &enums)
@@ -96,6 +93,15 @@ struct SwiftSDKModel: Sendable {
             isResource: type.kind == .resource, properties: properties,
             needsCodingKeys: properties.contains(where: Self.renamesItsKey), enums: uniqued(enums),
             createPayload: create, updatePayload: update)
+    }
+
+    /// The type's fields; a resource also gets the common fields its page hides.
+    func fieldsWithCommon(of type: APIType) -> [Field] {
+        var fields = type.fields
+        if type.kind == .resource {
+            for common in commonFields where !fields.contains(where: { $0.name == common.name }) { fields.append(common) }
+        }
+        return fields
     }
 
     private func payload(
@@ -210,8 +216,9 @@ struct SwiftSDKModel: Sendable {
         let actions = type.actions.map { action -> ActionContext in
             let input = action.input.flatMap { modelTypes[$0] != nil ? SwiftNames.typeName($0) : nil }
             let output = action.output.map { modelTypes[$0] != nil ? SwiftNames.typeName($0) : "JSONValue" }
-            var doc = ["Runs the `\(action.name)` action: `\(action.method) \(action.path)`."]
-            if let input = action.input { doc.append("- Parameter input: the `\(input)` input.") }
+            var doc = ["Runs the `\(action.name)` action: `\(action.method) \(action.path)`.", "", "- Parameters:",
+                       "  - id: the `\(type.name)` to act on."]
+            if let input = action.input { doc.append("  - input: the `\(input)` input.") }
             if let output = action.output { doc.append("- Returns: the `\(output)` the server answers with.") }
             var methodName = actionNames.methodName(action.name)
             // An action may share a name with an operation (`update`, `remove`): keep them apart.

@@ -149,3 +149,68 @@ extension ResourceSummary: MustacheParent {
         }
     }
 }
+
+extension TypeDocContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "access": access
+        case "moduleName": moduleName
+        case "apiName": apiName
+        case "typeName": typeName
+        case "isResource": isResource
+        case "description": description.isEmpty ? nil : description
+        case "origin": origin
+        case "isInferred": origin == "example"
+        case "source": source
+        case "fields": fields
+        case "accessorName": accessorName
+        case "operations": operations
+        case "actions": actions
+        case "hasUsage": !operations.isEmpty || !actions.isEmpty
+        default: nil
+        }
+    }
+}
+
+extension FieldDocContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "apiName": apiName
+        case "swiftName": swiftName
+        case "apiType": DocText.tableCell(apiType)
+        case "swiftType": DocText.tableCell(swiftType)
+        case "create": create
+        case "update": update
+        case "defaultValue": DocText.tableCell(defaultValue)
+        case "options": options.isEmpty ? nil : DocText.tableCell(options)
+        case "notes": DocText.tableCell(notes)
+        case "linkedType": linkedType
+        default: nil
+        }
+    }
+}
+
+extension UsageContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "summary": summary
+        case "example": example
+        default: nil
+        }
+    }
+}
+
+extension DocsIndexContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "access": access
+        case "moduleName": moduleName
+        case "docsVersion": docsVersion
+        case "apiVersion": apiVersion
+        case "resources": resources
+        case "types": types
+        default: nil
+        }
+    }
+}

@@ -37,21 +37,33 @@ struct GeneratedPackageTests {
     }
 
     /// Builds a freshly generated copy (so the test also covers uncommitted generator changes) with
-    /// warnings as errors, Swift 6 language mode being the package's default.
+    /// warnings as errors, Swift 6 language mode being the package's default; then converts its DocC
+    /// catalog against the module's symbol graph, warnings as errors too.
     @Test(.timeLimit(.minutes(10)))
-    func generatedSeedPackageBuildsWithoutWarnings() throws {
+    func generatedSeedPackageBuildsAndDocumentsWithoutWarnings() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("apigen-build-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let writer = OutputWriter(folder: folder)
         let files = try seedFiles()
         try writer.apply(try writer.plan(files), files: files)
-        let result = try SwiftBuild.run(["build", "-Xswiftc", "-warnings-as-errors"], in: folder)
-        #expect(result.status == 0, "\(result.output.suffix(4000))")
-        #expect(!result.output.contains("warning:"), "\(result.output.suffix(4000))")
+        let symbolGraphs = folder.appendingPathComponent(".symbol-graphs").path
+        try FileManager.default.createDirectory(atPath: symbolGraphs, withIntermediateDirectories: true)
+        let build = try SwiftBuild.run([
+            "swift", "build", "-Xswiftc", "-warnings-as-errors", "-Xswiftc", "-emit-symbol-graph",
+            "-Xswiftc", "-emit-symbol-graph-dir", "-Xswiftc", symbolGraphs,
+        ], in: folder)
+        #expect(build.status == 0, "\(build.output.suffix(4000))")
+        #expect(!build.output.contains("warning:"), "\(build.output.suffix(4000))")
+        let docc = try SwiftBuild.run([
+            "docc", "convert", "Sources/Rancher/Rancher.docc", "--additional-symbol-graph-dir", symbolGraphs,
+            "--output-dir", folder.appendingPathComponent(".docc-build").path, "--warnings-as-errors",
+        ], in: folder)
+        #expect(docc.status == 0, "\(docc.output.suffix(4000))")
+        #expect(!docc.output.contains("warning:") && !docc.output.contains("error:"), "\(docc.output.suffix(4000))")
     }
 }
 
-/// Runs `swift` in a folder and collects its output.
+/// Runs a toolchain command (`swift`, `docc`) in a folder and collects its output.
 enum SwiftBuild {
     struct Result {
         var status: Int32
@@ -61,7 +73,7 @@ enum SwiftBuild {
     static func run(_ arguments: [String], in folder: URL) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swift"] + arguments
+        process.arguments = arguments
         process.currentDirectoryURL = folder
         let pipe = Pipe()
         process.standardOutput = pipe

@@ -24,18 +24,23 @@ public struct NetworkDriverServiceClient: Sendable {
     }
 
     /// Fetches one `networkDriverService`.
+    /// - Parameter id: its identifier.
     /// - Throws: `RancherError.notFound` when there is no `networkDriverService` with this ID.
     public func get(id: NetworkDriverService.ID) async throws -> NetworkDriverService {
         try await client.send(APIRequest(method: "GET", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}", id: id.rawValue), decoding: NetworkDriverService.self)
     }
 
     /// Creates a `networkDriverService`: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices`.
+    /// - Parameter body: the new `networkDriverService`'s fields.
     public func create(_ body: NetworkDriverService.Create) async throws -> NetworkDriverService {
         try await client.send(
             APIRequest(method: "POST", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices", body: body), decoding: NetworkDriverService.self)
     }
 
     /// Changes a `networkDriverService`: `PUT /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}`.
+    /// - Parameters:
+    ///   - id: the `networkDriverService` to change.
+    ///   - body: the fields to change; `nil` fields are not sent.
     public func update(id: NetworkDriverService.ID, _ body: NetworkDriverService.Update) async throws -> NetworkDriverService {
         try await client.send(
             APIRequest(method: "PUT", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}", id: id.rawValue, body: body),
@@ -43,11 +48,15 @@ public struct NetworkDriverServiceClient: Sendable {
     }
 
     /// Deletes a `networkDriverService`: `DELETE /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}`.
+    /// - Parameter id: the `networkDriverService` to delete.
     public func delete(id: NetworkDriverService.ID) async throws {
         try await client.send(APIRequest(method: "DELETE", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}", id: id.rawValue))
     }
 
     /// Runs the `activate` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=activate`.
+    ///
+    /// - Parameters:
+    ///   - id: the `networkDriverService` to act on.
     /// - Returns: the `service` the server answers with.
     @discardableResult
     public func activate(id: NetworkDriverService.ID) async throws -> JSONValue {
@@ -57,7 +66,10 @@ public struct NetworkDriverServiceClient: Sendable {
     }
 
     /// Runs the `addservicelink` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=addservicelink`.
-    /// - Parameter input: the `addRemoveServiceLinkInput` input.
+    ///
+    /// - Parameters:
+    ///   - id: the `networkDriverService` to act on.
+    ///   - input: the `addRemoveServiceLinkInput` input.
     /// - Returns: the `service` the server answers with.
     @discardableResult
     public func addServiceLink(id: NetworkDriverService.ID, _ input: AddRemoveServiceLinkInput) async throws -> JSONValue {
@@ -67,6 +79,9 @@ public struct NetworkDriverServiceClient: Sendable {
     }
 
     /// Runs the `cancelupgrade` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=cancelupgrade`.
+    ///
+    /// - Parameters:
+    ///   - id: the `networkDriverService` to act on.
     /// - Returns: the `service` the server answers with.
     @discardableResult
     public func cancelUpgrade(id: NetworkDriverService.ID) async throws -> JSONValue {
@@ -76,6 +91,9 @@ public struct NetworkDriverServiceClient: Sendable {
     }
 
     /// Runs the `continueupgrade` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=continueupgrade`.
+    ///
+    /// - Parameters:
+    ///   - id: the `networkDriverService` to act on.
     /// - Returns: the `service` the server answers with.
     @discardableResult
     public func continueUpgrade(id: NetworkDriverService.ID) async throws -> JSONValue {
@@ -85,6 +103,9 @@ public struct NetworkDriverServiceClient: Sendable {
     }
 
     /// Runs the `deactivate` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=deactivate`.
+    ///
+    /// - Parameters:
+    ///   - id: the `networkDriverService` to act on.
     /// - Returns: the `service` the server answers with.
     @discardableResult
     public func deactivate(id: NetworkDriverService.ID) async throws -> JSONValue {
@@ -94,6 +115,9 @@ public struct NetworkDriverServiceClient: Sendable {
     }
 
     /// Runs the `finishupgrade` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=finishupgrade`.
+    ///
+    /// - Parameters:
+    ///   - id: the `networkDriverService` to act on.
     /// - Returns: the `service` the server answers with.
     @discardableResult
     public func finishUpgrade(id: NetworkDriverService.ID) async throws -> JSONValue {
@@ -103,7 +127,10 @@ public struct NetworkDriverServiceClient: Sendable {
     }
 
     /// Runs the `removeservicelink` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=removeservicelink`.
-    /// - Parameter input: the `addRemoveServiceLinkInput` input.
+    ///
+    /// - Parameters:
+    ///   - id: the `networkDriverService` to act on.
+    ///   - input: the `addRemoveServiceLinkInput` input.
     /// - Returns: the `service` the server answers with.
     @discardableResult
     public func removeServiceLink(id: NetworkDriverService.ID, _ input: AddRemoveServiceLinkInput) async throws -> JSONValue {
@@ -113,7 +140,10 @@ public struct NetworkDriverServiceClient: Sendable {
     }
 
     /// Runs the `restart` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=restart`.
-    /// - Parameter input: the `serviceRestart` input.
+    ///
+    /// - Parameters:
+    ///   - id: the `networkDriverService` to act on.
+    ///   - input: the `serviceRestart` input.
     /// - Returns: the `service` the server answers with.
     @discardableResult
     public func restart(id: NetworkDriverService.ID, _ input: ServiceRestart) async throws -> JSONValue {
@@ -123,6 +153,9 @@ public struct NetworkDriverServiceClient: Sendable {
     }
 
     /// Runs the `rollback` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=rollback`.
+    ///
+    /// - Parameters:
+    ///   - id: the `networkDriverService` to act on.
     /// - Returns: the `service` the server answers with.
     @discardableResult
     public func rollback(id: NetworkDriverService.ID) async throws -> JSONValue {
@@ -132,7 +165,10 @@ public struct NetworkDriverServiceClient: Sendable {
     }
 
     /// Runs the `setservicelinks` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=setservicelinks`.
-    /// - Parameter input: the `setServiceLinksInput` input.
+    ///
+    /// - Parameters:
+    ///   - id: the `networkDriverService` to act on.
+    ///   - input: the `setServiceLinksInput` input.
     /// - Returns: the `service` the server answers with.
     @discardableResult
     public func setServiceLinks(id: NetworkDriverService.ID, _ input: SetServiceLinksInput) async throws -> JSONValue {
@@ -142,7 +178,10 @@ public struct NetworkDriverServiceClient: Sendable {
     }
 
     /// Runs the `upgrade` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=upgrade`.
-    /// - Parameter input: the `serviceUpgrade` input.
+    ///
+    /// - Parameters:
+    ///   - id: the `networkDriverService` to act on.
+    ///   - input: the `serviceUpgrade` input.
     /// - Returns: the `service` the server answers with.
     @discardableResult
     public func upgrade(id: NetworkDriverService.ID, _ input: ServiceUpgrade) async throws -> JSONValue {

@@ -1,0 +1,140 @@
+/// Contexts for the documentation templates (`Docs/*`, `DocC/*`): the same resolved IR and the same
+/// Swift names as the code, so what the docs show is what compiles.
+struct TypeDocContext {
+    var access: String
+    var moduleName: String
+    var apiName: String
+    var typeName: String
+    var isResource: Bool
+    var description: String
+    var origin: String
+    var source: String
+    var fields: [FieldDocContext]
+    /// The client accessor (`networkDriverServices`) for resources with a collection.
+    var accessorName: String?
+    var operations: [UsageContext]
+    var actions: [UsageContext]
+}
+
+struct FieldDocContext {
+    var apiName: String
+    var swiftName: String
+    var apiType: String
+    var swiftType: String
+    /// `required`, `optional` or `-` on create; `yes` or `-` on update; `read-only` when not writable.
+    var create: String
+    var update: String
+    var defaultValue: String
+    var options: String
+    var notes: String
+    /// The type page to link to, when the field's type is a model.
+    var linkedType: String?
+}
+
+struct UsageContext {
+    var name: String
+    var summary: String
+    /// Swift lines that call the generated client.
+    var example: [String]
+}
+
+struct DocsIndexContext {
+    var access: String
+    var moduleName: String
+    var docsVersion: String
+    var apiVersion: String
+    var resources: [TypeDocContext]
+    var types: [TypeDocContext]
+}
+
+extension SwiftSDKModel {
+    func docContext(for type: APIType) -> TypeDocContext {
+        let model = modelContext(for: type)
+        let accessor = collectionPath(of: type) != nil && type.kind == .resource ? accessorName(of: type) : nil
+        let fields = zip(fieldsWithCommon(of: type), model.properties).map { field, property in
+            FieldDocContext(
+                apiName: field.name, swiftName: property.name.trimmingCharacters(in: ["`"]), apiType: field.type.grammar, swiftType: property.type,
+                create: field.required ? "required" : field.create ? "optional" : field.writable ? "-" : "read-only",
+                update: field.update ? "yes" : "-", defaultValue: field.default ?? "", options: field.options?.joined(separator: ", ") ?? "",
+                notes: field.description, linkedType: linkedModel(field.type).map(SwiftNames.typeName))
+        }
+        var operations: [UsageContext] = []
+        var actions: [UsageContext] = []
+        if let accessor, let client = clientContext(for: type) {
+            let typeName = model.typeName
+            let items = "rancher.\(accessor)"
+            operations.append(UsageContext(name: "list", summary: "One page, then every page.", example: [
+                "let page = try await \(items).list(ListOptions(limit: 50))",
+                "for try await item in \(items).all() { print(item) }",
+            ]))
+            operations.append(UsageContext(name: "get", summary: "One \(type.name) by ID.", example: [
+                "let item = try await \(items).get(id: \"1a1\")",
+            ]))
+            if let create = client.create {
+                let enums = Set(model.enums.map(\.typeName))
+                let arguments = requiredArguments(model.createPayload, enums: enums)
+                let call = create.bodyType == nil ? "create()" : "create(\(typeName).Create(\(arguments)))"
+                operations.append(UsageContext(name: "create", summary: "`\(create.method) \(create.path)`",
+                                               example: ["let created = try await \(items).\(call)"]))
+            }
+            if let update = client.update {
+                let call = update.bodyType == nil ? "update(id: \"1a1\")" : "update(id: \"1a1\", \(typeName).Update())"
+                operations.append(UsageContext(name: "update", summary: "`\(update.method) \(update.path)`",
+                                               example: ["let updated = try await \(items).\(call)"]))
+            }
+            if let delete = client.delete {
+                operations.append(UsageContext(name: "delete", summary: "`\(delete.method) \(delete.path)`",
+                                               example: ["try await \(items).delete(id: \"1a1\")"]))
+            }
+            for action in client.actions {
+                let input = action.inputType.map { ", \($0)()" } ?? ""
+                let call = "\(items).\(action.methodName.trimmingCharacters(in: ["`"]))(id: \"1a1\"\(input))"
+                actions.append(UsageContext(
+                    name: action.apiName,
+                    summary: "`\(action.method) \(action.path)`" + (action.hasOutput ? ", returns `\(action.outputType)`" : ""),
+                    example: [action.hasOutput ? "let result = try await \(call)" : "try await \(call)"]))
+            }
+        }
+        return TypeDocContext(
+            access: access, moduleName: options.moduleName, apiName: type.name, typeName: model.typeName,
+            isResource: type.kind == .resource, description: type.description, origin: type.origin.rawValue,
+            source: type.source, fields: fields, accessorName: accessor, operations: operations, actions: actions)
+    }
+
+    /// `name: "name", networkDriver: NetworkDriver()`: placeholder values for the required arguments.
+    private func requiredArguments(_ payload: PayloadContext?, enums: Set<String>) -> String {
+        (payload?.properties ?? []).filter { !$0.isOptional }
+            .map { "\($0.name.trimmingCharacters(in: ["`"])): \(placeholder(for: $0.type, enums: enums))" }
+            .joined(separator: ", ")
+    }
+
+    private func placeholder(for swiftType: String, enums: Set<String>) -> String {
+        if enums.contains(swiftType) { return ".init(rawValue: \"value\")" }
+        return switch swiftType {
+        case "String": "\"name\""
+        case "Int": "1"
+        case "Double": "1.5"
+        case "Bool": "true"
+        case "Date": "Date()"
+        case "JSONValue": ".null"
+        default:
+            if swiftType.hasPrefix("[String:") { "[:]" } else if swiftType.hasPrefix("[") { "[]" } else if swiftType.hasSuffix(".ID") { "\"1a1\"" } else { "\(swiftType)()" }
+        }
+    }
+
+    private func linkedModel(_ type: TypeRef) -> String? {
+        switch type.innermost {
+        case .named(let name) where modelTypes[name] != nil: name
+        case .reference(let target?) where modelTypes[target] != nil: target
+        default: nil
+        }
+    }
+
+    func docsIndexContext() -> DocsIndexContext {
+        let all = modelTypes.values.sorted { $0.name < $1.name }.map(docContext)
+        return DocsIndexContext(
+            access: access, moduleName: options.moduleName, docsVersion: document.docsVersion ?? "unknown",
+            apiVersion: document.apiVersion ?? "unknown", resources: all.filter { $0.accessorName != nil },
+            types: all.filter { $0.accessorName == nil })
+    }
+}
