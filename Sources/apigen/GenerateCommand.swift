@@ -24,11 +24,14 @@ struct Generate: ParsableCommand {
     @Argument(help: "The package folder to write.")
     var output: String
 
-    @Option(help: "The Swift module, package and library name.")
-    var moduleName = "Rancher"
+    @Option(help: "The Swift module, package and library name (default: Rancher).")
+    var moduleName: String?
 
-    @Option(help: "Access level of the generated API: public or internal.")
-    var access: EmitOptions.AccessLevel = .public
+    @Option(help: "Access level of the generated API: public (default) or internal.")
+    var access: EmitOptions.AccessLevel?
+
+    @Option(help: "A configuration file (default: apigen.yml in the current folder, when there is one). Flags override it.")
+    var config: String?
 
     @Option(help: "A folder of *.mustache files replacing built-in templates of the same name (see Templates/README.md).")
     var templates: String?
@@ -44,15 +47,25 @@ struct Generate: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
 
+    /// The configuration file's settings, if there is one; flags win over it.
+    private func configuration() throws(DiagnosticError) -> Configuration {
+        if let config { return try Configuration.load(URL(fileURLWithPath: config)) }
+        let implicit = URL(fileURLWithPath: "apigen.yml")
+        return FileManager.default.fileExists(atPath: implicit.path) ? try Configuration.load(implicit) : Configuration()
+    }
+
     func run() throws {
         let start = Date()
-        let options = Generator.Options(
-            loading: reading.loaderOptions,
-            emitting: EmitOptions(moduleName: moduleName, access: access,
-                                  templatesDirectory: templates.map { URL(fileURLWithPath: $0) }, singleFileName: singleFile),
-            checkOnly: check)
         let report: Generator.Report
         do {
+            let file = try configuration()
+            let options = Generator.Options(
+                loading: reading.loaderOptions,
+                emitting: EmitOptions(
+                    moduleName: moduleName ?? file.moduleName ?? "Rancher", access: access ?? file.access ?? .public,
+                    templatesDirectory: templates.map { URL(fileURLWithPath: $0) } ?? file.templates,
+                    singleFileName: singleFile, typeNameOverrides: file.names),
+                checkOnly: check, include: file.include, exclude: file.exclude)
             report = try Generator.run(docs: URL(fileURLWithPath: docs), output: URL(fileURLWithPath: output), options: options)
         } catch {
             throw Console.fail(error)

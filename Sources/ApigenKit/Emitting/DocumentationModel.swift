@@ -56,7 +56,7 @@ extension SwiftSDKModel {
                 apiName: field.name, swiftName: property.name.trimmingCharacters(in: ["`"]), apiType: field.type.grammar, swiftType: property.type,
                 create: field.required ? "required" : field.create ? "optional" : field.writable ? "-" : "read-only",
                 update: field.update ? "yes" : "-", defaultValue: field.default ?? "", options: field.options?.joined(separator: ", ") ?? "",
-                notes: field.description, linkedType: linkedModel(field.type).map(SwiftNames.typeName))
+                notes: field.description, linkedType: linkedModel(field.type).map(swiftTypeName))
         }
         var operations: [UsageContext] = []
         var actions: [UsageContext] = []

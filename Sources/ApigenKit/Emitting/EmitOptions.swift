@@ -14,15 +14,18 @@ public struct EmitOptions: Sendable, Hashable {
     /// Emit only the module's Swift sources, as this one file (for SwiftPM build plugins, which must name
     /// their outputs before the tool runs), instead of a whole package.
     public var singleFileName: String?
+    /// Swift names chosen by the user for API types (`names:` in apigen.yml), by API name.
+    public var typeNameOverrides: [String: String]
 
     public init(
         moduleName: String = "Rancher", access: AccessLevel = .public, templatesDirectory: URL? = nil,
-        singleFileName: String? = nil
+        singleFileName: String? = nil, typeNameOverrides: [String: String] = [:]
     ) {
         self.moduleName = moduleName
         self.access = access
         self.templatesDirectory = templatesDirectory
         self.singleFileName = singleFileName
+        self.typeNameOverrides = typeNameOverrides
     }
 }
 

@@ -53,6 +53,11 @@ struct SwiftSDKModel: Sendable {
 
     var access: String { options.access.rawValue }
 
+    /// The Swift name of an API type: the user's override (`names:` in apigen.yml), else the rule.
+    func swiftTypeName(_ apiName: String) -> String {
+        options.typeNameOverrides[apiName] ?? SwiftNames.typeName(apiName)
+    }
+
     var resources: [APIType] {
         modelTypes.values.filter { $0.kind == .resource && collectionPath(of: $0) != nil }.sorted { $0.name < $1.name }
     }
@@ -60,7 +65,7 @@ struct SwiftSDKModel: Sendable {
     // MARK: - Models
 
     func modelContext(for type: APIType) -> ModelContext {
-        let typeName = SwiftNames.typeName(type.name)
+        let typeName = swiftTypeName(type.name)
         let fields = fieldsWithCommon(of: type)
         var enums: [EnumContext] = []
         let properties = fields.enumerated().map { index, field in
@@ -168,9 +173,9 @@ struct SwiftSDKModel: Sendable {
     /// The Swift type of a field: models where the IR names a type we emit, typed IDs for references.
     func swiftType(_ type: TypeRef) -> String {
         switch type {
-        case .reference(let target?) where modelTypes[target] != nil: "\(SwiftNames.typeName(target)).ID"
+        case .reference(let target?) where modelTypes[target] != nil: "\(swiftTypeName(target)).ID"
         case .reference: "String"
-        case .named(let name) where modelTypes[name] != nil: SwiftNames.typeName(name)
+        case .named(let name) where modelTypes[name] != nil: swiftTypeName(name)
         case .named: "JSONValue"
         case .array(let element): "[\(swiftType(element))]"
         case .map(let value): "[String: \(swiftType(value))]"
@@ -206,7 +211,7 @@ struct SwiftSDKModel: Sendable {
 
     func clientContext(for type: APIType) -> ResourceClientContext? {
         guard let collection = collectionPath(of: type) else { return nil }
-        let typeName = SwiftNames.typeName(type.name)
+        let typeName = swiftTypeName(type.name)
         let fields = type.fields
         func operation(_ name: String, bodyType: String?) -> OperationContext? {
             type.operations.first { $0.name == name }.map {
@@ -214,8 +219,8 @@ struct SwiftSDKModel: Sendable {
             }
         }
         let actions = type.actions.map { action -> ActionContext in
-            let input = action.input.flatMap { modelTypes[$0] != nil ? SwiftNames.typeName($0) : nil }
-            let output = action.output.map { modelTypes[$0] != nil ? SwiftNames.typeName($0) : "JSONValue" }
+            let input = action.input.flatMap { modelTypes[$0] != nil ? swiftTypeName($0) : nil }
+            let output = action.output.map { modelTypes[$0] != nil ? swiftTypeName($0) : "JSONValue" }
             var doc = ["Runs the `\(action.name)` action: `\(action.method) \(action.path)`.", "", "- Parameters:",
                        "  - id: the `\(type.name)` to act on."]
             if let input = action.input { doc.append("  - input: the `\(input)` input.") }
@@ -244,7 +249,7 @@ struct SwiftSDKModel: Sendable {
     func packageContext() -> PackageContext {
         func summary(_ type: APIType) -> ResourceSummary {
             let firstSentence = type.description.split(separator: ".", maxSplits: 1).first.map { String($0) + "." }
-            return ResourceSummary(typeName: SwiftNames.typeName(type.name), apiName: type.name,
+            return ResourceSummary(typeName: swiftTypeName(type.name), apiName: type.name,
                                    accessorName: accessorName(of: type), summary: firstSentence)
         }
         let resourceSummaries = resources.map(summary)

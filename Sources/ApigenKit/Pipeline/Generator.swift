@@ -8,11 +8,19 @@ public enum Generator {
         public var emitting = EmitOptions()
         /// Plan only: report what would change, write nothing.
         public var checkOnly = false
+        /// Types to keep (with what they need), `nil` for all; types to drop.
+        public var include: [String]?
+        public var exclude: [String] = []
 
-        public init(loading: DocsSetLoader.Options = .init(), emitting: EmitOptions = .init(), checkOnly: Bool = false) {
+        public init(
+            loading: DocsSetLoader.Options = .init(), emitting: EmitOptions = .init(), checkOnly: Bool = false,
+            include: [String]? = nil, exclude: [String] = []
+        ) {
             self.loading = loading
             self.emitting = emitting
             self.checkOnly = checkOnly
+            self.include = include
+            self.exclude = exclude
         }
     }
 
@@ -32,8 +40,9 @@ public enum Generator {
         var report = Report(diagnostics: document.diagnostics, plan: .init(), typeCount: document.types.count,
                             pages: metrics.pages, timings: timings)
         guard !report.failed else { return report }
+        let selected = try TypeSelection.apply(include: options.include, exclude: options.exclude, to: document)
         let emitter = try SDKEmitter(options: options.emitting)
-        let files = timings.measure(.emit) { emitter.emit(document) }
+        let files = timings.measure(.emit) { emitter.emit(selected) }
         let writer = OutputWriter(folder: output)
         let plan = try timings.measure(.write) { () throws(DiagnosticError) in
             let plan = try writer.plan(files)

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import ApigenKit
+
+@Suite("apigen.yml")
+struct ConfigurationTests {
+    private func load(_ yaml: String) throws -> Configuration {
+        let folder = try TemporaryDocs(["apigen.yml": yaml])
+        defer { folder.remove() }
+        return try Configuration.load(folder.url.appendingPathComponent("apigen.yml"))
+    }
+
+    @Test func readsEveryKey() throws {
+        let configuration = try load("""
+            moduleName: RancherSDK
+            access: internal
+            include: [networkDriverService]
+            exclude: [build]
+            names: { networkDriverService: NetworkDriver2 }
+            templates: my-templates
+            """)
+        #expect(configuration.moduleName == "RancherSDK")
+        #expect(configuration.access == .internal)
+        #expect(configuration.include == ["networkDriverService"])
+        #expect(configuration.exclude == ["build"])
+        #expect(configuration.names == ["networkDriverService": "NetworkDriver2"])
+        #expect(configuration.templates?.lastPathComponent == "my-templates")
+    }
+
+    @Test func everyKeyIsOptional() throws {
+        #expect(try load("") == Configuration())
+        #expect(try load("# nothing\n") == Configuration())
+    }
+
+    @Test func unknownKeysAreErrorsThatNameTheKey() throws {
+        #expect {
+            try load("moduleName: A\nmodulName: B\n")
+        } throws: { error in
+            guard let diagnostic = (error as? DiagnosticError)?.diagnostic else { return false }
+            return diagnostic.line == 2 && diagnostic.message.hasPrefix("unknown key 'modulName'")
+        }
+    }
+
+    @Test(arguments: ["access: private", "moduleName: 1x", "include: service", "names: { a: struct }", "- a\n- b"])
+    func badValuesAreErrors(_ yaml: String) {
+        #expect(throws: DiagnosticError.self) { try load(yaml) }
+    }
+
+    @Test func includePullsInWhatTheTypesNeedAndExcludeDrops() throws {
+        let document = try DocsSetLoader.load(TestPaths.repositoryRoot.appendingPathComponent("input-docs"))
+        let selected = try TypeSelection.apply(include: ["serviceRestart"], exclude: [], to: document)
+        #expect(selected.types.map(\.name) == ["rollingRestartStrategy", "serviceRestart"])
+        let dropped = try TypeSelection.apply(include: nil, exclude: ["build"], to: document)
+        #expect(dropped.type(named: "build") == nil)
+        #expect(dropped.types.count == document.types.count - 1)
+        #expect(throws: DiagnosticError.self) { try TypeSelection.apply(include: ["nope"], exclude: [], to: document) }
+    }
+
+    @Test func nameOverridesReachModelsReferencesAndFiles() throws {
+        let document = try DocsSetLoader.load(TestPaths.repositoryRoot.appendingPathComponent("input-docs"))
+        let files = try SDKEmitter(options: EmitOptions(typeNameOverrides: ["launchConfig": "ContainerLaunchConfig"])).emit(document)
+        #expect(files.contains { $0.path == "Sources/Rancher/Models/ContainerLaunchConfig.swift" })
+        let service = try #require(files.first { $0.path == "Sources/Rancher/Models/NetworkDriverService.swift" })
+        #expect(service.contents.contains("public var launchConfig: ContainerLaunchConfig?"))
+    }
+}
