@@ -83,6 +83,10 @@ struct Generate: ParsableCommand {
             if !report.plan.isEmpty { throw ExitCode.failure }
             return
         }
+        if report.upToDate {
+            print("apigen: \(output) is up to date (\(report.plan.unchanged.count) files; \(elapsed) s)")
+            return
+        }
         print("apigen: \(report.typeCount) types from \(report.pages) pages; \(report.plan.written.count) written, "
               + "\(report.plan.unchanged.count) unchanged, \(report.plan.removed.count) removed in \(output) (\(elapsed) s)")
     }

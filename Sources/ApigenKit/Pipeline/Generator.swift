@@ -30,23 +30,35 @@ public enum Generator {
         public var typeCount: Int
         public var pages: Int
         public var timings: StageTimings
+        /// The inputs and outputs matched the last run's: nothing was parsed or written.
+        public var upToDate: Bool
         /// Whether errors stopped the run (the output folder is untouched).
         public var failed: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
     public static func run(docs: URL, output: URL, options: Options) throws(DiagnosticError) -> Report {
+        let writer = OutputWriter(folder: output)
+        var fingerprintTimings = StageTimings()
+        let fingerprint = try fingerprintTimings.measure(.read) { () throws(DiagnosticError) in
+            try InputFingerprint.compute(docs: docs, options: options)
+        }
+        let upToDate = writer.isUpToDate(with: fingerprint)
+        if upToDate.upToDate {
+            var plan = OutputWriter.Plan()
+            plan.unchanged = upToDate.files
+            return Report(diagnostics: [], plan: plan, typeCount: 0, pages: 0, timings: fingerprintTimings, upToDate: true)
+        }
         let (document, metrics) = try DocsSetLoader.loadMeasured(docs, options: options.loading)
         var timings = metrics.timings
         var report = Report(diagnostics: document.diagnostics, plan: .init(), typeCount: document.types.count,
-                            pages: metrics.pages, timings: timings)
+                            pages: metrics.pages, timings: timings, upToDate: false)
         guard !report.failed else { return report }
         let selected = try TypeSelection.apply(include: options.include, exclude: options.exclude, to: document)
         let emitter = try SDKEmitter(options: options.emitting)
         let files = timings.measure(.emit) { emitter.emit(selected) }
-        let writer = OutputWriter(folder: output)
         let plan = try timings.measure(.write) { () throws(DiagnosticError) in
             let plan = try writer.plan(files)
-            if !options.checkOnly { try writer.apply(plan, files: files) }
+            if !options.checkOnly { try writer.apply(plan, files: files, inputs: fingerprint) }
             return plan
         }
         report.plan = plan

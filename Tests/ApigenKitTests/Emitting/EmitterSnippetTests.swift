@@ -179,7 +179,7 @@ struct SingleFileTests {
         let package = try SDKEmitter(options: EmitOptions()).emit(document)
         let single = try SDKEmitter(options: EmitOptions(singleFileName: "RancherSDK.swift")).emit(document)
         #expect(single.map(\.path) == ["RancherSDK.swift"])
-        let sources = package.filter { $0.path.hasPrefix("Sources/Rancher/") }
+        let sources = package.filter { $0.path.hasPrefix("Sources/Rancher/") && $0.path.hasSuffix(".swift") }
         for file in sources {
             #expect(single[0].contents.contains(file.contents), "\(file.path)")
         }

@@ -52,7 +52,7 @@ struct OutputWriterTests {
         _ = try run(docs, into: output.url)
         try docs.write("gadget.md", Data(gadget.replacingOccurrences(of: "size | int", with: "size | float").utf8))
         let report = try run(docs, into: output.url)
-        #expect(report.plan.written == ["Sources/Sample/Models/Gadget.swift"])
+        #expect(report.plan.written == ["Sources/Sample/Models/Gadget.swift", "docs/Gadget.md"], "the model and its page")
     }
 
     @Test func aRemovedPageRemovesItsFilesAndUserFilesSurvive() throws {
@@ -62,7 +62,7 @@ struct OutputWriterTests {
         _ = try run(docs, into: output.url)
         try FileManager.default.removeItem(at: docs.url.appendingPathComponent("gadget.md"))
         let report = try run(docs, into: output.url)
-        #expect(report.plan.removed == ["Sources/Sample/Models/Gadget.swift"])
+        #expect(report.plan.removed == ["Sources/Sample/Models/Gadget.swift", "docs/Gadget.md"])
         #expect(!FileManager.default.fileExists(atPath: output.url.appendingPathComponent("Sources/Sample/Models/Gadget.swift").path))
         #expect(try String(contentsOf: output.url.appendingPathComponent("Sources/Sample/Extensions/Mine.swift"), encoding: .utf8) == "// mine\n")
         #expect(FileManager.default.fileExists(atPath: output.url.appendingPathComponent("NOTES.md").path))
@@ -98,5 +98,43 @@ struct OutputWriterTests {
         for path in ["../escape.swift", "/etc/passwd", "a/../../b", "", "a//b"] {
             #expect(throws: DiagnosticError.self) { try writer.location(of: path) }
         }
+    }
+}
+
+@Suite("Up-to-date shortcut")
+struct UpToDateTests {
+    private let widget = PageBuilder.resourcePage(
+        "widget", writeable: ["name | string | Yes | - | - | "], create: "{\"name\": \"string\"}")
+
+    private func run(_ docs: TemporaryDocs, into output: URL, module: String = "Sample") throws -> Generator.Report {
+        try Generator.run(docs: docs.url, output: output, options: Generator.Options(emitting: EmitOptions(moduleName: module)))
+    }
+
+    @Test func unchangedInputsAndOutputsSkipTheWholePipeline() throws {
+        let docs = try TemporaryDocs(["widget.md": widget])
+        let output = try TemporaryDocs()
+        defer { docs.remove(); output.remove() }
+        #expect(try run(docs, into: output.url).upToDate == false)
+        let second = try run(docs, into: output.url)
+        #expect(second.upToDate)
+        #expect(second.plan.written.isEmpty && !second.plan.unchanged.isEmpty)
+    }
+
+    @Test func anEditedPageOptionOrGeneratedFileMeansAFullRun() throws {
+        let docs = try TemporaryDocs(["widget.md": widget])
+        let output = try TemporaryDocs()
+        defer { docs.remove(); output.remove() }
+        _ = try run(docs, into: output.url)
+
+        try docs.write("widget.md", Data(widget.replacingOccurrences(of: "name | string", with: "title | string").utf8))
+        #expect(try run(docs, into: output.url).upToDate == false, "a page changed")
+        #expect(try run(docs, into: output.url, module: "Other").upToDate == false, "an option changed")
+        _ = try run(docs, into: output.url)
+
+        let model = output.url.appendingPathComponent("Sources/Sample/Models/Widget.swift")
+        try Data("// edited by hand\n".utf8).write(to: model)
+        let repaired = try run(docs, into: output.url)
+        #expect(repaired.upToDate == false, "a generated file was edited")
+        #expect(repaired.plan.written == ["Sources/Sample/Models/Widget.swift"])
     }
 }

@@ -1,0 +1,69 @@
+import ApigenTemplates
+import Foundation
+
+/// A hash of everything a generation depends on: the pages, the templates, the options and the tool
+/// itself. When it matches the manifest's and every generated file still has the content the manifest
+/// recorded, a run has nothing to do and stops before parsing (a no-op build step in milliseconds).
+struct InputFingerprint: Sendable, Hashable {
+    var value: UInt64
+
+    static func compute(docs: URL, options: Generator.Options) throws(DiagnosticError) -> InputFingerprint {
+        var hasher = FNV1a()
+        for page in try DocsSetReader.pageFiles(in: docs) {
+            hasher.add(Array(page.relativePath.utf8))
+            hasher.add(FileBytes.read(page.url.path) ?? [])
+        }
+        for folder in [BuiltInTemplates.directory, options.emitting.templatesDirectory].compactMap({ $0 }) {
+            let enumerator = FileManager.default.enumerator(atPath: folder.path)
+            var paths: [String] = []
+            while let path = enumerator?.nextObject() as? String {
+                if path.hasSuffix(".mustache") { paths.append(path) }
+            }
+            for path in paths.sorted() {
+                hasher.add(Array(path.utf8))
+                hasher.add(FileBytes.read(folder.appendingPathComponent(path).path) ?? [])
+            }
+        }
+        let emitting = options.emitting
+        let settings = [
+            emitting.moduleName, emitting.access.rawValue, emitting.singleFileName ?? "",
+            emitting.typeNameOverrides.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","),
+            options.include?.joined(separator: ",") ?? "*", options.exclude.joined(separator: ","),
+            options.loading.strict ? "strict" : "", toolIdentity(),
+        ]
+        hasher.add(Array(settings.joined(separator: "\u{0}").utf8))
+        return InputFingerprint(value: hasher.value)
+    }
+
+    /// The running executable's size and modification time: a rebuilt apigen may generate differently.
+    private static func toolIdentity() -> String {
+        guard let path = Bundle.main.executableURL?.path,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "unknown" }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(path):\(size):\(modified)"
+    }
+
+    var hex: String { String(value, radix: 16) }
+}
+
+/// 64-bit FNV-1a: a fast, dependency-free content hash (not for security).
+struct FNV1a: Sendable {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ bytes: [UInt8]) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01B3
+        }
+        // Separates consecutive inputs, so "ab"+"c" and "a"+"bc" differ.
+        value ^= 0xFF
+        value &*= 0x0000_0100_0000_01B3
+    }
+
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hasher = FNV1a()
+        hasher.add(Array(bytes))
+        return hasher.value
+    }
+}
