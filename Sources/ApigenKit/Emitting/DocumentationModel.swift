@@ -131,7 +131,8 @@ extension SwiftSDKModel {
     }
 
     func docsIndexContext() -> DocsIndexContext {
-        let all = modelTypes.values.sorted { $0.name < $1.name }.map(docContext)
+        let types = modelTypes.values.sorted { $0.name < $1.name }
+        let all = ConcurrentMap.map(types) { docContext(for: $0) }
         return DocsIndexContext(
             access: access, moduleName: options.moduleName, docsVersion: document.docsVersion ?? "unknown",
             apiVersion: document.apiVersion ?? "unknown", resources: all.filter { $0.accessorName != nil },

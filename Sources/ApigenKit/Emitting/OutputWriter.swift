@@ -52,6 +52,9 @@ public struct OutputWriter: Sendable {
         let fileManager = FileManager.default
         do {
             try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+            // Each folder once, not once per file.
+            let folders = Set(try plan.written.map { path throws(DiagnosticError) in try location(of: path).deletingLastPathComponent() })
+            for subfolder in folders { try fileManager.createDirectory(at: subfolder, withIntermediateDirectories: true) }
             for path in plan.written {
                 guard let file = byPath[path] else { continue }
                 try writeAtomically(file.contents, to: try location(of: path))
@@ -116,10 +119,12 @@ public struct OutputWriter: Sendable {
                 .joined(separator: "\n") + "\n"
     }
 
+    /// Writes through a temporary file beside the target; the target's folder must exist.
     private func writeAtomically(_ contents: String, to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).apigen-tmp")
-        try Data(contents.utf8).write(to: temporary)
+        guard FileBytes.write(Array(contents.utf8), to: temporary.path) else {
+            throw DiagnosticError(.error("cannot write the file: \(String(cString: strerror(errno)))", file: temporary.path))
+        }
         // rename(2) replaces the old file in one step; FileManager.replaceItemAt loses it on Linux.
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))

@@ -21,24 +21,18 @@ public struct SDKEmitter: Sendable {
         // Models and clients render independently: one job each, spread over the cores.
         let jobs = model.modelTypes.values.sorted(by: { $0.name < $1.name }).map { (type: $0, isClient: false) }
             + model.resources.map { (type: $0, isClient: true) }
-        let rendered = Mutex<[GeneratedFile?]>(Array(repeating: nil, count: jobs.count))
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let (type, isClient) = jobs[index]
-            let file: GeneratedFile?
+        var files = ConcurrentMap.map(jobs) { type, isClient -> GeneratedFile? in
             if isClient {
-                file = model.clientContext(for: type).map { context in
+                return model.clientContext(for: type).map { context in
                     GeneratedFile(path: "Sources/\(module)/Client/\(context.clientTypeName).swift",
                                   contents: templates.render(context, template: "Swift/ResourceClient.swift"),
                                   sourceTypes: [type.name])
                 }
-            } else {
-                let context = model.modelContext(for: type)
-                file = GeneratedFile(path: "Sources/\(module)/Models/\(context.typeName).swift",
-                                     contents: templates.render(context, template: "Swift/Model.swift"), sourceTypes: [type.name])
             }
-            rendered.withLock { $0[index] = file }
-        }
-        var files = rendered.withLock { $0.compactMap { $0 } }
+            let context = model.modelContext(for: type)
+            return GeneratedFile(path: "Sources/\(module)/Models/\(context.typeName).swift",
+                                 contents: templates.render(context, template: "Swift/Model.swift"), sourceTypes: [type.name])
+        }.compactMap { $0 }
         for name in templates.names {
             let fileName = name.split(separator: "/").last.map(String.init) ?? name
             if name.hasPrefix("Runtime/") {
@@ -66,13 +60,13 @@ public struct SDKEmitter: Sendable {
             GeneratedFile(path: "Sources/\(module)/\(module).docc/\(module).md", contents: templates.render(index, template: "DocC/Landing.md")),
             GeneratedFile(path: "docs/README.md", contents: templates.render(index, template: "Docs/Index.md")),
         ]
-        for type in index.resources {
-            files.append(GeneratedFile(path: "Sources/\(module)/\(module).docc/\(type.typeName)-Guide.md",
-                                       contents: templates.render(type, template: "DocC/Article.md"), sourceTypes: [type.apiName]))
-        }
-        for type in index.resources + index.types {
-            files.append(GeneratedFile(path: "docs/\(type.typeName).md", contents: templates.render(type, template: "Docs/Type.md"),
-                                       sourceTypes: [type.apiName]))
+        let pages = index.resources.map { ($0, true) } + (index.resources + index.types).map { ($0, false) }
+        files += ConcurrentMap.map(pages) { type, isGuide in
+            isGuide
+                ? GeneratedFile(path: "Sources/\(module)/\(module).docc/\(type.typeName)-Guide.md",
+                                contents: templates.render(type, template: "DocC/Article.md"), sourceTypes: [type.apiName])
+                : GeneratedFile(path: "docs/\(type.typeName).md", contents: templates.render(type, template: "Docs/Type.md"),
+                                sourceTypes: [type.apiName])
         }
         return files
     }

@@ -102,10 +102,8 @@ public enum DocsSetReader {
 
     /// Reads every page, in parallel; the order of the result follows `files`.
     static func read(_ files: [PageFile]) -> Result {
-        let results = Mutex<[PageReader.Result?]>(Array(repeating: nil, count: files.count))
         let byteCount = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
+        let collected = ConcurrentMap.map(files) { file -> PageReader.Result in
             var fileTimings = StageTimings()
             var result: PageReader.Result
             if let bytes = fileTimings.measure(.read, { FileBytes.read(file.url.path) }) {
@@ -116,9 +114,8 @@ public enum DocsSetReader {
                 result = PageReader.Result(page: nil, diagnostics: [.error("cannot read the file", file: file.relativePath)])
             }
             result.timings.add(fileTimings)
-            results.withLock { $0[index] = result }
+            return result
         }
-        let collected = results.withLock { $0.compactMap { $0 } }
         var timings = StageTimings()
         for result in collected { timings.add(result.timings) }
         return Result(pages: collected.compactMap(\.page), diagnostics: collected.flatMap(\.diagnostics), timings: timings,

@@ -1,9 +1,11 @@
 #if canImport(Glibc)
 import Glibc
 private let systemRead = Glibc.read
+private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
 private let systemRead = Darwin.read
+private let systemWrite = Darwin.write
 #endif
 
 /// Reads a whole file with plain POSIX calls: `FileManager.contents(atPath:)` cost more than parsing
@@ -27,5 +29,21 @@ enum FileBytes {
         // A file that shrank while being read keeps what was there.
         if filled < bytes.count { bytes.removeLast(bytes.count - filled) }
         return bytes
+    }
+
+    /// Creates or truncates `path` and writes `bytes`; false on any failure (`errno` says why).
+    static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                systemWrite(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+            }
+            guard count > 0 else { return false }
+            written += count
+        }
+        return true
     }
 }
