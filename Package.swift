@@ -7,6 +7,10 @@ let package = Package(
     products: [
         .executable(name: "apigen", targets: ["apigen"]),
         .library(name: "ApigenKit", targets: ["ApigenKit"]),
+        // `swift build` regenerates the SDK of a target's docs/ folder (see README, "As a build step").
+        .plugin(name: "GenerateRancherSDK", targets: ["GenerateRancherSDK"]),
+        // `swift package generate-sdk`: an explicit run writing a whole SDK package.
+        .plugin(name: "GenerateSDKCommand", targets: ["GenerateSDKCommand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,6 +57,20 @@ let package = Package(
         .executableTarget(
             name: "apigen-bench",
             dependencies: ["ApigenKit"]
+        ),
+        .plugin(
+            name: "GenerateRancherSDK",
+            capability: .buildTool(),
+            dependencies: ["apigen"]
+        ),
+        .plugin(
+            name: "GenerateSDKCommand",
+            capability: .command(
+                intent: .custom(verb: "generate-sdk",
+                                description: "Generate a Rancher SDK package from a docs folder with apigen."),
+                permissions: [.writeToPackageDirectory(reason: "apigen writes the generated SDK package into it.")]
+            ),
+            dependencies: ["apigen"]
         ),
         .testTarget(
             name: "ApigenKitTests",

@@ -1,0 +1,23 @@
+// swift-tools-version:6.0
+// A package whose RancherSDK target is generated from its docs/ folder on every `swift build` that needs it.
+import PackageDescription
+
+let package = Package(
+    name: "PluginExample",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "RancherSDK", targets: ["RancherSDK"]),
+    ],
+    dependencies: [
+        .package(name: "apigen", path: "../.."),
+    ],
+    targets: [
+        .target(
+            name: "RancherSDK",
+            // The docs pages are the plugin's input, not sources or resources of the module.
+            exclude: ["docs"],
+            plugins: [.plugin(name: "GenerateRancherSDK", package: "apigen")]
+        ),
+        .testTarget(name: "RancherSDKTests", dependencies: ["RancherSDK"]),
+    ]
+)
