@@ -48,8 +48,8 @@ struct DocsIndexContext {
 }
 
 extension SwiftSDKModel {
-    func docContext(for type: APIType) -> TypeDocContext {
-        let model = modelContext(for: type)
+    /// The docs of one type, from the contexts its code was rendered from.
+    func docContext(for type: APIType, model: ModelContext, client: ResourceClientContext?) -> TypeDocContext {
         let accessor = collectionPath(of: type) != nil && type.kind == .resource ? accessorName(of: type) : nil
         let fields = zip(fieldsWithCommon(of: type), model.properties).map { field, property in
             FieldDocContext(
@@ -60,7 +60,7 @@ extension SwiftSDKModel {
         }
         var operations: [UsageContext] = []
         var actions: [UsageContext] = []
-        if let accessor, let client = clientContext(for: type) {
+        if let accessor, let client {
             let typeName = model.typeName
             let items = "rancher.\(accessor)"
             operations.append(UsageContext(name: "list", summary: "One page, then every page.", example: [
@@ -130,9 +130,11 @@ extension SwiftSDKModel {
         }
     }
 
-    func docsIndexContext() -> DocsIndexContext {
+    func docsIndexContext(models: [String: ModelContext], clients: [String: ResourceClientContext]) -> DocsIndexContext {
         let types = modelTypes.values.sorted { $0.name < $1.name }
-        let all = ConcurrentMap.map(types) { docContext(for: $0) }
+        let all = ConcurrentMap.map(types) { type in
+            docContext(for: type, model: models[type.name] ?? modelContext(for: type), client: clients[type.name])
+        }
         return DocsIndexContext(
             access: access, moduleName: options.moduleName, docsVersion: document.docsVersion ?? "unknown",
             apiVersion: document.apiVersion ?? "unknown", resources: all.filter { $0.accessorName != nil },

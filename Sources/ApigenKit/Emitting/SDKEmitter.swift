@@ -18,20 +18,19 @@ public struct SDKEmitter: Sendable {
         let model = SwiftSDKModel(document: document, options: options)
         let module = options.moduleName
         let package = model.packageContext()
-        // Models and clients render independently: one job each, spread over the cores.
-        let jobs = model.modelTypes.values.sorted(by: { $0.name < $1.name }).map { (type: $0, isClient: false) }
-            + model.resources.map { (type: $0, isClient: true) }
-        var files = ConcurrentMap.map(jobs) { type, isClient -> GeneratedFile? in
-            if isClient {
-                return model.clientContext(for: type).map { context in
-                    GeneratedFile(path: "Sources/\(module)/Client/\(context.clientTypeName).swift",
-                                  contents: templates.render(context, template: "Swift/ResourceClient.swift"),
-                                  sourceTypes: [type.name])
-                }
+        // Contexts are built once (the docs reuse them) and every file renders on its own, over the cores.
+        let types = model.modelTypes.values.sorted { $0.name < $1.name }
+        let modelContexts = ConcurrentMap.map(types) { (name: $0.name, context: model.modelContext(for: $0)) }
+        let clientContexts = ConcurrentMap.map(model.resources) { (name: $0.name, context: model.clientContext(for: $0)) }
+        var files = ConcurrentMap.map(modelContexts) { name, context in
+            GeneratedFile(path: "Sources/\(module)/Models/\(context.typeName).swift",
+                          contents: templates.render(context, template: "Swift/Model.swift"), sourceTypes: [name])
+        }
+        files += ConcurrentMap.map(clientContexts) { name, context -> GeneratedFile? in
+            context.map {
+                GeneratedFile(path: "Sources/\(module)/Client/\($0.clientTypeName).swift",
+                              contents: templates.render($0, template: "Swift/ResourceClient.swift"), sourceTypes: [name])
             }
-            let context = model.modelContext(for: type)
-            return GeneratedFile(path: "Sources/\(module)/Models/\(context.typeName).swift",
-                                 contents: templates.render(context, template: "Swift/Model.swift"), sourceTypes: [type.name])
         }.compactMap { $0 }
         for name in templates.names {
             let fileName = name.split(separator: "/").last.map(String.init) ?? name
@@ -43,7 +42,11 @@ public struct SDKEmitter: Sendable {
                                            contents: templates.render(package, template: name)))
             }
         }
-        files += documentation(model)
+        if options.singleFileName == nil {
+            files += documentation(
+                model, models: Dictionary(modelContexts.map { ($0.name, $0.context) }) { first, _ in first },
+                clients: Dictionary(clientContexts.compactMap { entry in entry.context.map { (entry.name, $0) } }) { first, _ in first })
+        }
         files.append(GeneratedFile(path: "Package.swift", contents: templates.render(package, template: "Swift/Package.swift")))
         files.append(GeneratedFile(path: "README.md", contents: templates.render(package, template: "Swift/README.md")))
         for index in files.indices { files[index].contents = Self.tidy(files[index].contents) }
@@ -53,9 +56,11 @@ public struct SDKEmitter: Sendable {
     }
 
     /// A DocC catalog (landing page, an article per resource) and a plain Markdown reference (`docs/`).
-    private func documentation(_ model: SwiftSDKModel) -> [GeneratedFile] {
+    private func documentation(
+        _ model: SwiftSDKModel, models: [String: ModelContext], clients: [String: ResourceClientContext]
+    ) -> [GeneratedFile] {
         let module = options.moduleName
-        let index = model.docsIndexContext()
+        let index = model.docsIndexContext(models: models, clients: clients)
         var files = [
             GeneratedFile(path: "Sources/\(module)/\(module).docc/\(module).md", contents: templates.render(index, template: "DocC/Landing.md")),
             GeneratedFile(path: "docs/README.md", contents: templates.render(index, template: "Docs/Index.md")),
