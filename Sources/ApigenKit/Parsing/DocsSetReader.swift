@@ -103,12 +103,13 @@ public enum DocsSetReader {
     /// Reads every page, in parallel; the order of the result follows `files`.
     static func read(_ files: [PageFile]) -> Result {
         let byteCount = Atomic<Int>(0)
+        let frontMatterCache = FrontMatter.Cache()
         let collected = ConcurrentMap.map(files) { file -> PageReader.Result in
             var fileTimings = StageTimings()
             var result: PageReader.Result
             if let bytes = fileTimings.measure(.read, { FileBytes.read(file.url.path) }) {
                 result = PageReader.read(bytes: bytes, name: file.name, file: file.relativePath, format: file.format,
-                                         origin: file.origin)
+                                         origin: file.origin, frontMatterCache: frontMatterCache)
                 byteCount.add(bytes.count, ordering: .relaxed)
             } else {
                 result = PageReader.Result(page: nil, diagnostics: [.error("cannot read the file", file: file.relativePath)])

@@ -1,3 +1,4 @@
+import Synchronization
 import Yams
 
 /// The YAML block between `---` lines at the top of a Jekyll page.
@@ -16,7 +17,7 @@ struct FrontMatter: Sendable, Hashable {
     }
 
     /// Splits `text` into front matter and body. A page without front matter yields `nil`.
-    static func split(_ text: String) throws(Failure) -> (frontMatter: FrontMatter?, body: Substring) {
+    static func split(_ text: String, cache: Cache? = nil) throws(Failure) -> (frontMatter: FrontMatter?, body: Substring) {
         guard text.hasPrefix("---\n") || text == "---" else { return (nil, text[...]) }
         var lineNumber = 1
         var lineStart = text.index(text.startIndex, offsetBy: 4)
@@ -27,7 +28,7 @@ struct FrontMatter: Sendable, Hashable {
             if line == "---" || line == "..." {
                 let yaml = String(text[text.index(text.startIndex, offsetBy: 4)..<lineStart])
                 let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
-                var frontMatter = try parseYAML(yaml)
+                var frontMatter = try parseYAML(yaml, cache: cache)
                 frontMatter.lineCount = lineNumber
                 return (frontMatter, text[bodyStart...])
             }
@@ -36,7 +37,31 @@ struct FrontMatter: Sendable, Hashable {
         throw .unterminated
     }
 
-    private static func parseYAML(_ yaml: String) throws(Failure) -> FrontMatter {
+    /// Parsed front matter by YAML text without its full-line comments, for the pages of one docs set:
+    /// most share theirs (type pages differ only in a commented-out `redirect_from`), and Yams took a tenth
+    /// of the parse time.
+    final class Cache: Sendable {
+        private let entries = Mutex<[String: FrontMatter]>([:])
+
+        init() {}
+
+        fileprivate func value(for key: String) -> FrontMatter? { entries.withLock { $0[key] } }
+        fileprivate func store(_ value: FrontMatter, for key: String) { entries.withLock { $0[key] = value } }
+    }
+
+    private static func parseYAML(_ yaml: String, cache: Cache?) throws(Failure) -> FrontMatter {
+        guard let cache else { return try parseUncached(yaml) }
+        // A `#` in column 0 is a comment in any YAML context a front matter uses, so dropping those lines
+        // cannot change a value. Only successful parses are cached, so error lines stay exact.
+        let key = yaml.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }
+            .joined(separator: "\n")
+        if let cached = cache.value(for: key) { return cached }
+        let parsed = try parseUncached(yaml)
+        cache.store(parsed, for: key)
+        return parsed
+    }
+
+    private static func parseUncached(_ yaml: String) throws(Failure) -> FrontMatter {
         let node: Node?
         do {
             // Every value is read as a string: the basic resolver skips the regex-based tag resolution.

@@ -17,15 +17,20 @@ enum PageReader {
         read(bytes: [UInt8](data), name: name, file: file, format: format, origin: origin)
     }
 
-    static func read(bytes: [UInt8], name: String, file: String, format: Format, origin: APIType.Origin = .page) -> Result {
+    static func read(
+        bytes: [UInt8], name: String, file: String, format: Format, origin: APIType.Origin = .page,
+        frontMatterCache: FrontMatter.Cache? = nil
+    ) -> Result {
         var timings = StageTimings()
-        var result = read(bytes: bytes, name: name, file: file, format: format, origin: origin, timings: &timings)
+        var result = read(bytes: bytes, name: name, file: file, format: format, origin: origin,
+                          cache: frontMatterCache, timings: &timings)
         result.timings = timings
         return result
     }
 
     private static func read(
-        bytes: [UInt8], name: String, file: String, format: Format, origin: APIType.Origin, timings: inout StageTimings
+        bytes: [UInt8], name: String, file: String, format: Format, origin: APIType.Origin, cache: FrontMatter.Cache?,
+        timings: inout StageTimings
     ) -> Result {
         let text: String
         switch timings.measure(.read, { PageLoader.text(from: bytes) }) {
@@ -37,7 +42,7 @@ enum PageReader {
         let frontMatter: FrontMatter?
         let body: Substring
         do {
-            (frontMatter, body) = try timings.measure(.frontMatter) { () throws(FrontMatter.Failure) in try FrontMatter.split(text) }
+            (frontMatter, body) = try timings.measure(.frontMatter) { () throws(FrontMatter.Failure) in try FrontMatter.split(text, cache: cache) }
         } catch {
             switch error {
             case .unterminated:

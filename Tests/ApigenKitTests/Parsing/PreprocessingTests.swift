@@ -127,6 +127,22 @@ struct FrontMatterTests {
         }
     }
 
+    @Test func theCacheSharesValuesAcrossCommentsButNotErrors() throws {
+        let cache = FrontMatter.Cache()
+        let first = try FrontMatter.split("---\ntitle: API\n#redirect_from: /a/\n---\n## a\n", cache: cache).frontMatter
+        let second = try FrontMatter.split("---\ntitle: API\n#redirect_from: /b/\n---\n## b\n", cache: cache).frontMatter
+        #expect(first?.title == "API" && second?.title == "API")
+        #expect(first?.lineCount == 4 && second?.lineCount == 4)
+        let other = try FrontMatter.split("---\ntitle: Rancher API - host\n---\n", cache: cache).frontMatter
+        #expect(other?.title == "Rancher API - host")
+        #expect {
+            try FrontMatter.split("---\ntitle: API\nversion: [x\n---\n", cache: cache)
+        } throws: { error in
+            if case FrontMatter.Failure.invalidYAML(let line, _) = error { return line >= 3 }
+            return false
+        }
+    }
+
     @Test func classifiesUnreadableBytes() {
         #expect(PageLoader.text(from: Data()) == .failure(.empty))
         #expect(PageLoader.text(from: Data([0x23, 0x00, 0x01])) == .failure(.binary))
