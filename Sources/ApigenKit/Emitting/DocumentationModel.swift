@@ -61,7 +61,6 @@ extension SwiftSDKModel {
         var operations: [UsageContext] = []
         var actions: [UsageContext] = []
         if let accessor, let client {
-            let typeName = model.typeName
             let items = "rancher.\(accessor)"
             operations.append(UsageContext(name: "list", summary: "One page, then every page.", example: [
                 "let page = try await \(items).list(ListOptions(limit: 50))",
@@ -70,25 +69,21 @@ extension SwiftSDKModel {
             operations.append(UsageContext(name: "get", summary: "One \(type.name) by ID.", example: [
                 "let item = try await \(items).get(id: \"1a1\")",
             ]))
+            // The same calls the generated tests make, so the examples are known to compile.
             if let create = client.create {
-                let enums = Set(model.enums.map(\.typeName))
-                let arguments = requiredArguments(model.createPayload, enums: enums)
-                let call = create.bodyType == nil ? "create()" : "create(\(typeName).Create(\(arguments)))"
                 operations.append(UsageContext(name: "create", summary: "`\(create.method) \(create.path)`",
-                                               example: ["let created = try await \(items).\(call)"]))
+                                               example: ["let created = try await \(items).\(create.call)"]))
             }
             if let update = client.update {
-                let call = update.bodyType == nil ? "update(id: \"1a1\")" : "update(id: \"1a1\", \(typeName).Update())"
                 operations.append(UsageContext(name: "update", summary: "`\(update.method) \(update.path)`",
-                                               example: ["let updated = try await \(items).\(call)"]))
+                                               example: ["let updated = try await \(items).\(update.call)"]))
             }
             if let delete = client.delete {
                 operations.append(UsageContext(name: "delete", summary: "`\(delete.method) \(delete.path)`",
-                                               example: ["try await \(items).delete(id: \"1a1\")"]))
+                                               example: ["try await \(items).\(delete.call)"]))
             }
             for action in client.actions {
-                let input = action.inputType.map { ", \($0)()" } ?? ""
-                let call = "\(items).\(action.methodName.trimmingCharacters(in: ["`"]))(id: \"1a1\"\(input))"
+                let call = "\(items).\(action.call)"
                 actions.append(UsageContext(
                     name: action.apiName,
                     summary: "`\(action.method) \(action.path)`" + (action.hasOutput ? ", returns `\(action.outputType)`" : ""),
@@ -99,27 +94,6 @@ extension SwiftSDKModel {
             access: access, moduleName: options.moduleName, apiName: type.name, typeName: model.typeName,
             isResource: type.kind == .resource, description: type.description, origin: type.origin.rawValue,
             source: type.source, fields: fields, accessorName: accessor, operations: operations, actions: actions)
-    }
-
-    /// `name: "name", networkDriver: NetworkDriver()`: placeholder values for the required arguments.
-    private func requiredArguments(_ payload: PayloadContext?, enums: Set<String>) -> String {
-        (payload?.properties ?? []).filter { !$0.isOptional }
-            .map { "\($0.name.trimmingCharacters(in: ["`"])): \(placeholder(for: $0.type, enums: enums))" }
-            .joined(separator: ", ")
-    }
-
-    private func placeholder(for swiftType: String, enums: Set<String>) -> String {
-        if enums.contains(swiftType) { return ".init(rawValue: \"value\")" }
-        return switch swiftType {
-        case "String": "\"name\""
-        case "Int": "1"
-        case "Double": "1.5"
-        case "Bool": "true"
-        case "Date": "Date()"
-        case "JSONValue": ".null"
-        default:
-            if swiftType.hasPrefix("[String:") { "[:]" } else if swiftType.hasPrefix("[") { "[]" } else if swiftType.hasSuffix(".ID") { "\"1a1\"" } else { "\(swiftType)()" }
-        }
     }
 
     private func linkedModel(_ type: TypeRef) -> String? {

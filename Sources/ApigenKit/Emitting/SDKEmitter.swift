@@ -26,12 +26,15 @@ public struct SDKEmitter: Sendable {
             GeneratedFile(path: "Sources/\(module)/Models/\(context.typeName).swift",
                           contents: templates.render(context, template: "Swift/Model.swift"), sourceTypes: [name])
         }
-        files += ConcurrentMap.map(clientContexts) { name, context -> GeneratedFile? in
-            context.map {
-                GeneratedFile(path: "Sources/\(module)/Client/\($0.clientTypeName).swift",
-                              contents: templates.render($0, template: "Swift/ResourceClient.swift"), sourceTypes: [name])
-            }
-        }.compactMap { $0 }
+        files += ConcurrentMap.map(clientContexts) { name, context -> [GeneratedFile] in
+            guard let context else { return [] }
+            return [
+                GeneratedFile(path: "Sources/\(module)/Client/\(context.clientTypeName).swift",
+                              contents: templates.render(context, template: "Swift/ResourceClient.swift"), sourceTypes: [name]),
+                GeneratedFile(path: "Tests/\(module)Tests/\(context.clientTypeName)Tests.swift",
+                              contents: templates.render(context, template: "Swift/ResourceClientTests.swift"), sourceTypes: [name]),
+            ]
+        }.flatMap { $0 }
         for name in templates.names {
             let fileName = name.split(separator: "/").last.map(String.init) ?? name
             if name.hasPrefix("Runtime/") {

@@ -131,8 +131,8 @@ struct SwiftSDKModel: Sendable {
         var swiftType = swiftType(field.type)
         if boxedFields.contains("\(type.name).\(field.name)") {
             swiftType = "Box<\(swiftType)>"
-        } else if field.name == "id", type.kind == .resource {
-            swiftType = "ID"  // Rancher IDs are strings such as "1h5", whatever the table says.
+        } else if field.name == "id", field.type.innermost != .scalar(.json) {
+            swiftType = "ID"  // Rancher IDs are strings such as "1h5", whatever the table says (often `int`).
         } else if case .scalar(.enum) = field.type.innermost, let options = field.options, !options.isEmpty {
             let enumContext = enumeration(for: field, options: options)
             enums.append(enumContext)
@@ -213,11 +213,15 @@ struct SwiftSDKModel: Sendable {
         guard let collection = collectionPath(of: type) else { return nil }
         let typeName = swiftTypeName(type.name)
         let fields = type.fields
-        func operation(_ name: String, bodyType: String?) -> OperationContext? {
+        func operation(_ name: String, bodyType: String?, call: String) -> OperationContext? {
             type.operations.first { $0.name == name }.map {
-                OperationContext(method: $0.method, path: $0.path, pathLiteral: SwiftNames.stringLiteral($0.path), bodyType: bodyType)
+                OperationContext(method: $0.method, path: $0.path, pathLiteral: SwiftNames.stringLiteral($0.path),
+                                 bodyType: bodyType, call: call, requestPathLiteral: Self.requestPathLiteral($0.path))
             }
         }
+        let createBody = fields.contains(where: \.create) ? typeName + ".Create" : nil
+        let updateBody = fields.contains(where: \.update) ? typeName + ".Update" : nil
+        var testNames = Set<String>()
         let actions = type.actions.map { action -> ActionContext in
             let input = action.input.flatMap { modelTypes[$0] != nil ? swiftTypeName($0) : nil }
             let output = action.output.map { modelTypes[$0] != nil ? swiftTypeName($0) : "JSONValue" }
@@ -228,20 +232,64 @@ struct SwiftSDKModel: Sendable {
             var methodName = actionNames.methodName(action.name)
             // An action may share a name with an operation (`update`, `remove`): keep them apart.
             if ["list", "all", "get", "create", "update", "delete", "client"].contains(methodName) { methodName += "Action" }
+            var testName = SwiftNames.capitalizedFirst(methodName)
+            while !testNames.insert(testName).inserted { testName += "Again" }
+            let actionQuery = action.path.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
             return ActionContext(
                 apiName: action.name, methodName: SwiftNames.declaration(methodName),
                 method: action.method, path: action.path, pathLiteral: SwiftNames.stringLiteral(action.path),
                 doc: DocText.comment(doc), inputType: input,
-                outputType: output ?? "JSONValue", hasOutput: output != nil)
+                outputType: output ?? "JSONValue", hasOutput: output != nil,
+                call: "\(methodName)(id: \"1a1\"\(input.map { ", \($0)()" } ?? ""))",
+                requestPathLiteral: Self.requestPathLiteral(action.path),
+                queryLiteral: SwiftNames.stringLiteral(actionQuery), testName: testName)
         }
         return ResourceClientContext(
             access: access, moduleName: options.moduleName, apiName: type.name, typeName: typeName,
             clientTypeName: typeName + "Client", accessorName: accessorName(of: type), collectionPath: collection,
             collectionPathLiteral: SwiftNames.stringLiteral(collection),
+            collectionRequestPathLiteral: Self.requestPathLiteral(collection),
             itemPathLiteral: SwiftNames.stringLiteral(collection + "/${ID}"),
-            create: operation("create", bodyType: fields.contains(where: \.create) ? typeName + ".Create" : nil),
-            update: operation("update", bodyType: fields.contains(where: \.update) ? typeName + ".Update" : nil),
-            delete: operation("delete", bodyType: nil), actions: actions)
+            create: operation("create", bodyType: createBody,
+                              call: createBody.map { "create(\($0)(\(requiredCreateArguments(of: type))))" } ?? "create()"),
+            update: operation("update", bodyType: updateBody,
+                              call: updateBody.map { "update(id: \"1a1\", \($0)())" } ?? "update(id: \"1a1\")"),
+            delete: operation("delete", bodyType: nil, call: "delete(id: \"1a1\")"), actions: actions)
+    }
+
+    /// A docs path as the generated tests' server receives it: project `1a5`, ID `1a1`, no query.
+    static func requestPathLiteral(_ path: String) -> String {
+        let withoutQuery = path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
+        return SwiftNames.stringLiteral(
+            withoutQuery.replacingOccurrences(of: "${PROJECT_ID}", with: "1a5").replacingOccurrences(of: "${ID}", with: "1a1"))
+    }
+
+    /// `name: "name", networkDriver: NetworkDriver()`: placeholder values for the fields required on create,
+    /// for usage examples and the generated tests.
+    func requiredCreateArguments(of type: APIType) -> String {
+        type.fields.filter { $0.create && $0.required }.map { field in
+            let swiftType: String
+            if case .scalar(.enum) = field.type, let options = field.options, !options.isEmpty {
+                swiftType = "enum"
+            } else {
+                swiftType = self.swiftType(field.type)
+            }
+            return "\(SwiftNames.memberName(field.name)): \(Self.placeholder(for: swiftType))"
+        }.joined(separator: ", ")
+    }
+
+    private static func placeholder(for swiftType: String) -> String {
+        switch swiftType {
+        case "String": "\"name\""
+        case "Int": "1"
+        case "Double": "1.5"
+        case "Bool": "true"
+        case "Date": "Date()"
+        case "JSONValue": ".null"
+        case "enum": ".init(rawValue: \"value\")"
+        default:
+            if swiftType.hasPrefix("[String:") { "[:]" } else if swiftType.hasPrefix("[") { "[]" } else if swiftType.hasSuffix(".ID") || swiftType == "ID" { "\"1a1\"" } else { "\(swiftType)()" }
+        }
     }
 
     // MARK: - Package

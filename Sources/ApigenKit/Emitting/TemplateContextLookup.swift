@@ -84,6 +84,7 @@ extension ResourceClientContext: MustacheParent {
         case "accessorName": accessorName
         case "collectionPath": collectionPath
         case "collectionPathLiteral": collectionPathLiteral
+        case "collectionRequestPathLiteral": collectionRequestPathLiteral
         case "itemPathLiteral": itemPathLiteral
         case "create": create
         case "update": update
@@ -101,6 +102,9 @@ extension OperationContext: MustacheParent {
         case "path": path
         case "pathLiteral": pathLiteral
         case "bodyType": bodyType
+        case "call": call
+        case "requestPathLiteral": requestPathLiteral
+        case "hasBody": bodyType != nil
         default: nil
         }
     }
@@ -118,6 +122,10 @@ extension ActionContext: MustacheParent {
         case "inputType": inputType
         case "outputType": outputType
         case "hasOutput": hasOutput
+        case "call": call
+        case "requestPathLiteral": requestPathLiteral
+        case "queryLiteral": queryLiteral
+        case "testName": testName
         default: nil
         }
     }

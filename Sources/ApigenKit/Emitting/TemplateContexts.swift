@@ -72,6 +72,8 @@ struct ResourceClientContext {
     var accessorName: String
     var collectionPath: String
     var collectionPathLiteral: String
+    /// The collection path as the test server sees it (`${PROJECT_ID}` is the tests' `1a5`).
+    var collectionRequestPathLiteral: String
     var itemPathLiteral: String
     var create: OperationContext?
     var update: OperationContext?
@@ -85,6 +87,9 @@ struct OperationContext {
     var pathLiteral: String
     /// The request body type (`NetworkDriverService.Create`), if the operation sends one.
     var bodyType: String?
+    /// For the generated tests: a call with placeholder arguments, and the path the server sees.
+    var call: String
+    var requestPathLiteral: String
 }
 
 struct ActionContext {
@@ -101,6 +106,12 @@ struct ActionContext {
     /// The decoded output: a model, or `JSONValue` where the docs name none we know.
     var outputType: String
     var hasOutput: Bool
+    /// For the generated tests: a call with placeholder arguments, the path and query the server sees,
+    /// and a name unique among the tests.
+    var call: String
+    var requestPathLiteral: String
+    var queryLiteral: String
+    var testName: String
 }
 
 /// `Swift/Package.swift`, `Swift/README.md`, runtime files: the whole package.

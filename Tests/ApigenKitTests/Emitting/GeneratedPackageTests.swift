@@ -60,6 +60,10 @@ struct GeneratedPackageTests {
         ], in: folder)
         #expect(docc.status == 0, "\(docc.output.suffix(4000))")
         #expect(!docc.output.contains("warning:") && !docc.output.contains("error:"), "\(docc.output.suffix(4000))")
+        // The package's own tests: the runtime and every generated client call, over HTTP on 127.0.0.1.
+        let tests = try SwiftBuild.run(["swift", "test"], in: folder)
+        #expect(tests.status == 0, "\(tests.output.suffix(4000))")
+        #expect(tests.output.contains(" passed after "), "\(tests.output.suffix(2000))")
     }
 }
 

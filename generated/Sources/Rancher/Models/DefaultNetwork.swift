@@ -33,7 +33,7 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
     public var hostPorts: Bool?
 
     /// The `id` field.
-    public var id: Int?
+    public var id: ID?
 
     /// The `kind` field.
     public var kind: String?
@@ -77,7 +77,7 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
         dns: [String]? = nil,
         dnsSearch: [String]? = nil,
         hostPorts: Bool? = nil,
-        id: Int? = nil,
+        id: ID? = nil,
         kind: String? = nil,
         metadata: [String: String]? = nil,
         name: String? = nil,

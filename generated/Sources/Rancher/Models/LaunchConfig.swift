@@ -148,7 +148,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     public var hostname: String?
 
     /// The `id` field.
-    public var id: Int?
+    public var id: ID?
 
     /// The `imageUuid` field.
     public var imageUuid: String?
@@ -417,7 +417,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         healthTimeout: Int? = nil,
         hostId: String? = nil,
         hostname: String? = nil,
-        id: Int? = nil,
+        id: ID? = nil,
         imageUuid: String? = nil,
         instanceLinks: [String: String]? = nil,
         instanceTriggeredStop: String? = nil,

@@ -25,7 +25,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
     public var description: String?
 
     /// The `id` field.
-    public var id: Int?
+    public var id: ID?
 
     /// The `kind` field.
     public var kind: String?
@@ -64,7 +64,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         created: Date? = nil,
         defaultNetwork: DefaultNetwork? = nil,
         description: String? = nil,
-        id: Int? = nil,
+        id: ID? = nil,
         kind: String? = nil,
         name: String? = nil,
         networkMetadata: [String: String]? = nil,
