@@ -52,20 +52,20 @@ public enum DocsSetReader {
     }
 
     private static func entries(in folder: URL, prefix: String, skipRootIndex: Bool) -> [PageFile] {
-        let fileManager = FileManager.default
-        guard let names = try? fileManager.contentsOfDirectory(atPath: folder.path) else { return [] }
+        let folderPath = folder.path
+        guard let entries = FileBytes.entries(of: folderPath) else { return [] }
         var pages: [PageFile] = []
-        for entry in names where !entry.hasPrefix(".") {
-            let url = folder.appendingPathComponent(entry)
-            var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                // The usual case first: one stat per folder.
+        for (entry, isFolder) in entries {
+            let path = folderPath + "/" + entry
+            let url = URL(fileURLWithPath: path, isDirectory: isFolder)
+            if isFolder {
+                // The usual case first: one check per folder.
                 let candidates = ["index.md", "index.html", "index.markdown", "index.htm"]
                 for index in candidates {
-                    let indexURL = url.appendingPathComponent(index)
-                    if fileManager.fileExists(atPath: indexURL.path),
-                       var page = pageFile(indexURL, relativePath: prefix + entry + "/" + index, origin: .page) {
+                    let indexPath = path + "/" + index
+                    if FileBytes.exists(indexPath),
+                       var page = pageFile(URL(fileURLWithPath: indexPath, isDirectory: false),
+                                           relativePath: prefix + entry + "/" + index, origin: .page) {
                         page.name = entry
                         pages.append(page)
                         if index == "index.md" { break }  // the Markdown source wins anyway

@@ -42,10 +42,13 @@ struct TableRepair {
     }
 
     private mutating func repairRow(_ line: Substring, columns: Int, line lineNumber: Int) -> [Substring] {
-        let parts = Self.parts(of: line)
-        let endsWithPipe = line.trimmingSpaces().hasSuffix("|")
-        let cellCount = endsWithPipe ? parts.count - 1 : parts.count
+        let trimmed = line.trimmingSpaces()
+        let endsWithPipe = trimmed.utf8.last == UInt8(ascii: "|")
+        // Most rows are well formed: count separators without splitting the row.
+        let partCount = Self.separatorCount(in: trimmed) + 1
+        let cellCount = endsWithPipe ? partCount - 1 : partCount
         if cellCount == columns || (cellCount == columns - 1 && endsWithPipe) { return [line] }
+        let parts = Self.parts(of: line)
         if cellCount < columns {
             diagnostics.append(.warning("table row has \(cellCount) cells, the header has \(columns)", file: file, line: lineNumber))
             return [line]
@@ -97,6 +100,24 @@ struct TableRepair {
         var parts = parts(of: line)
         if line.trimmingSpaces().hasSuffix("|"), parts.last?.trimmingSpaces().isEmpty == true { parts.removeLast() }
         return parts
+    }
+
+    /// Unescaped pipes after a leading border pipe: the number of parts `parts(of:)` makes, minus one.
+    private static func separatorCount(in trimmed: Substring) -> Int {
+        var count = 0
+        var escaped = false
+        var isFirst = true
+        for byte in trimmed.utf8 {
+            defer { isFirst = false }
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if byte == UInt8(ascii: "|"), !isFirst {
+                count += 1
+            }
+        }
+        return count
     }
 
     /// The row split on unescaped pipes, after a leading border pipe (scanned as UTF-8 bytes).

@@ -24,12 +24,14 @@ public enum DocsSetLoader {
     public static func loadMeasured(
         _ folder: URL, options: Options = Options()
     ) throws(DiagnosticError) -> (document: APIDocument, metrics: Metrics) {
-        let files = try DocsSetReader.pageFiles(in: folder)
+        var listing = StageTimings()
+        let files = try listing.measure(.list) { () throws(DiagnosticError) in try DocsSetReader.pageFiles(in: folder) }
         guard !files.isEmpty else {
             throw DiagnosticError(.error("no docs pages (*.md, *.html, <name>/index.md) in this folder", file: folder.path))
         }
         let read = DocsSetReader.read(files)
         var timings = read.timings
+        timings.add(listing)
         var resolver = timings.measure(.resolve) { LinkResolver(pages: read.pages) }
         var inference = timings.measure(.resolve) {
             NestedTypeInference(types: resolver.resolveTypes(), evidence: resolver.evidence, reportedMissing: resolver.missingTargets)

@@ -4,6 +4,7 @@ import Foundation
 /// set-level stages are wall time. Reported by `--verbose` and by the benchmark.
 public struct StageTimings: Sendable, Hashable {
     public enum Stage: String, Sendable, CaseIterable, Comparable {
+        case list = "find pages"
         case read = "read file"
         case frontMatter = "front matter (Yams)"
         case preprocess = "Liquid + table repair"
