@@ -42,6 +42,9 @@ public enum TypeGrammar {
         let text: String
         let allowsLinks: Bool
         var index = 0
+        /// Deeper nesting is rejected rather than risk the stack on hostile input.
+        var depth = 0
+        static let maximumDepth = 64
 
         init(text: String, allowsLinks: Bool) {
             self.text = text
@@ -90,6 +93,9 @@ public enum TypeGrammar {
         }
 
         private mutating func parseType() throws(SyntaxError) -> CellType {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else { throw fail("type nested too deeply") }
             skipSpaces()
             if allowsLinks, index < scalars.count, scalars[index] == UInt8(ascii: "{") {
                 index += 1

@@ -32,6 +32,12 @@ struct TypeGrammarTests {
         #expect(throws: TypeGrammar.SyntaxError.self) { try TypeGrammar.parse(text) }
     }
 
+    @Test func refusesPathologicalNesting() throws {
+        let deep = String(repeating: "array[", count: 10_000) + "int" + String(repeating: "]", count: 10_000)
+        #expect(throws: TypeGrammar.SyntaxError.self) { try TypeGrammar.parse(deep) }
+        #expect(try TypeGrammar.parse("array[array[map[int]]]") == .array(.array(.map(.scalar(.int)))))
+    }
+
     @Test func helpersSeeThroughWrappers() {
         let type = TypeRef.map(.array(.reference("host")))
         #expect(type.innermost == .reference("host"))
