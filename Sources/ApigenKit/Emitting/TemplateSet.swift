@@ -54,9 +54,7 @@ struct TemplateSet: Sendable {
         }
         let root = folder.standardizedFileURL.path
         var result: [(String, String)] = []
-        let enumerator = fileManager.enumerator(atPath: root)
-        while let relative = enumerator?.nextObject() as? String {
-            guard relative.hasSuffix(".mustache") else { continue }
+        for relative in templatePaths(in: folder) {
             let path = root + "/" + relative
             guard let data = FileBytes.read(path), let text = String(validating: data, as: UTF8.self) else {
                 throw DiagnosticError(.error("template is not readable UTF-8 text", file: path))
@@ -64,5 +62,15 @@ struct TemplateSet: Sendable {
             result.append((String(relative.dropLast(".mustache".count)), text))
         }
         return result
+    }
+
+    /// The `*.mustache` files below `folder`, as sorted relative paths.
+    static func templatePaths(in folder: URL) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: folder.standardizedFileURL.path)
+        var paths: [String] = []
+        while let relative = enumerator?.nextObject() as? String {
+            if relative.hasSuffix(".mustache") { paths.append(relative) }
+        }
+        return paths.sorted()
     }
 }

@@ -14,12 +14,7 @@ struct InputFingerprint: Sendable, Hashable {
             hasher.add(FileBytes.read(page.url.path) ?? [])
         }
         for folder in [BuiltInTemplates.directory, options.emitting.templatesDirectory].compactMap({ $0 }) {
-            let enumerator = FileManager.default.enumerator(atPath: folder.path)
-            var paths: [String] = []
-            while let path = enumerator?.nextObject() as? String {
-                if path.hasSuffix(".mustache") { paths.append(path) }
-            }
-            for path in paths.sorted() {
+            for path in TemplateSet.templatePaths(in: folder) {
                 hasher.add(Array(path.utf8))
                 hasher.add(FileBytes.read(folder.appendingPathComponent(path).path) ?? [])
             }

@@ -42,7 +42,7 @@ struct ExampleEvidence {
     }
 
     /// An object, or the objects of an array or of a map's values.
-    private static func objects(in value: OrderedJSON) -> [OrderedJSON] {
+    static func objects(in value: OrderedJSON) -> [OrderedJSON] {
         switch value {
         case .object: [value]
         case .array(let elements): elements.filter { if case .object = $0 { true } else { false } }

@@ -94,7 +94,7 @@ struct NestedTypeInference {
             let values = objects.compactMap { $0[key] }
             let field = field(key, values: values, owner: name, file: file)
             if case .named(let nested) = field.type.innermost {
-                for case .object(let members) in values.flatMap(Self.objects) where !members.isEmpty {
+                for case .object(let members) in values.flatMap(ExampleEvidence.objects) where !members.isEmpty {
                     nestedExamples[nested, default: []].append(
                         ExampleEvidence.TypedExample(object: .object(members), file: file, line: examples.first?.line ?? 0))
                 }
@@ -137,11 +137,6 @@ struct NestedTypeInference {
         case .string(let text) where (try? TypeGrammar.parse(text)).map(PlaceholderTypes.isPlaceholder) != true: text
         default: nil
         }
-    }
-
-    private static func objects(in value: OrderedJSON) -> [OrderedJSON] {
-        if case .array(let elements) = value { return elements }
-        return [value]
     }
 
     private static func keysInOrder(_ objects: [OrderedJSON]) -> [String] {

@@ -5,7 +5,7 @@ enum PlaceholderTypes {
     static func type(of value: OrderedJSON) -> TypeRef {
         switch value {
         case .string(let text):
-            if let grammar = try? TypeGrammar.parse(text), isPlaceholderGrammar(grammar) { return grammar }
+            if let grammar = try? TypeGrammar.parse(text), isPlaceholder(grammar) { return grammar }
             return .scalar(.string)
         case .number(let literal):
             return literal.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) ? .scalar(.float) : .scalar(.int)
@@ -25,9 +25,7 @@ enum PlaceholderTypes {
     }
 
     /// `"string"` is a placeholder, `"managed"` a real default: only grammar words and composites count.
-    static func isPlaceholder(_ type: TypeRef) -> Bool { isPlaceholderGrammar(type) }
-
-    private static func isPlaceholderGrammar(_ type: TypeRef) -> Bool {
+    static func isPlaceholder(_ type: TypeRef) -> Bool {
         switch type {
         case .scalar, .reference, .array, .map: true
         case .named: false
