@@ -5,6 +5,8 @@ import Foundation
 
 struct BenchmarkArguments {
     var runs = 7
+    /// Skips the emitter, so a profiler sees only parse + resolve.
+    var parseOnly = false
     var sets: [URL] = []
 
     init(_ arguments: [String]) {
@@ -12,6 +14,8 @@ struct BenchmarkArguments {
         while let argument = iterator.next() {
             if argument == "--runs", let value = iterator.next().flatMap(Int.init) {
                 runs = max(1, value)
+            } else if argument == "--parse-only" {
+                parseOnly = true
             } else {
                 sets.append(URL(fileURLWithPath: argument))
             }
@@ -28,7 +32,7 @@ func milliseconds(_ seconds: Double) -> String { String(format: "%8.1f ms", seco
 
 let arguments = BenchmarkArguments(Array(CommandLine.arguments.dropFirst()))
 guard !arguments.sets.isEmpty else {
-    FileHandle.standardError.write(Data("usage: apigen-bench [--runs N] DOCS_SET...\n".utf8))
+    FileHandle.standardError.write(Data("usage: apigen-bench [--runs N] [--parse-only] DOCS_SET...\n".utf8))
     exit(2)
 }
 
@@ -59,7 +63,7 @@ for run in 0..<arguments.runs {
             let (document, metrics) = try DocsSetLoader.loadMeasured(set)
             runParse += Double(DispatchTime.now().uptimeNanoseconds - setStart) / 1e9
             var timings = metrics.timings
-            let files = timings.measure(.emit) { emitter.emit(document) }
+            let files = arguments.parseOnly ? [] : timings.measure(.emit) { emitter.emit(document) }
             let setWall = Double(DispatchTime.now().uptimeNanoseconds - setStart) / 1e9
             generationTimes[set.path, default: []].append(setWall)
             generatedLines[set.path] = files.reduce(0) { $0 + $1.contents.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }

@@ -16,7 +16,7 @@ extension PageExtractor {
             plainText = text
         }
 
-        var text: String { plainText ?? node.map { DocumentText.collapsed($0.text) } ?? "" }
+        var text: String { plainText ?? node.map { $0.collapsedText } ?? "" }
 
         /// The cell as type grammar with links written `{target}`.
         var typeText: String { node.map(DocumentText.typeCell) ?? plainText ?? "" }
@@ -25,7 +25,7 @@ extension PageExtractor {
     }
 
     mutating func readFieldTable(_ table: HTMLNode, role: TableRole) -> [RawField] {
-        let headers = table.descendants { $0.isElement(named: "th") }.map { DocumentText.collapsed($0.text).lowercased() }
+        let headers = table.descendants { $0.isElement(named: "th") }.map { $0.collapsedText.lowercased() }
         let fieldColumn = headers.firstIndex(of: "field") ?? 0
         guard !headers.isEmpty else { return [] }
         var fields: [RawField] = []

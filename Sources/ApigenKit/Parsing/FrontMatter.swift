@@ -65,7 +65,8 @@ struct FrontMatter: Sendable, Hashable {
         let node: Node?
         do {
             // Every value is read as a string: the basic resolver skips the regex-based tag resolution.
-            node = try Yams.compose(yaml: yaml, .basic)
+            // The encoding is explicit because Yams' default reads the whole process environment on every call.
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw .invalidYAML(line: Self.line(of: error) + 1, message: Self.summary(of: error))
         } catch {

@@ -49,9 +49,28 @@ struct HTMLNode {
         return String(cString: value)
     }
 
-    func hasClass(_ className: String) -> Bool {
-        guard let classes = attribute("class") else { return false }
-        return classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { $0 == className }
+    /// Calls `body` with an attribute's value as UTF-8 bytes (`nil` when the attribute is absent).
+    /// A value libxml2 holds as one text node is read in place: this runs for every class test and link.
+    func withAttribute<Result>(_ name: StaticString, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
+        guard let attribute = xmlHasProp(pointer, name.utf8Start) else { return body(nil) }
+        if let child = attribute.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE {
+            guard let content = child.pointee.content else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+        }
+        guard let value = xmlNodeListGetString(pointer.pointee.doc, attribute.pointee.children, 1) else {
+            return body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        defer { apigen_xmlFree(value) }
+        return body(UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+    }
+
+    /// Whether the space-separated `class` attribute lists `className`.
+    func hasClass(_ className: StaticString) -> Bool {
+        withAttribute("class") { value in
+            guard let value else { return false }
+            let wanted = UnsafeBufferPointer(start: className.utf8Start, count: className.utf8CodeUnitCount)
+            return value.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }).contains { $0.elementsEqual(wanted) }
+        }
     }
 
     /// All text below this node, as in the DOM's `textContent`.
@@ -59,6 +78,28 @@ struct HTMLNode {
         guard let content = xmlNodeGetContent(pointer) else { return "" }
         defer { apigen_xmlFree(content) }
         return String(cString: content)
+    }
+
+    /// `text` with whitespace collapsed (`DocumentText.collapsed`), read straight from the text nodes:
+    /// it runs on every table cell, so it skips the uncollapsed copy.
+    var collapsedText: String {
+        var collapsing = CollapsingText()
+        appendText(to: &collapsing)
+        return collapsing.string
+    }
+
+    func appendText(to collapsing: inout CollapsingText) {
+        if isText {
+            if let content = pointer.pointee.content {
+                collapsing.append(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+            }
+            return
+        }
+        var child = pointer.pointee.children
+        while let current = child {
+            HTMLNode(pointer: current).appendText(to: &collapsing)
+            child = current.pointee.next
+        }
     }
 
     /// The child nodes, walked in place (no array is built).

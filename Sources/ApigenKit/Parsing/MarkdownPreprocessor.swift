@@ -99,17 +99,22 @@ struct MarkdownPreprocessor {
 
     private mutating func run(_ body: Substring, firstLine: Int) {
         var table = TableRepair(file: file)
-        for (offset, rawLine) in body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+        for (offset, rawLine) in body.lines().enumerated() {
             let lineNumber = firstLine + offset
-            var line = Substring(rawLine)
-            if line.containsText("{{") { line = Substring(expandVariables(in: line, line: lineNumber)) }
+            var line = rawLine
+            // Most lines hold no Liquid, kramdown or HTML: one byte scan each rules the searches out.
+            var hasBrace = line.containsByte(UInt8(ascii: "{"))
+            if hasBrace, line.containsText("{{") {
+                line = Substring(expandVariables(in: line, line: lineNumber))
+                hasBrace = line.containsByte(UInt8(ascii: "{"))
+            }
             if isInCode {
-                if line.containsText("{%") { emitLiquidTags(in: line, line: lineNumber) } else { emit(line, from: lineNumber) }
+                if hasBrace, line.containsText("{%") { emitLiquidTags(in: line, line: lineNumber) } else { emit(line, from: lineNumber) }
                 continue
             }
-            if line.containsText("{::") { line = removeKramdownOptions(from: line) }
-            if line.containsText("<div class=\"action\"") { actionBlockLines.append(lineNumber) }
-            if line.containsText("{%") {
+            if hasBrace, line.containsText("{::") { line = removeKramdownOptions(from: line) }
+            if line.containsByte(UInt8(ascii: "<")), line.containsText("<div class=\"action\"") { actionBlockLines.append(lineNumber) }
+            if hasBrace, line.containsText("{%") {
                 emitLiquidTags(in: line, line: lineNumber)
                 table.reset()
                 continue

@@ -42,17 +42,17 @@ struct PageExtractor {
             case "h2":
                 // The first `##` names the page; a published layout's own <h1> is not it.
                 guard page.heading.isEmpty else { return .skipChildren }
-                page.heading = DocumentText.collapsed(node.text)
+                page.heading = node.collapsedText
                 page.headingLine = line(of: node)
                 section = .description
                 return .skipChildren
             case "h3":
-                section = Section(heading: DocumentText.collapsed(node.text))
+                section = Section(heading: node.collapsedText)
                 pendingTable = nil
                 return .skipChildren
             case "h4", "h5":
-                let heading = DocumentText.collapsed(node.text).lowercased()
-                pendingTable = heading.contains("read only") ? .readOnly : heading.contains("writ") ? .writeable : nil
+                let heading = node.collapsedText.lowercased()
+                pendingTable = heading.containsText("read only") ? .readOnly : heading.containsText("writ") ? .writeable : nil
                 return .skipChildren
             case "table":
                 let role = pendingTable ?? (section == .description || section == .fields ? .readOnly : nil)
@@ -64,7 +64,7 @@ struct PageExtractor {
                 return .skipChildren
             case "p", "ul", "ol", "blockquote":
                 guard section == .description else { return .skipChildren }
-                let text = DocumentText.collapsed(node.text)
+                let text = node.collapsedText
                 if !text.isEmpty { descriptionParts.append(text) }
                 return .skipChildren
             case "pre", "script", "style", "head":
@@ -111,10 +111,12 @@ struct PageExtractor {
         case .markdown(let output):
             var current: HTMLNode? = node
             while let candidate = current {
-                if let position = candidate.attribute("data-sourcepos"),
-                   let line = Int(position.prefix { $0.isNumber }) {
-                    return output.pageLine(forMarkdownLine: line)
+                // `data-sourcepos="12:1-14:20"`: the start line.
+                let markdownLine = candidate.withAttribute("data-sourcepos") { position -> Int? in
+                    guard let digits = position?.prefix(while: { (0x30...0x39).contains($0) }), !digits.isEmpty else { return nil }
+                    return digits.reduce(0) { $0 &* 10 &+ Int($1 - 0x30) }
                 }
+                if let markdownLine { return output.pageLine(forMarkdownLine: markdownLine) }
                 current = candidate.parent
             }
             return 0
@@ -132,9 +134,9 @@ struct PageExtractor {
             return
         }
         let title = DocumentText.collapsed(header.children.filter(\.isText).map(\.text).joined(separator: " "))
-        let request = DocumentText.collapsed(headerRight.text)
+        let request = headerRight.collapsedText
         let method = request.prefix { $0 != ":" }.trimmingSpaces()
-        let path = headerRight.firstDescendant { $0.name == "code" }.map { DocumentText.collapsed($0.text) } ?? ""
+        let path = headerRight.firstDescendant { $0.isElement(named: "code") }.map { $0.collapsedText } ?? ""
         guard !method.isEmpty, !path.isEmpty else {
             diagnostics.append(.warning("action block '\(title)' without a method and URL ignored", file: file, line: blockLine))
             return
@@ -150,18 +152,18 @@ struct PageExtractor {
         let input = block.firstDescendant { $0.hasClass("input") }
         let output = block.firstDescendant { $0.hasClass("output") }
         var inputFields: [RawField] = []
-        if let table = block.firstDescendant(where: { $0.name == "table" }) {
+        if let table = block.firstDescendant(where: { $0.isElement(named: "table") }) {
             inputFields = readFieldTable(table, role: .actionInput)
         }
-        let inputType = input.flatMap { $0.firstDescendant { $0.name == "a" } }.flatMap(DocumentText.linkTarget)
+        let inputType = input.flatMap { $0.firstDescendant { $0.isElement(named: "a") } }.flatMap(DocumentText.linkTarget)
         if input == nil {
             diagnostics.append(.warning("action '\(title)' has no Input line", file: file, line: blockLine))
-        } else if inputType == nil, !(input?.text.contains("no inputs") ?? false) {
+        } else if inputType == nil, !(input?.text.containsText("no inputs") ?? false) {
             diagnostics.append(.warning("action '\(title)': unreadable Input line", file: file, line: blockLine))
         }
         page.actions.append(RawAction(
             name: title.isEmpty ? id ?? "" : title, method: String(method), path: path, input: inputType,
-            output: output.flatMap { $0.firstDescendant { $0.name == "a" } }.flatMap(DocumentText.linkTarget),
+            output: output.flatMap { $0.firstDescendant { $0.isElement(named: "a") } }.flatMap(DocumentText.linkTarget),
             inputFields: inputFields, line: blockLine, body: body))
     }
 
@@ -185,7 +187,7 @@ struct PageExtractor {
 
     /// The JSON after `-d '` in the block's curl example, if any.
     private mutating func exampleBody(in block: HTMLNode) -> RawExample? {
-        guard let pre = block.firstDescendant(where: { $0.name == "pre" }) else { return nil }
+        guard let pre = block.firstDescendant(where: { $0.isElement(named: "pre") }) else { return nil }
         let (code, firstCodeLine) = codeText(of: pre)
         guard let start = code.firstRange(ofText: "-d '") else { return nil }
         let afterQuote = code[start.upperBound...]

@@ -13,29 +13,46 @@ struct ExampleEvidence {
     private(set) var valuesByFieldName: [String: [OrderedJSON]] = [:]
 
     init(pages: [ParsedPage], pageByName: [String: ParsedPage]) {
-        var worklist: [(type: String, example: TypedExample, fields: [RawField])] = []
+        // Field name → link target, per field list: bodies of the big types have a hundred members.
+        typealias LinkTargets = [String: String?]
+        func linkTargets(_ fields: [RawField]) -> LinkTargets {
+            var targets: LinkTargets = [:]
+            for field in fields where targets[field.name] == nil { targets[field.name] = .some(field.cell.linkTarget) }
+            return targets
+        }
+        var pageTargets: [String: LinkTargets] = [:]
+        func linkTargets(ofPage name: String) -> LinkTargets? {
+            if let known = pageTargets[name] { return known }
+            guard let page = pageByName[name] else { return nil }
+            let targets = linkTargets(page.fields)
+            pageTargets[name] = targets
+            return targets
+        }
+
+        var worklist: [(type: String, example: TypedExample, targets: LinkTargets)] = []
         for page in pages {
+            let ownTargets = page.operations.contains { $0.body != nil } ? linkTargets(page.fields) : [:]
             for operation in page.operations {
                 if let body = operation.body {
-                    worklist.append((page.name, TypedExample(object: body.json, file: page.file, line: body.line), page.fields))
+                    worklist.append((page.name, TypedExample(object: body.json, file: page.file, line: body.line), ownTargets))
                 }
             }
             for action in page.actions {
                 if let input = action.input, let body = action.body {
-                    let fields = pageByName[input]?.fields ?? action.inputFields
-                    worklist.append((input, TypedExample(object: body.json, file: page.file, line: body.line), fields))
+                    let targets = linkTargets(ofPage: input) ?? linkTargets(action.inputFields)
+                    worklist.append((input, TypedExample(object: body.json, file: page.file, line: body.line), targets))
                 }
             }
         }
-        while let (type, example, fields) = worklist.popLast() {
+        while let (type, example, targets) = worklist.popLast() {
             guard case .object(let members) = example.object else { continue }
             examplesByType[type, default: []].append(example)
             for member in members {
                 valuesByFieldName[member.key, default: []].append(member.value)
-                guard let target = fields.first(where: { $0.name == member.key })?.cell.linkTarget else { continue }
-                let nestedFields = pageByName[target]?.fields ?? []
+                guard let target = targets[member.key] ?? nil else { continue }
+                let nestedTargets = linkTargets(ofPage: target) ?? [:]
                 for nested in Self.objects(in: member.value) {
-                    worklist.append((target, TypedExample(object: nested, file: example.file, line: example.line), nestedFields))
+                    worklist.append((target, TypedExample(object: nested, file: example.file, line: example.line), nestedTargets))
                 }
             }
         }
