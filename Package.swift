@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(
             name: "ApigenKitTests",
             dependencies: ["ApigenKit", "apigen"],
-            exclude: ["Fixtures/make-html-fixtures.py"],
+            exclude: ["Fixtures/make-html-fixtures.py", "Fixtures/seed-package-tests"],
             resources: [.copy("Fixtures/pages")]
         ),
     ]

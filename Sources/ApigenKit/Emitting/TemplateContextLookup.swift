@@ -14,6 +14,7 @@ extension ModelContext: MustacheParent {
         case "doc": doc
         case "isResource": isResource
         case "properties": properties
+        case "hasProperties": !properties.isEmpty
         case "needsCodingKeys": needsCodingKeys
         case "enums": enums
         case "createPayload": createPayload
@@ -66,6 +67,7 @@ extension PayloadContext: MustacheParent {
         case "typeName": typeName
         case "doc": doc
         case "properties": properties
+        case "hasProperties": !properties.isEmpty
         case "needsCodingKeys": needsCodingKeys
         case "hasRequired": hasRequired
         default: nil

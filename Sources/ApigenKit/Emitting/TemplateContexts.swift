@@ -15,7 +15,8 @@ struct ModelContext {
     /// Resources get a typed `ID` and their client.
     var isResource: Bool
     var properties: [PropertyContext]
-    /// Whether property names differ from the JSON keys, so `CodingKeys` must be spelled out.
+    /// Whether some property name differs from its JSON key. The built-in templates key every field by its
+    /// `jsonKeyLiteral` and need no `CodingKeys`; a template that declares them uses this.
     var needsCodingKeys: Bool
     var enums: [EnumContext]
     var createPayload: PayloadContext?

@@ -28,9 +28,9 @@ struct EmitterSnippetTests {
     @Test func scalarsMapToSwiftTypes() throws {
         let source = try model("Gauge", in: try generate(["gauge.md": scalars]))
         for declaration in [
-            "public var count: Int?", "public var ratio: Double?", "public var enabled: Bool?", "public var created: Date?",
-            "public var extra: JSONValue?", "public var labels: [String: String]?", "public var tags: [String]?",
-            "public var secret: String?", "public var nested: [String: [Int]]?",
+            "public let count: Int?", "public let ratio: Double?", "public let enabled: Bool?", "public let created: Date?",
+            "public let extra: JSONValue?", "public let labels: [String: String]?", "public let tags: [String]?",
+            "public let secret: String?", "public let nested: [String: [Int]]?",
         ] {
             #expect(source.contains(declaration), "\(declaration)")
         }
@@ -38,9 +38,9 @@ struct EmitterSnippetTests {
 
     @Test func referencesAreTypedIDs() throws {
         let source = try model("Gauge", in: try generate(["gauge.md": scalars]))
-        #expect(source.contains("public var hostId: Gauge.ID?"), "a reference to a known type is its typed ID")
+        #expect(source.contains("public let hostId: Gauge.ID?"), "a reference to a known type is its typed ID")
         let crate = PageBuilder.typePage("crate", writeable: ["ownerId | reference[nobody] | Optional | - | - | "])
-        #expect(try model("Crate", in: try generate(["crate.md": crate])).contains("public var ownerId: String?"),
+        #expect(try model("Crate", in: try generate(["crate.md": crate])).contains("public let ownerId: String?"),
                 "a reference to a type the docs never define is a plain string")
     }
 
@@ -49,7 +49,7 @@ struct EmitterSnippetTests {
             "color | enum | Yes | - | red | The options are `red`, `green`, `NET_ADMIN`, `default`.",
         ])
         let source = try model("Light", in: try generate(["light.md": page]))
-        #expect(source.contains("public var color: Color?"))
+        #expect(source.contains("public let color: Color?"))
         #expect(source.contains("public enum Color: RancherEnum {"))
         #expect(source.contains("case red\n"))
         #expect(source.contains("case netAdmin\n"))
@@ -59,20 +59,25 @@ struct EmitterSnippetTests {
         #expect(source.contains("default: self = .unknown(rawValue)"))
     }
 
-    @Test func keywordsAndInvalidNamesGetCodingKeys() throws {
+    @Test func keywordsAndInvalidNamesKeepTheirJSONKeys() throws {
         let page = PageBuilder.typePage("odd", writeable: [
             "default | string | Optional | - | - | ", "protocol | string | Optional | - | - | ",
             "created[TS] | date | Optional | - | - | ", "ip6 | string | Optional | - | - | ",
         ])
         let source = try model("Odd", in: try generate(["odd.md": page]))
-        #expect(source.contains("public var `default`: String?"))
-        #expect(source.contains("public var `protocol`: String?"))
+        #expect(source.contains("public let `default`: String?"))
+        #expect(source.contains("public let `protocol`: String?"))
         #expect(source.contains("self.`default` = `default`"))
-        #expect(!source.contains("CodingKeys"), "names equal to their JSON keys need no CodingKeys")
+        #expect(source.contains("self.`default` = try container.decodeField(\"default\")"))
+        #expect(source.contains("try container.encodeField(self.`protocol`, \"protocol\")"))
+        #expect(source.contains("guard fieldEquals(lhs.`default`, rhs.`default`) else { return false }"))
+        #expect(source.contains("hasher.combine(self.`default`)"))
+        #expect(!source.contains("CodingKeys"), "every field is keyed by its JSON key through FieldKey")
         let dashed = PageBuilder.typePage("dashed", writeable: ["io-max | int | Optional | - | - | "])
         let dashedSource = try model("Dashed", in: try generate(["dashed.md": dashed]))
-        #expect(dashedSource.contains("public var ioMax: Int?"))
-        #expect(dashedSource.contains("case ioMax = \"io-max\""))
+        #expect(dashedSource.contains("public let ioMax: Int?"))
+        #expect(dashedSource.contains("self.ioMax = try container.decodeField(\"io-max\")"))
+        #expect(dashedSource.contains("try container.encodeField(self.ioMax, \"io-max\")"))
     }
 
     @Test func createAndUpdatePayloadsHoldExactlyTheirFields() throws {
@@ -98,7 +103,7 @@ struct EmitterSnippetTests {
         #expect(updateBody.contains("public var name: String?"))
         #expect(updateBody.contains("public var note: String?"))
         #expect(!updateBody.contains("var size"), "not updatable")
-        #expect(source.contains("public var id: ID?"), "resource IDs are typed")
+        #expect(source.contains("public let id: ID?"), "resource IDs are typed")
         #expect(source.contains("public typealias ID = ResourceID<Widget>"))
     }
 
@@ -167,8 +172,8 @@ struct RecursiveTypeTests {
         defer { docs.remove() }
         let files = try SDKEmitter(options: EmitOptions(moduleName: "Sample")).emit(try docs.load())
         let source = try #require(files.first { $0.path == "Sources/Sample/Models/Node.swift" }?.contents)
-        #expect(source.contains("public var parent: Box<Node>?"), "held inline it would have infinite size")
-        #expect(source.contains("public var children: [Node]?"), "an array is on the heap already")
+        #expect(source.contains("public let parent: Box<Node>?"), "held inline it would have infinite size")
+        #expect(source.contains("public let children: [Node]?"), "an array is on the heap already")
     }
 }
 

@@ -46,6 +46,12 @@ struct GeneratedPackageTests {
         let writer = OutputWriter(folder: folder)
         let files = try seedFiles()
         try writer.apply(try writer.plan(files), files: files)
+        // Tests of the models' spelled-out conformances against real JSON, beside the generated ones.
+        let modelTests = TestPaths.repositoryRoot.appendingPathComponent("Tests/ApigenKitTests/Fixtures/seed-package-tests")
+        for name in try FileManager.default.contentsOfDirectory(atPath: modelTests.path) {
+            try FileManager.default.copyItem(at: modelTests.appendingPathComponent(name),
+                                             to: folder.appendingPathComponent("Tests/RancherTests/\(name)"))
+        }
         let symbolGraphs = folder.appendingPathComponent(".symbol-graphs").path
         try FileManager.default.createDirectory(atPath: symbolGraphs, withIntermediateDirectories: true)
         let build = try SwiftBuild.run([
@@ -60,10 +66,12 @@ struct GeneratedPackageTests {
         ], in: folder)
         #expect(docc.status == 0, "\(docc.output.suffix(4000))")
         #expect(!docc.output.contains("warning:") && !docc.output.contains("error:"), "\(docc.output.suffix(4000))")
-        // The package's own tests: the runtime and every generated client call, over HTTP on 127.0.0.1.
+        // The package's own tests: the runtime and every generated client call over HTTP on 127.0.0.1, and the
+        // model conformance tests copied in above.
         let tests = try SwiftBuild.run(["swift", "test"], in: folder)
         #expect(tests.status == 0, "\(tests.output.suffix(4000))")
         #expect(tests.output.contains(" passed after "), "\(tests.output.suffix(2000))")
+        #expect(tests.output.contains("Suite \"Generated model conformances\" passed"), "\(tests.output.suffix(2000))")
     }
 }
 

@@ -61,6 +61,6 @@ struct ConfigurationTests {
         let files = try SDKEmitter(options: EmitOptions(typeNameOverrides: ["launchConfig": "ContainerLaunchConfig"])).emit(document)
         #expect(files.contains { $0.path == "Sources/Rancher/Models/ContainerLaunchConfig.swift" })
         let service = try #require(files.first { $0.path == "Sources/Rancher/Models/NetworkDriverService.swift" })
-        #expect(service.contents.contains("public var launchConfig: ContainerLaunchConfig?"))
+        #expect(service.contents.contains("public let launchConfig: ContainerLaunchConfig?"))
     }
 }

@@ -12,12 +12,35 @@ public struct AddRemoveServiceLinkInput: Codable, Hashable, Sendable {
     /// The `serviceLink` field.
     ///
     /// Required.
-    public var serviceLink: ServiceLink?
+    public let serviceLink: ServiceLink?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
         serviceLink: ServiceLink? = nil
     ) {
         self.serviceLink = serviceLink
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.serviceLink = try container.decodeField("serviceLink")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.serviceLink, "serviceLink")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.serviceLink, rhs.serviceLink) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.serviceLink)
     }
 }

@@ -10,22 +10,22 @@ public struct Build: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<Build>
 
     /// The `context` field.
-    public var context: String?
+    public let context: String?
 
     /// The `dockerfile` field.
-    public var dockerfile: String?
+    public let dockerfile: String?
 
     /// The `forcerm` field.
-    public var forcerm: Bool?
+    public let forcerm: Bool?
 
     /// The `nocache` field.
-    public var nocache: Bool?
+    public let nocache: Bool?
 
     /// The `remote` field.
-    public var remote: String?
+    public let remote: String?
 
     /// The `rm` field.
-    public var rm: Bool?
+    public let rm: Bool?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -42,5 +42,48 @@ public struct Build: Codable, Hashable, Sendable {
         self.nocache = nocache
         self.remote = remote
         self.rm = rm
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.context = try container.decodeField("context")
+        self.dockerfile = try container.decodeField("dockerfile")
+        self.forcerm = try container.decodeField("forcerm")
+        self.nocache = try container.decodeField("nocache")
+        self.remote = try container.decodeField("remote")
+        self.rm = try container.decodeField("rm")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.context, "context")
+        try container.encodeField(self.dockerfile, "dockerfile")
+        try container.encodeField(self.forcerm, "forcerm")
+        try container.encodeField(self.nocache, "nocache")
+        try container.encodeField(self.remote, "remote")
+        try container.encodeField(self.rm, "rm")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.context, rhs.context) else { return false }
+        guard fieldEquals(lhs.dockerfile, rhs.dockerfile) else { return false }
+        guard fieldEquals(lhs.forcerm, rhs.forcerm) else { return false }
+        guard fieldEquals(lhs.nocache, rhs.nocache) else { return false }
+        guard fieldEquals(lhs.remote, rhs.remote) else { return false }
+        guard fieldEquals(lhs.rm, rhs.rm) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.context)
+        hasher.combine(self.dockerfile)
+        hasher.combine(self.forcerm)
+        hasher.combine(self.nocache)
+        hasher.combine(self.remote)
+        hasher.combine(self.rm)
     }
 }

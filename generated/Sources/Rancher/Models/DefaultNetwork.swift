@@ -10,63 +10,63 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<DefaultNetwork>
 
     /// The `accountId` field.
-    public var accountId: String?
+    public let accountId: String?
 
     /// The `created` field.
-    public var created: Date?
+    public let created: Date?
 
     /// The `defaultPolicyAction` field.
     ///
     /// Default: `allow`.
-    public var defaultPolicyAction: String?
+    public let defaultPolicyAction: String?
 
     /// The `description` field.
-    public var description: String?
+    public let description: String?
 
     /// The `dns` field.
-    public var dns: [String]?
+    public let dns: [String]?
 
     /// The `dnsSearch` field.
-    public var dnsSearch: [String]?
+    public let dnsSearch: [String]?
 
     /// The `hostPorts` field.
-    public var hostPorts: Bool?
+    public let hostPorts: Bool?
 
     /// The `id` field.
-    public var id: ID?
+    public let id: ID?
 
     /// The `kind` field.
-    public var kind: String?
+    public let kind: String?
 
     /// The `metadata` field.
-    public var metadata: [String: String]?
+    public let metadata: [String: String]?
 
     /// The `name` field.
-    public var name: String?
+    public let name: String?
 
     /// The `policy` field.
-    public var policy: [JSONValue]?
+    public let policy: [JSONValue]?
 
     /// The `removed` field.
-    public var removed: Date?
+    public let removed: Date?
 
     /// The `state` field.
-    public var state: String?
+    public let state: String?
 
     /// The `subnets` field.
-    public var subnets: [JSONValue]?
+    public let subnets: [JSONValue]?
 
     /// The `transitioning` field.
-    public var transitioning: String?
+    public let transitioning: String?
 
     /// The `transitioningMessage` field.
-    public var transitioningMessage: String?
+    public let transitioningMessage: String?
 
     /// The `transitioningProgress` field.
-    public var transitioningProgress: Int?
+    public let transitioningProgress: Int?
 
     /// The `uuid` field.
-    public var uuid: String?
+    public let uuid: String?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -109,5 +109,100 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
         self.transitioningMessage = transitioningMessage
         self.transitioningProgress = transitioningProgress
         self.uuid = uuid
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.accountId = try container.decodeField("accountId")
+        self.created = try container.decodeField("created")
+        self.defaultPolicyAction = try container.decodeField("defaultPolicyAction")
+        self.description = try container.decodeField("description")
+        self.dns = try container.decodeField("dns")
+        self.dnsSearch = try container.decodeField("dnsSearch")
+        self.hostPorts = try container.decodeField("hostPorts")
+        self.id = try container.decodeField("id")
+        self.kind = try container.decodeField("kind")
+        self.metadata = try container.decodeField("metadata")
+        self.name = try container.decodeField("name")
+        self.policy = try container.decodeField("policy")
+        self.removed = try container.decodeField("removed")
+        self.state = try container.decodeField("state")
+        self.subnets = try container.decodeField("subnets")
+        self.transitioning = try container.decodeField("transitioning")
+        self.transitioningMessage = try container.decodeField("transitioningMessage")
+        self.transitioningProgress = try container.decodeField("transitioningProgress")
+        self.uuid = try container.decodeField("uuid")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.accountId, "accountId")
+        try container.encodeField(self.created, "created")
+        try container.encodeField(self.defaultPolicyAction, "defaultPolicyAction")
+        try container.encodeField(self.description, "description")
+        try container.encodeField(self.dns, "dns")
+        try container.encodeField(self.dnsSearch, "dnsSearch")
+        try container.encodeField(self.hostPorts, "hostPorts")
+        try container.encodeField(self.id, "id")
+        try container.encodeField(self.kind, "kind")
+        try container.encodeField(self.metadata, "metadata")
+        try container.encodeField(self.name, "name")
+        try container.encodeField(self.policy, "policy")
+        try container.encodeField(self.removed, "removed")
+        try container.encodeField(self.state, "state")
+        try container.encodeField(self.subnets, "subnets")
+        try container.encodeField(self.transitioning, "transitioning")
+        try container.encodeField(self.transitioningMessage, "transitioningMessage")
+        try container.encodeField(self.transitioningProgress, "transitioningProgress")
+        try container.encodeField(self.uuid, "uuid")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.accountId, rhs.accountId) else { return false }
+        guard fieldEquals(lhs.created, rhs.created) else { return false }
+        guard fieldEquals(lhs.defaultPolicyAction, rhs.defaultPolicyAction) else { return false }
+        guard fieldEquals(lhs.description, rhs.description) else { return false }
+        guard fieldEquals(lhs.dns, rhs.dns) else { return false }
+        guard fieldEquals(lhs.dnsSearch, rhs.dnsSearch) else { return false }
+        guard fieldEquals(lhs.hostPorts, rhs.hostPorts) else { return false }
+        guard fieldEquals(lhs.id, rhs.id) else { return false }
+        guard fieldEquals(lhs.kind, rhs.kind) else { return false }
+        guard fieldEquals(lhs.metadata, rhs.metadata) else { return false }
+        guard fieldEquals(lhs.name, rhs.name) else { return false }
+        guard fieldEquals(lhs.policy, rhs.policy) else { return false }
+        guard fieldEquals(lhs.removed, rhs.removed) else { return false }
+        guard fieldEquals(lhs.state, rhs.state) else { return false }
+        guard fieldEquals(lhs.subnets, rhs.subnets) else { return false }
+        guard fieldEquals(lhs.transitioning, rhs.transitioning) else { return false }
+        guard fieldEquals(lhs.transitioningMessage, rhs.transitioningMessage) else { return false }
+        guard fieldEquals(lhs.transitioningProgress, rhs.transitioningProgress) else { return false }
+        guard fieldEquals(lhs.uuid, rhs.uuid) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.accountId)
+        hasher.combine(self.created)
+        hasher.combine(self.defaultPolicyAction)
+        hasher.combine(self.description)
+        hasher.combine(self.dns)
+        hasher.combine(self.dnsSearch)
+        hasher.combine(self.hostPorts)
+        hasher.combine(self.id)
+        hasher.combine(self.kind)
+        hasher.combine(self.metadata)
+        hasher.combine(self.name)
+        hasher.combine(self.policy)
+        hasher.combine(self.removed)
+        hasher.combine(self.state)
+        hasher.combine(self.subnets)
+        hasher.combine(self.transitioning)
+        hasher.combine(self.transitioningMessage)
+        hasher.combine(self.transitioningProgress)
+        hasher.combine(self.uuid)
     }
 }

@@ -10,39 +10,39 @@ public struct HealthCheck: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<HealthCheck>
 
     /// The `healthyThreshold` field.
-    public var healthyThreshold: Int?
+    public let healthyThreshold: Int?
 
     /// The `initializingTimeout` field.
-    public var initializingTimeout: Int?
+    public let initializingTimeout: Int?
 
     /// The `interval` field.
-    public var interval: Int?
+    public let interval: Int?
 
     /// The `name` field.
-    public var name: String?
+    public let name: String?
 
     /// The `port` field.
-    public var port: Int?
+    public let port: Int?
 
     /// The `recreateOnQuorumStrategyConfig` field.
-    public var recreateOnQuorumStrategyConfig: RecreateOnQuorumStrategyConfig?
+    public let recreateOnQuorumStrategyConfig: RecreateOnQuorumStrategyConfig?
 
     /// The `reinitializingTimeout` field.
-    public var reinitializingTimeout: Int?
+    public let reinitializingTimeout: Int?
 
     /// The `requestLine` field.
-    public var requestLine: String?
+    public let requestLine: String?
 
     /// The `responseTimeout` field.
-    public var responseTimeout: Int?
+    public let responseTimeout: Int?
 
     /// The `strategy` field.
     ///
     /// Default: `recreate`.
-    public var strategy: String?
+    public let strategy: String?
 
     /// The `unhealthyThreshold` field.
-    public var unhealthyThreshold: Int?
+    public let unhealthyThreshold: Int?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -69,5 +69,68 @@ public struct HealthCheck: Codable, Hashable, Sendable {
         self.responseTimeout = responseTimeout
         self.strategy = strategy
         self.unhealthyThreshold = unhealthyThreshold
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.healthyThreshold = try container.decodeField("healthyThreshold")
+        self.initializingTimeout = try container.decodeField("initializingTimeout")
+        self.interval = try container.decodeField("interval")
+        self.name = try container.decodeField("name")
+        self.port = try container.decodeField("port")
+        self.recreateOnQuorumStrategyConfig = try container.decodeField("recreateOnQuorumStrategyConfig")
+        self.reinitializingTimeout = try container.decodeField("reinitializingTimeout")
+        self.requestLine = try container.decodeField("requestLine")
+        self.responseTimeout = try container.decodeField("responseTimeout")
+        self.strategy = try container.decodeField("strategy")
+        self.unhealthyThreshold = try container.decodeField("unhealthyThreshold")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.healthyThreshold, "healthyThreshold")
+        try container.encodeField(self.initializingTimeout, "initializingTimeout")
+        try container.encodeField(self.interval, "interval")
+        try container.encodeField(self.name, "name")
+        try container.encodeField(self.port, "port")
+        try container.encodeField(self.recreateOnQuorumStrategyConfig, "recreateOnQuorumStrategyConfig")
+        try container.encodeField(self.reinitializingTimeout, "reinitializingTimeout")
+        try container.encodeField(self.requestLine, "requestLine")
+        try container.encodeField(self.responseTimeout, "responseTimeout")
+        try container.encodeField(self.strategy, "strategy")
+        try container.encodeField(self.unhealthyThreshold, "unhealthyThreshold")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.healthyThreshold, rhs.healthyThreshold) else { return false }
+        guard fieldEquals(lhs.initializingTimeout, rhs.initializingTimeout) else { return false }
+        guard fieldEquals(lhs.interval, rhs.interval) else { return false }
+        guard fieldEquals(lhs.name, rhs.name) else { return false }
+        guard fieldEquals(lhs.port, rhs.port) else { return false }
+        guard fieldEquals(lhs.recreateOnQuorumStrategyConfig, rhs.recreateOnQuorumStrategyConfig) else { return false }
+        guard fieldEquals(lhs.reinitializingTimeout, rhs.reinitializingTimeout) else { return false }
+        guard fieldEquals(lhs.requestLine, rhs.requestLine) else { return false }
+        guard fieldEquals(lhs.responseTimeout, rhs.responseTimeout) else { return false }
+        guard fieldEquals(lhs.strategy, rhs.strategy) else { return false }
+        guard fieldEquals(lhs.unhealthyThreshold, rhs.unhealthyThreshold) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.healthyThreshold)
+        hasher.combine(self.initializingTimeout)
+        hasher.combine(self.interval)
+        hasher.combine(self.name)
+        hasher.combine(self.port)
+        hasher.combine(self.recreateOnQuorumStrategyConfig)
+        hasher.combine(self.reinitializingTimeout)
+        hasher.combine(self.requestLine)
+        hasher.combine(self.responseTimeout)
+        hasher.combine(self.strategy)
+        hasher.combine(self.unhealthyThreshold)
     }
 }

@@ -12,27 +12,27 @@ public struct InServiceUpgradeStrategy: Codable, Hashable, Sendable {
     /// The `batchSize` field.
     ///
     /// Default: `1`.
-    public var batchSize: Int?
+    public let batchSize: Int?
 
     /// The `intervalMillis` field.
     ///
     /// Default: `2000`.
-    public var intervalMillis: Int?
+    public let intervalMillis: Int?
 
     /// The `launchConfig` field.
-    public var launchConfig: LaunchConfig?
+    public let launchConfig: LaunchConfig?
 
     /// The `previousLaunchConfig` field.
-    public var previousLaunchConfig: LaunchConfig?
+    public let previousLaunchConfig: LaunchConfig?
 
     /// The `previousSecondaryLaunchConfigs` field.
-    public var previousSecondaryLaunchConfigs: [JSONValue]?
+    public let previousSecondaryLaunchConfigs: [JSONValue]?
 
     /// The `secondaryLaunchConfigs` field.
-    public var secondaryLaunchConfigs: [JSONValue]?
+    public let secondaryLaunchConfigs: [JSONValue]?
 
     /// The `startFirst` field.
-    public var startFirst: Bool?
+    public let startFirst: Bool?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -51,5 +51,52 @@ public struct InServiceUpgradeStrategy: Codable, Hashable, Sendable {
         self.previousSecondaryLaunchConfigs = previousSecondaryLaunchConfigs
         self.secondaryLaunchConfigs = secondaryLaunchConfigs
         self.startFirst = startFirst
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.batchSize = try container.decodeField("batchSize")
+        self.intervalMillis = try container.decodeField("intervalMillis")
+        self.launchConfig = try container.decodeField("launchConfig")
+        self.previousLaunchConfig = try container.decodeField("previousLaunchConfig")
+        self.previousSecondaryLaunchConfigs = try container.decodeField("previousSecondaryLaunchConfigs")
+        self.secondaryLaunchConfigs = try container.decodeField("secondaryLaunchConfigs")
+        self.startFirst = try container.decodeField("startFirst")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.batchSize, "batchSize")
+        try container.encodeField(self.intervalMillis, "intervalMillis")
+        try container.encodeField(self.launchConfig, "launchConfig")
+        try container.encodeField(self.previousLaunchConfig, "previousLaunchConfig")
+        try container.encodeField(self.previousSecondaryLaunchConfigs, "previousSecondaryLaunchConfigs")
+        try container.encodeField(self.secondaryLaunchConfigs, "secondaryLaunchConfigs")
+        try container.encodeField(self.startFirst, "startFirst")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.batchSize, rhs.batchSize) else { return false }
+        guard fieldEquals(lhs.intervalMillis, rhs.intervalMillis) else { return false }
+        guard fieldEquals(lhs.launchConfig, rhs.launchConfig) else { return false }
+        guard fieldEquals(lhs.previousLaunchConfig, rhs.previousLaunchConfig) else { return false }
+        guard fieldEquals(lhs.previousSecondaryLaunchConfigs, rhs.previousSecondaryLaunchConfigs) else { return false }
+        guard fieldEquals(lhs.secondaryLaunchConfigs, rhs.secondaryLaunchConfigs) else { return false }
+        guard fieldEquals(lhs.startFirst, rhs.startFirst) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.batchSize)
+        hasher.combine(self.intervalMillis)
+        hasher.combine(self.launchConfig)
+        hasher.combine(self.previousLaunchConfig)
+        hasher.combine(self.previousSecondaryLaunchConfigs)
+        hasher.combine(self.secondaryLaunchConfigs)
+        hasher.combine(self.startFirst)
     }
 }

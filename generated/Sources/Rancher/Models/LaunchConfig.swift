@@ -10,364 +10,364 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<LaunchConfig>
 
     /// The `accountId` field.
-    public var accountId: String?
+    public let accountId: String?
 
     /// The `blkioDeviceOptions` field.
-    public var blkioDeviceOptions: [String: JSONValue]?
+    public let blkioDeviceOptions: [String: JSONValue]?
 
     /// The `blkioWeight` field.
-    public var blkioWeight: Int?
+    public let blkioWeight: Int?
 
     /// The `build` field.
-    public var build: Build?
+    public let build: Build?
 
     /// The `capAdd` field.
-    public var capAdd: [String]?
+    public let capAdd: [String]?
 
     /// The `capDrop` field.
-    public var capDrop: [String]?
+    public let capDrop: [String]?
 
     /// The `cgroupParent` field.
-    public var cgroupParent: String?
+    public let cgroupParent: String?
 
     /// The `command` field.
-    public var command: [String]?
+    public let command: [String]?
 
     /// The `count` field.
-    public var count: Int?
+    public let count: Int?
 
     /// The `cpuCount` field.
-    public var cpuCount: Int?
+    public let cpuCount: Int?
 
     /// The `cpuPercent` field.
-    public var cpuPercent: Int?
+    public let cpuPercent: Int?
 
     /// The `cpuPeriod` field.
-    public var cpuPeriod: Int?
+    public let cpuPeriod: Int?
 
     /// The `cpuQuota` field.
-    public var cpuQuota: Int?
+    public let cpuQuota: Int?
 
     /// The `cpuSet` field.
-    public var cpuSet: String?
+    public let cpuSet: String?
 
     /// The `cpuSetMems` field.
-    public var cpuSetMems: String?
+    public let cpuSetMems: String?
 
     /// The `cpuShares` field.
-    public var cpuShares: Int?
+    public let cpuShares: Int?
 
     /// The `createIndex` field.
-    public var createIndex: Int?
+    public let createIndex: Int?
 
     /// The `created` field.
-    public var created: Date?
+    public let created: Date?
 
     /// The `dataVolumeMounts` field.
-    public var dataVolumeMounts: [String: String]?
+    public let dataVolumeMounts: [String: String]?
 
     /// The `dataVolumes` field.
-    public var dataVolumes: [String]?
+    public let dataVolumes: [String]?
 
     /// The `dataVolumesFrom` field.
-    public var dataVolumesFrom: [String]?
+    public let dataVolumesFrom: [String]?
 
     /// The `dataVolumesFromLaunchConfigs` field.
-    public var dataVolumesFromLaunchConfigs: [String]?
+    public let dataVolumesFromLaunchConfigs: [String]?
 
     /// The `deploymentUnitUuid` field.
-    public var deploymentUnitUuid: String?
+    public let deploymentUnitUuid: String?
 
     /// The `description` field.
-    public var description: String?
+    public let description: String?
 
     /// The `devices` field.
-    public var devices: [String]?
+    public let devices: [String]?
 
     /// The `diskQuota` field.
-    public var diskQuota: Int?
+    public let diskQuota: Int?
 
     /// The `disks` field.
-    public var disks: [JSONValue]?
+    public let disks: [JSONValue]?
 
     /// The `dns` field.
-    public var dns: [String]?
+    public let dns: [String]?
 
     /// The `dnsOpt` field.
-    public var dnsOpt: [String]?
+    public let dnsOpt: [String]?
 
     /// The `dnsSearch` field.
-    public var dnsSearch: [String]?
+    public let dnsSearch: [String]?
 
     /// The `domainName` field.
-    public var domainName: String?
+    public let domainName: String?
 
     /// The `entryPoint` field.
-    public var entryPoint: [String]?
+    public let entryPoint: [String]?
 
     /// The `environment` field.
-    public var environment: [String: String]?
+    public let environment: [String: String]?
 
     /// The `expose` field.
-    public var expose: [String]?
+    public let expose: [String]?
 
     /// The `externalId` field.
-    public var externalId: String?
+    public let externalId: String?
 
     /// The `extraHosts` field.
-    public var extraHosts: [String]?
+    public let extraHosts: [String]?
 
     /// The `firstRunning` field.
-    public var firstRunning: Date?
+    public let firstRunning: Date?
 
     /// The `groupAdd` field.
-    public var groupAdd: [String]?
+    public let groupAdd: [String]?
 
     /// The `healthCheck` field.
-    public var healthCheck: HealthCheck?
+    public let healthCheck: HealthCheck?
 
     /// The `healthCmd` field.
-    public var healthCmd: [String]?
+    public let healthCmd: [String]?
 
     /// The `healthInterval` field.
-    public var healthInterval: Int?
+    public let healthInterval: Int?
 
     /// The `healthRetries` field.
-    public var healthRetries: Int?
+    public let healthRetries: Int?
 
     /// The `healthState` field.
-    public var healthState: String?
+    public let healthState: String?
 
     /// The `healthTimeout` field.
-    public var healthTimeout: Int?
+    public let healthTimeout: Int?
 
     /// The `hostId` field.
-    public var hostId: String?
+    public let hostId: String?
 
     /// The `hostname` field.
-    public var hostname: String?
+    public let hostname: String?
 
     /// The `id` field.
-    public var id: ID?
+    public let id: ID?
 
     /// The `imageUuid` field.
-    public var imageUuid: String?
+    public let imageUuid: String?
 
     /// The `instanceLinks` field.
-    public var instanceLinks: [String: String]?
+    public let instanceLinks: [String: String]?
 
     /// The `instanceTriggeredStop` field.
     ///
     /// Default: `stop`.
-    public var instanceTriggeredStop: String?
+    public let instanceTriggeredStop: String?
 
     /// The `ioMaximumBandwidth` field.
-    public var ioMaximumBandwidth: Int?
+    public let ioMaximumBandwidth: Int?
 
     /// The `ioMaximumIOps` field.
-    public var ioMaximumIOps: Int?
+    public let ioMaximumIOps: Int?
 
     /// The `ip` field.
-    public var ip: String?
+    public let ip: String?
 
     /// The `ip6` field.
-    public var ip6: String?
+    public let ip6: String?
 
     /// The `ipcMode` field.
-    public var ipcMode: String?
+    public let ipcMode: String?
 
     /// The `isolation` field.
-    public var isolation: String?
+    public let isolation: String?
 
     /// The `kernelMemory` field.
-    public var kernelMemory: Int?
+    public let kernelMemory: Int?
 
     /// The `kind` field.
     ///
     /// Default: `container`.
-    public var kind: String?
+    public let kind: String?
 
     /// The `labels` field.
-    public var labels: [String: String]?
+    public let labels: [String: String]?
 
     /// The `logConfig` field.
-    public var logConfig: LogConfig?
+    public let logConfig: LogConfig?
 
     /// The `lxcConf` field.
-    public var lxcConf: [String: String]?
+    public let lxcConf: [String: String]?
 
     /// The `memory` field.
-    public var memory: Int?
+    public let memory: Int?
 
     /// The `memoryMb` field.
-    public var memoryMb: Int?
+    public let memoryMb: Int?
 
     /// The `memoryReservation` field.
-    public var memoryReservation: Int?
+    public let memoryReservation: Int?
 
     /// The `memorySwap` field.
-    public var memorySwap: Int?
+    public let memorySwap: Int?
 
     /// The `memorySwappiness` field.
-    public var memorySwappiness: Int?
+    public let memorySwappiness: Int?
 
     /// The `milliCpuReservation` field.
-    public var milliCpuReservation: Int?
+    public let milliCpuReservation: Int?
 
     /// The `mounts` field.
-    public var mounts: [JSONValue]?
+    public let mounts: [JSONValue]?
 
     /// The `nativeContainer` field.
-    public var nativeContainer: Bool?
+    public let nativeContainer: Bool?
 
     /// The `netAlias` field.
-    public var netAlias: [String]?
+    public let netAlias: [String]?
 
     /// The `networkContainerId` field.
-    public var networkContainerId: String?
+    public let networkContainerId: String?
 
     /// The `networkIds` field.
-    public var networkIds: [String]?
+    public let networkIds: [String]?
 
     /// The `networkLaunchConfig` field.
-    public var networkLaunchConfig: String?
+    public let networkLaunchConfig: String?
 
     /// The `networkMode` field.
     ///
     /// Default: `managed`.
-    public var networkMode: String?
+    public let networkMode: String?
 
     /// The `oomKillDisable` field.
-    public var oomKillDisable: Bool?
+    public let oomKillDisable: Bool?
 
     /// The `oomScoreAdj` field.
-    public var oomScoreAdj: Int?
+    public let oomScoreAdj: Int?
 
     /// The `pidMode` field.
-    public var pidMode: String?
+    public let pidMode: String?
 
     /// The `pidsLimit` field.
-    public var pidsLimit: Int?
+    public let pidsLimit: Int?
 
     /// The `ports` field.
-    public var ports: [String]?
+    public let ports: [String]?
 
     /// The `primaryIpAddress` field.
-    public var primaryIpAddress: String?
+    public let primaryIpAddress: String?
 
     /// The `primaryNetworkId` field.
-    public var primaryNetworkId: String?
+    public let primaryNetworkId: String?
 
     /// The `privileged` field.
-    public var privileged: Bool?
+    public let privileged: Bool?
 
     /// The `publishAllPorts` field.
-    public var publishAllPorts: Bool?
+    public let publishAllPorts: Bool?
 
     /// The `readOnly` field.
-    public var readOnly: Bool?
+    public let readOnly: Bool?
 
     /// The `registryCredentialId` field.
-    public var registryCredentialId: String?
+    public let registryCredentialId: String?
 
     /// The `removed` field.
-    public var removed: Date?
+    public let removed: Date?
 
     /// The `requestedHostId` field.
-    public var requestedHostId: String?
+    public let requestedHostId: String?
 
     /// The `requestedIpAddress` field.
-    public var requestedIpAddress: String?
+    public let requestedIpAddress: String?
 
     /// The `secrets` field.
-    public var secrets: [JSONValue]?
+    public let secrets: [JSONValue]?
 
     /// The `securityOpt` field.
-    public var securityOpt: [String]?
+    public let securityOpt: [String]?
 
     /// The `serviceIds` field.
-    public var serviceIds: [String]?
+    public let serviceIds: [String]?
 
     /// The `shmSize` field.
-    public var shmSize: Int?
+    public let shmSize: Int?
 
     /// The `startCount` field.
-    public var startCount: Int?
+    public let startCount: Int?
 
     /// The `startOnCreate` field.
     ///
     /// Default: `true`.
-    public var startOnCreate: Bool?
+    public let startOnCreate: Bool?
 
     /// The `state` field.
-    public var state: String?
+    public let state: String?
 
     /// The `stdinOpen` field.
-    public var stdinOpen: Bool?
+    public let stdinOpen: Bool?
 
     /// The `stopSignal` field.
-    public var stopSignal: String?
+    public let stopSignal: String?
 
     /// The `storageOpt` field.
-    public var storageOpt: [String: String]?
+    public let storageOpt: [String: String]?
 
     /// The `sysctls` field.
-    public var sysctls: [String: String]?
+    public let sysctls: [String: String]?
 
     /// The `system` field.
-    public var system: Bool?
+    public let system: Bool?
 
     /// The `tmpfs` field.
-    public var tmpfs: [String: String]?
+    public let tmpfs: [String: String]?
 
     /// The `transitioning` field.
-    public var transitioning: String?
+    public let transitioning: String?
 
     /// The `transitioningMessage` field.
-    public var transitioningMessage: String?
+    public let transitioningMessage: String?
 
     /// The `transitioningProgress` field.
-    public var transitioningProgress: Int?
+    public let transitioningProgress: Int?
 
     /// The `tty` field.
-    public var tty: Bool?
+    public let tty: Bool?
 
     /// The `ulimits` field.
-    public var ulimits: [JSONValue]?
+    public let ulimits: [JSONValue]?
 
     /// The `user` field.
-    public var user: String?
+    public let user: String?
 
     /// The `userPorts` field.
-    public var userPorts: [String]?
+    public let userPorts: [String]?
 
     /// The `userdata` field.
-    public var userdata: String?
+    public let userdata: String?
 
     /// The `usernsMode` field.
-    public var usernsMode: String?
+    public let usernsMode: String?
 
     /// The `uts` field.
-    public var uts: String?
+    public let uts: String?
 
     /// The `uuid` field.
-    public var uuid: String?
+    public let uuid: String?
 
     /// The `vcpu` field.
     ///
     /// Default: `1`.
-    public var vcpu: Int?
+    public let vcpu: Int?
 
     /// The `version` field.
     ///
     /// Default: `0`.
-    public var version: String?
+    public let version: String?
 
     /// The `volumeDriver` field.
-    public var volumeDriver: String?
+    public let volumeDriver: String?
 
     /// The `workingDir` field.
-    public var workingDir: String?
+    public let workingDir: String?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -604,5 +604,488 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         self.version = version
         self.volumeDriver = volumeDriver
         self.workingDir = workingDir
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.accountId = try container.decodeField("accountId")
+        self.blkioDeviceOptions = try container.decodeField("blkioDeviceOptions")
+        self.blkioWeight = try container.decodeField("blkioWeight")
+        self.build = try container.decodeField("build")
+        self.capAdd = try container.decodeField("capAdd")
+        self.capDrop = try container.decodeField("capDrop")
+        self.cgroupParent = try container.decodeField("cgroupParent")
+        self.command = try container.decodeField("command")
+        self.count = try container.decodeField("count")
+        self.cpuCount = try container.decodeField("cpuCount")
+        self.cpuPercent = try container.decodeField("cpuPercent")
+        self.cpuPeriod = try container.decodeField("cpuPeriod")
+        self.cpuQuota = try container.decodeField("cpuQuota")
+        self.cpuSet = try container.decodeField("cpuSet")
+        self.cpuSetMems = try container.decodeField("cpuSetMems")
+        self.cpuShares = try container.decodeField("cpuShares")
+        self.createIndex = try container.decodeField("createIndex")
+        self.created = try container.decodeField("created")
+        self.dataVolumeMounts = try container.decodeField("dataVolumeMounts")
+        self.dataVolumes = try container.decodeField("dataVolumes")
+        self.dataVolumesFrom = try container.decodeField("dataVolumesFrom")
+        self.dataVolumesFromLaunchConfigs = try container.decodeField("dataVolumesFromLaunchConfigs")
+        self.deploymentUnitUuid = try container.decodeField("deploymentUnitUuid")
+        self.description = try container.decodeField("description")
+        self.devices = try container.decodeField("devices")
+        self.diskQuota = try container.decodeField("diskQuota")
+        self.disks = try container.decodeField("disks")
+        self.dns = try container.decodeField("dns")
+        self.dnsOpt = try container.decodeField("dnsOpt")
+        self.dnsSearch = try container.decodeField("dnsSearch")
+        self.domainName = try container.decodeField("domainName")
+        self.entryPoint = try container.decodeField("entryPoint")
+        self.environment = try container.decodeField("environment")
+        self.expose = try container.decodeField("expose")
+        self.externalId = try container.decodeField("externalId")
+        self.extraHosts = try container.decodeField("extraHosts")
+        self.firstRunning = try container.decodeField("firstRunning")
+        self.groupAdd = try container.decodeField("groupAdd")
+        self.healthCheck = try container.decodeField("healthCheck")
+        self.healthCmd = try container.decodeField("healthCmd")
+        self.healthInterval = try container.decodeField("healthInterval")
+        self.healthRetries = try container.decodeField("healthRetries")
+        self.healthState = try container.decodeField("healthState")
+        self.healthTimeout = try container.decodeField("healthTimeout")
+        self.hostId = try container.decodeField("hostId")
+        self.hostname = try container.decodeField("hostname")
+        self.id = try container.decodeField("id")
+        self.imageUuid = try container.decodeField("imageUuid")
+        self.instanceLinks = try container.decodeField("instanceLinks")
+        self.instanceTriggeredStop = try container.decodeField("instanceTriggeredStop")
+        self.ioMaximumBandwidth = try container.decodeField("ioMaximumBandwidth")
+        self.ioMaximumIOps = try container.decodeField("ioMaximumIOps")
+        self.ip = try container.decodeField("ip")
+        self.ip6 = try container.decodeField("ip6")
+        self.ipcMode = try container.decodeField("ipcMode")
+        self.isolation = try container.decodeField("isolation")
+        self.kernelMemory = try container.decodeField("kernelMemory")
+        self.kind = try container.decodeField("kind")
+        self.labels = try container.decodeField("labels")
+        self.logConfig = try container.decodeField("logConfig")
+        self.lxcConf = try container.decodeField("lxcConf")
+        self.memory = try container.decodeField("memory")
+        self.memoryMb = try container.decodeField("memoryMb")
+        self.memoryReservation = try container.decodeField("memoryReservation")
+        self.memorySwap = try container.decodeField("memorySwap")
+        self.memorySwappiness = try container.decodeField("memorySwappiness")
+        self.milliCpuReservation = try container.decodeField("milliCpuReservation")
+        self.mounts = try container.decodeField("mounts")
+        self.nativeContainer = try container.decodeField("nativeContainer")
+        self.netAlias = try container.decodeField("netAlias")
+        self.networkContainerId = try container.decodeField("networkContainerId")
+        self.networkIds = try container.decodeField("networkIds")
+        self.networkLaunchConfig = try container.decodeField("networkLaunchConfig")
+        self.networkMode = try container.decodeField("networkMode")
+        self.oomKillDisable = try container.decodeField("oomKillDisable")
+        self.oomScoreAdj = try container.decodeField("oomScoreAdj")
+        self.pidMode = try container.decodeField("pidMode")
+        self.pidsLimit = try container.decodeField("pidsLimit")
+        self.ports = try container.decodeField("ports")
+        self.primaryIpAddress = try container.decodeField("primaryIpAddress")
+        self.primaryNetworkId = try container.decodeField("primaryNetworkId")
+        self.privileged = try container.decodeField("privileged")
+        self.publishAllPorts = try container.decodeField("publishAllPorts")
+        self.readOnly = try container.decodeField("readOnly")
+        self.registryCredentialId = try container.decodeField("registryCredentialId")
+        self.removed = try container.decodeField("removed")
+        self.requestedHostId = try container.decodeField("requestedHostId")
+        self.requestedIpAddress = try container.decodeField("requestedIpAddress")
+        self.secrets = try container.decodeField("secrets")
+        self.securityOpt = try container.decodeField("securityOpt")
+        self.serviceIds = try container.decodeField("serviceIds")
+        self.shmSize = try container.decodeField("shmSize")
+        self.startCount = try container.decodeField("startCount")
+        self.startOnCreate = try container.decodeField("startOnCreate")
+        self.state = try container.decodeField("state")
+        self.stdinOpen = try container.decodeField("stdinOpen")
+        self.stopSignal = try container.decodeField("stopSignal")
+        self.storageOpt = try container.decodeField("storageOpt")
+        self.sysctls = try container.decodeField("sysctls")
+        self.system = try container.decodeField("system")
+        self.tmpfs = try container.decodeField("tmpfs")
+        self.transitioning = try container.decodeField("transitioning")
+        self.transitioningMessage = try container.decodeField("transitioningMessage")
+        self.transitioningProgress = try container.decodeField("transitioningProgress")
+        self.tty = try container.decodeField("tty")
+        self.ulimits = try container.decodeField("ulimits")
+        self.user = try container.decodeField("user")
+        self.userPorts = try container.decodeField("userPorts")
+        self.userdata = try container.decodeField("userdata")
+        self.usernsMode = try container.decodeField("usernsMode")
+        self.uts = try container.decodeField("uts")
+        self.uuid = try container.decodeField("uuid")
+        self.vcpu = try container.decodeField("vcpu")
+        self.version = try container.decodeField("version")
+        self.volumeDriver = try container.decodeField("volumeDriver")
+        self.workingDir = try container.decodeField("workingDir")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.accountId, "accountId")
+        try container.encodeField(self.blkioDeviceOptions, "blkioDeviceOptions")
+        try container.encodeField(self.blkioWeight, "blkioWeight")
+        try container.encodeField(self.build, "build")
+        try container.encodeField(self.capAdd, "capAdd")
+        try container.encodeField(self.capDrop, "capDrop")
+        try container.encodeField(self.cgroupParent, "cgroupParent")
+        try container.encodeField(self.command, "command")
+        try container.encodeField(self.count, "count")
+        try container.encodeField(self.cpuCount, "cpuCount")
+        try container.encodeField(self.cpuPercent, "cpuPercent")
+        try container.encodeField(self.cpuPeriod, "cpuPeriod")
+        try container.encodeField(self.cpuQuota, "cpuQuota")
+        try container.encodeField(self.cpuSet, "cpuSet")
+        try container.encodeField(self.cpuSetMems, "cpuSetMems")
+        try container.encodeField(self.cpuShares, "cpuShares")
+        try container.encodeField(self.createIndex, "createIndex")
+        try container.encodeField(self.created, "created")
+        try container.encodeField(self.dataVolumeMounts, "dataVolumeMounts")
+        try container.encodeField(self.dataVolumes, "dataVolumes")
+        try container.encodeField(self.dataVolumesFrom, "dataVolumesFrom")
+        try container.encodeField(self.dataVolumesFromLaunchConfigs, "dataVolumesFromLaunchConfigs")
+        try container.encodeField(self.deploymentUnitUuid, "deploymentUnitUuid")
+        try container.encodeField(self.description, "description")
+        try container.encodeField(self.devices, "devices")
+        try container.encodeField(self.diskQuota, "diskQuota")
+        try container.encodeField(self.disks, "disks")
+        try container.encodeField(self.dns, "dns")
+        try container.encodeField(self.dnsOpt, "dnsOpt")
+        try container.encodeField(self.dnsSearch, "dnsSearch")
+        try container.encodeField(self.domainName, "domainName")
+        try container.encodeField(self.entryPoint, "entryPoint")
+        try container.encodeField(self.environment, "environment")
+        try container.encodeField(self.expose, "expose")
+        try container.encodeField(self.externalId, "externalId")
+        try container.encodeField(self.extraHosts, "extraHosts")
+        try container.encodeField(self.firstRunning, "firstRunning")
+        try container.encodeField(self.groupAdd, "groupAdd")
+        try container.encodeField(self.healthCheck, "healthCheck")
+        try container.encodeField(self.healthCmd, "healthCmd")
+        try container.encodeField(self.healthInterval, "healthInterval")
+        try container.encodeField(self.healthRetries, "healthRetries")
+        try container.encodeField(self.healthState, "healthState")
+        try container.encodeField(self.healthTimeout, "healthTimeout")
+        try container.encodeField(self.hostId, "hostId")
+        try container.encodeField(self.hostname, "hostname")
+        try container.encodeField(self.id, "id")
+        try container.encodeField(self.imageUuid, "imageUuid")
+        try container.encodeField(self.instanceLinks, "instanceLinks")
+        try container.encodeField(self.instanceTriggeredStop, "instanceTriggeredStop")
+        try container.encodeField(self.ioMaximumBandwidth, "ioMaximumBandwidth")
+        try container.encodeField(self.ioMaximumIOps, "ioMaximumIOps")
+        try container.encodeField(self.ip, "ip")
+        try container.encodeField(self.ip6, "ip6")
+        try container.encodeField(self.ipcMode, "ipcMode")
+        try container.encodeField(self.isolation, "isolation")
+        try container.encodeField(self.kernelMemory, "kernelMemory")
+        try container.encodeField(self.kind, "kind")
+        try container.encodeField(self.labels, "labels")
+        try container.encodeField(self.logConfig, "logConfig")
+        try container.encodeField(self.lxcConf, "lxcConf")
+        try container.encodeField(self.memory, "memory")
+        try container.encodeField(self.memoryMb, "memoryMb")
+        try container.encodeField(self.memoryReservation, "memoryReservation")
+        try container.encodeField(self.memorySwap, "memorySwap")
+        try container.encodeField(self.memorySwappiness, "memorySwappiness")
+        try container.encodeField(self.milliCpuReservation, "milliCpuReservation")
+        try container.encodeField(self.mounts, "mounts")
+        try container.encodeField(self.nativeContainer, "nativeContainer")
+        try container.encodeField(self.netAlias, "netAlias")
+        try container.encodeField(self.networkContainerId, "networkContainerId")
+        try container.encodeField(self.networkIds, "networkIds")
+        try container.encodeField(self.networkLaunchConfig, "networkLaunchConfig")
+        try container.encodeField(self.networkMode, "networkMode")
+        try container.encodeField(self.oomKillDisable, "oomKillDisable")
+        try container.encodeField(self.oomScoreAdj, "oomScoreAdj")
+        try container.encodeField(self.pidMode, "pidMode")
+        try container.encodeField(self.pidsLimit, "pidsLimit")
+        try container.encodeField(self.ports, "ports")
+        try container.encodeField(self.primaryIpAddress, "primaryIpAddress")
+        try container.encodeField(self.primaryNetworkId, "primaryNetworkId")
+        try container.encodeField(self.privileged, "privileged")
+        try container.encodeField(self.publishAllPorts, "publishAllPorts")
+        try container.encodeField(self.readOnly, "readOnly")
+        try container.encodeField(self.registryCredentialId, "registryCredentialId")
+        try container.encodeField(self.removed, "removed")
+        try container.encodeField(self.requestedHostId, "requestedHostId")
+        try container.encodeField(self.requestedIpAddress, "requestedIpAddress")
+        try container.encodeField(self.secrets, "secrets")
+        try container.encodeField(self.securityOpt, "securityOpt")
+        try container.encodeField(self.serviceIds, "serviceIds")
+        try container.encodeField(self.shmSize, "shmSize")
+        try container.encodeField(self.startCount, "startCount")
+        try container.encodeField(self.startOnCreate, "startOnCreate")
+        try container.encodeField(self.state, "state")
+        try container.encodeField(self.stdinOpen, "stdinOpen")
+        try container.encodeField(self.stopSignal, "stopSignal")
+        try container.encodeField(self.storageOpt, "storageOpt")
+        try container.encodeField(self.sysctls, "sysctls")
+        try container.encodeField(self.system, "system")
+        try container.encodeField(self.tmpfs, "tmpfs")
+        try container.encodeField(self.transitioning, "transitioning")
+        try container.encodeField(self.transitioningMessage, "transitioningMessage")
+        try container.encodeField(self.transitioningProgress, "transitioningProgress")
+        try container.encodeField(self.tty, "tty")
+        try container.encodeField(self.ulimits, "ulimits")
+        try container.encodeField(self.user, "user")
+        try container.encodeField(self.userPorts, "userPorts")
+        try container.encodeField(self.userdata, "userdata")
+        try container.encodeField(self.usernsMode, "usernsMode")
+        try container.encodeField(self.uts, "uts")
+        try container.encodeField(self.uuid, "uuid")
+        try container.encodeField(self.vcpu, "vcpu")
+        try container.encodeField(self.version, "version")
+        try container.encodeField(self.volumeDriver, "volumeDriver")
+        try container.encodeField(self.workingDir, "workingDir")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.accountId, rhs.accountId) else { return false }
+        guard fieldEquals(lhs.blkioDeviceOptions, rhs.blkioDeviceOptions) else { return false }
+        guard fieldEquals(lhs.blkioWeight, rhs.blkioWeight) else { return false }
+        guard fieldEquals(lhs.build, rhs.build) else { return false }
+        guard fieldEquals(lhs.capAdd, rhs.capAdd) else { return false }
+        guard fieldEquals(lhs.capDrop, rhs.capDrop) else { return false }
+        guard fieldEquals(lhs.cgroupParent, rhs.cgroupParent) else { return false }
+        guard fieldEquals(lhs.command, rhs.command) else { return false }
+        guard fieldEquals(lhs.count, rhs.count) else { return false }
+        guard fieldEquals(lhs.cpuCount, rhs.cpuCount) else { return false }
+        guard fieldEquals(lhs.cpuPercent, rhs.cpuPercent) else { return false }
+        guard fieldEquals(lhs.cpuPeriod, rhs.cpuPeriod) else { return false }
+        guard fieldEquals(lhs.cpuQuota, rhs.cpuQuota) else { return false }
+        guard fieldEquals(lhs.cpuSet, rhs.cpuSet) else { return false }
+        guard fieldEquals(lhs.cpuSetMems, rhs.cpuSetMems) else { return false }
+        guard fieldEquals(lhs.cpuShares, rhs.cpuShares) else { return false }
+        guard fieldEquals(lhs.createIndex, rhs.createIndex) else { return false }
+        guard fieldEquals(lhs.created, rhs.created) else { return false }
+        guard fieldEquals(lhs.dataVolumeMounts, rhs.dataVolumeMounts) else { return false }
+        guard fieldEquals(lhs.dataVolumes, rhs.dataVolumes) else { return false }
+        guard fieldEquals(lhs.dataVolumesFrom, rhs.dataVolumesFrom) else { return false }
+        guard fieldEquals(lhs.dataVolumesFromLaunchConfigs, rhs.dataVolumesFromLaunchConfigs) else { return false }
+        guard fieldEquals(lhs.deploymentUnitUuid, rhs.deploymentUnitUuid) else { return false }
+        guard fieldEquals(lhs.description, rhs.description) else { return false }
+        guard fieldEquals(lhs.devices, rhs.devices) else { return false }
+        guard fieldEquals(lhs.diskQuota, rhs.diskQuota) else { return false }
+        guard fieldEquals(lhs.disks, rhs.disks) else { return false }
+        guard fieldEquals(lhs.dns, rhs.dns) else { return false }
+        guard fieldEquals(lhs.dnsOpt, rhs.dnsOpt) else { return false }
+        guard fieldEquals(lhs.dnsSearch, rhs.dnsSearch) else { return false }
+        guard fieldEquals(lhs.domainName, rhs.domainName) else { return false }
+        guard fieldEquals(lhs.entryPoint, rhs.entryPoint) else { return false }
+        guard fieldEquals(lhs.environment, rhs.environment) else { return false }
+        guard fieldEquals(lhs.expose, rhs.expose) else { return false }
+        guard fieldEquals(lhs.externalId, rhs.externalId) else { return false }
+        guard fieldEquals(lhs.extraHosts, rhs.extraHosts) else { return false }
+        guard fieldEquals(lhs.firstRunning, rhs.firstRunning) else { return false }
+        guard fieldEquals(lhs.groupAdd, rhs.groupAdd) else { return false }
+        guard fieldEquals(lhs.healthCheck, rhs.healthCheck) else { return false }
+        guard fieldEquals(lhs.healthCmd, rhs.healthCmd) else { return false }
+        guard fieldEquals(lhs.healthInterval, rhs.healthInterval) else { return false }
+        guard fieldEquals(lhs.healthRetries, rhs.healthRetries) else { return false }
+        guard fieldEquals(lhs.healthState, rhs.healthState) else { return false }
+        guard fieldEquals(lhs.healthTimeout, rhs.healthTimeout) else { return false }
+        guard fieldEquals(lhs.hostId, rhs.hostId) else { return false }
+        guard fieldEquals(lhs.hostname, rhs.hostname) else { return false }
+        guard fieldEquals(lhs.id, rhs.id) else { return false }
+        guard fieldEquals(lhs.imageUuid, rhs.imageUuid) else { return false }
+        guard fieldEquals(lhs.instanceLinks, rhs.instanceLinks) else { return false }
+        guard fieldEquals(lhs.instanceTriggeredStop, rhs.instanceTriggeredStop) else { return false }
+        guard fieldEquals(lhs.ioMaximumBandwidth, rhs.ioMaximumBandwidth) else { return false }
+        guard fieldEquals(lhs.ioMaximumIOps, rhs.ioMaximumIOps) else { return false }
+        guard fieldEquals(lhs.ip, rhs.ip) else { return false }
+        guard fieldEquals(lhs.ip6, rhs.ip6) else { return false }
+        guard fieldEquals(lhs.ipcMode, rhs.ipcMode) else { return false }
+        guard fieldEquals(lhs.isolation, rhs.isolation) else { return false }
+        guard fieldEquals(lhs.kernelMemory, rhs.kernelMemory) else { return false }
+        guard fieldEquals(lhs.kind, rhs.kind) else { return false }
+        guard fieldEquals(lhs.labels, rhs.labels) else { return false }
+        guard fieldEquals(lhs.logConfig, rhs.logConfig) else { return false }
+        guard fieldEquals(lhs.lxcConf, rhs.lxcConf) else { return false }
+        guard fieldEquals(lhs.memory, rhs.memory) else { return false }
+        guard fieldEquals(lhs.memoryMb, rhs.memoryMb) else { return false }
+        guard fieldEquals(lhs.memoryReservation, rhs.memoryReservation) else { return false }
+        guard fieldEquals(lhs.memorySwap, rhs.memorySwap) else { return false }
+        guard fieldEquals(lhs.memorySwappiness, rhs.memorySwappiness) else { return false }
+        guard fieldEquals(lhs.milliCpuReservation, rhs.milliCpuReservation) else { return false }
+        guard fieldEquals(lhs.mounts, rhs.mounts) else { return false }
+        guard fieldEquals(lhs.nativeContainer, rhs.nativeContainer) else { return false }
+        guard fieldEquals(lhs.netAlias, rhs.netAlias) else { return false }
+        guard fieldEquals(lhs.networkContainerId, rhs.networkContainerId) else { return false }
+        guard fieldEquals(lhs.networkIds, rhs.networkIds) else { return false }
+        guard fieldEquals(lhs.networkLaunchConfig, rhs.networkLaunchConfig) else { return false }
+        guard fieldEquals(lhs.networkMode, rhs.networkMode) else { return false }
+        guard fieldEquals(lhs.oomKillDisable, rhs.oomKillDisable) else { return false }
+        guard fieldEquals(lhs.oomScoreAdj, rhs.oomScoreAdj) else { return false }
+        guard fieldEquals(lhs.pidMode, rhs.pidMode) else { return false }
+        guard fieldEquals(lhs.pidsLimit, rhs.pidsLimit) else { return false }
+        guard fieldEquals(lhs.ports, rhs.ports) else { return false }
+        guard fieldEquals(lhs.primaryIpAddress, rhs.primaryIpAddress) else { return false }
+        guard fieldEquals(lhs.primaryNetworkId, rhs.primaryNetworkId) else { return false }
+        guard fieldEquals(lhs.privileged, rhs.privileged) else { return false }
+        guard fieldEquals(lhs.publishAllPorts, rhs.publishAllPorts) else { return false }
+        guard fieldEquals(lhs.readOnly, rhs.readOnly) else { return false }
+        guard fieldEquals(lhs.registryCredentialId, rhs.registryCredentialId) else { return false }
+        guard fieldEquals(lhs.removed, rhs.removed) else { return false }
+        guard fieldEquals(lhs.requestedHostId, rhs.requestedHostId) else { return false }
+        guard fieldEquals(lhs.requestedIpAddress, rhs.requestedIpAddress) else { return false }
+        guard fieldEquals(lhs.secrets, rhs.secrets) else { return false }
+        guard fieldEquals(lhs.securityOpt, rhs.securityOpt) else { return false }
+        guard fieldEquals(lhs.serviceIds, rhs.serviceIds) else { return false }
+        guard fieldEquals(lhs.shmSize, rhs.shmSize) else { return false }
+        guard fieldEquals(lhs.startCount, rhs.startCount) else { return false }
+        guard fieldEquals(lhs.startOnCreate, rhs.startOnCreate) else { return false }
+        guard fieldEquals(lhs.state, rhs.state) else { return false }
+        guard fieldEquals(lhs.stdinOpen, rhs.stdinOpen) else { return false }
+        guard fieldEquals(lhs.stopSignal, rhs.stopSignal) else { return false }
+        guard fieldEquals(lhs.storageOpt, rhs.storageOpt) else { return false }
+        guard fieldEquals(lhs.sysctls, rhs.sysctls) else { return false }
+        guard fieldEquals(lhs.system, rhs.system) else { return false }
+        guard fieldEquals(lhs.tmpfs, rhs.tmpfs) else { return false }
+        guard fieldEquals(lhs.transitioning, rhs.transitioning) else { return false }
+        guard fieldEquals(lhs.transitioningMessage, rhs.transitioningMessage) else { return false }
+        guard fieldEquals(lhs.transitioningProgress, rhs.transitioningProgress) else { return false }
+        guard fieldEquals(lhs.tty, rhs.tty) else { return false }
+        guard fieldEquals(lhs.ulimits, rhs.ulimits) else { return false }
+        guard fieldEquals(lhs.user, rhs.user) else { return false }
+        guard fieldEquals(lhs.userPorts, rhs.userPorts) else { return false }
+        guard fieldEquals(lhs.userdata, rhs.userdata) else { return false }
+        guard fieldEquals(lhs.usernsMode, rhs.usernsMode) else { return false }
+        guard fieldEquals(lhs.uts, rhs.uts) else { return false }
+        guard fieldEquals(lhs.uuid, rhs.uuid) else { return false }
+        guard fieldEquals(lhs.vcpu, rhs.vcpu) else { return false }
+        guard fieldEquals(lhs.version, rhs.version) else { return false }
+        guard fieldEquals(lhs.volumeDriver, rhs.volumeDriver) else { return false }
+        guard fieldEquals(lhs.workingDir, rhs.workingDir) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.accountId)
+        hasher.combine(self.blkioDeviceOptions)
+        hasher.combine(self.blkioWeight)
+        hasher.combine(self.build)
+        hasher.combine(self.capAdd)
+        hasher.combine(self.capDrop)
+        hasher.combine(self.cgroupParent)
+        hasher.combine(self.command)
+        hasher.combine(self.count)
+        hasher.combine(self.cpuCount)
+        hasher.combine(self.cpuPercent)
+        hasher.combine(self.cpuPeriod)
+        hasher.combine(self.cpuQuota)
+        hasher.combine(self.cpuSet)
+        hasher.combine(self.cpuSetMems)
+        hasher.combine(self.cpuShares)
+        hasher.combine(self.createIndex)
+        hasher.combine(self.created)
+        hasher.combine(self.dataVolumeMounts)
+        hasher.combine(self.dataVolumes)
+        hasher.combine(self.dataVolumesFrom)
+        hasher.combine(self.dataVolumesFromLaunchConfigs)
+        hasher.combine(self.deploymentUnitUuid)
+        hasher.combine(self.description)
+        hasher.combine(self.devices)
+        hasher.combine(self.diskQuota)
+        hasher.combine(self.disks)
+        hasher.combine(self.dns)
+        hasher.combine(self.dnsOpt)
+        hasher.combine(self.dnsSearch)
+        hasher.combine(self.domainName)
+        hasher.combine(self.entryPoint)
+        hasher.combine(self.environment)
+        hasher.combine(self.expose)
+        hasher.combine(self.externalId)
+        hasher.combine(self.extraHosts)
+        hasher.combine(self.firstRunning)
+        hasher.combine(self.groupAdd)
+        hasher.combine(self.healthCheck)
+        hasher.combine(self.healthCmd)
+        hasher.combine(self.healthInterval)
+        hasher.combine(self.healthRetries)
+        hasher.combine(self.healthState)
+        hasher.combine(self.healthTimeout)
+        hasher.combine(self.hostId)
+        hasher.combine(self.hostname)
+        hasher.combine(self.id)
+        hasher.combine(self.imageUuid)
+        hasher.combine(self.instanceLinks)
+        hasher.combine(self.instanceTriggeredStop)
+        hasher.combine(self.ioMaximumBandwidth)
+        hasher.combine(self.ioMaximumIOps)
+        hasher.combine(self.ip)
+        hasher.combine(self.ip6)
+        hasher.combine(self.ipcMode)
+        hasher.combine(self.isolation)
+        hasher.combine(self.kernelMemory)
+        hasher.combine(self.kind)
+        hasher.combine(self.labels)
+        hasher.combine(self.logConfig)
+        hasher.combine(self.lxcConf)
+        hasher.combine(self.memory)
+        hasher.combine(self.memoryMb)
+        hasher.combine(self.memoryReservation)
+        hasher.combine(self.memorySwap)
+        hasher.combine(self.memorySwappiness)
+        hasher.combine(self.milliCpuReservation)
+        hasher.combine(self.mounts)
+        hasher.combine(self.nativeContainer)
+        hasher.combine(self.netAlias)
+        hasher.combine(self.networkContainerId)
+        hasher.combine(self.networkIds)
+        hasher.combine(self.networkLaunchConfig)
+        hasher.combine(self.networkMode)
+        hasher.combine(self.oomKillDisable)
+        hasher.combine(self.oomScoreAdj)
+        hasher.combine(self.pidMode)
+        hasher.combine(self.pidsLimit)
+        hasher.combine(self.ports)
+        hasher.combine(self.primaryIpAddress)
+        hasher.combine(self.primaryNetworkId)
+        hasher.combine(self.privileged)
+        hasher.combine(self.publishAllPorts)
+        hasher.combine(self.readOnly)
+        hasher.combine(self.registryCredentialId)
+        hasher.combine(self.removed)
+        hasher.combine(self.requestedHostId)
+        hasher.combine(self.requestedIpAddress)
+        hasher.combine(self.secrets)
+        hasher.combine(self.securityOpt)
+        hasher.combine(self.serviceIds)
+        hasher.combine(self.shmSize)
+        hasher.combine(self.startCount)
+        hasher.combine(self.startOnCreate)
+        hasher.combine(self.state)
+        hasher.combine(self.stdinOpen)
+        hasher.combine(self.stopSignal)
+        hasher.combine(self.storageOpt)
+        hasher.combine(self.sysctls)
+        hasher.combine(self.system)
+        hasher.combine(self.tmpfs)
+        hasher.combine(self.transitioning)
+        hasher.combine(self.transitioningMessage)
+        hasher.combine(self.transitioningProgress)
+        hasher.combine(self.tty)
+        hasher.combine(self.ulimits)
+        hasher.combine(self.user)
+        hasher.combine(self.userPorts)
+        hasher.combine(self.userdata)
+        hasher.combine(self.usernsMode)
+        hasher.combine(self.uts)
+        hasher.combine(self.uuid)
+        hasher.combine(self.vcpu)
+        hasher.combine(self.version)
+        hasher.combine(self.volumeDriver)
+        hasher.combine(self.workingDir)
     }
 }

@@ -10,12 +10,35 @@ public struct LbTargetConfig: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<LbTargetConfig>
 
     /// The `portRules` field.
-    public var portRules: [JSONValue]?
+    public let portRules: [JSONValue]?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
         portRules: [JSONValue]? = nil
     ) {
         self.portRules = portRules
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.portRules = try container.decodeField("portRules")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.portRules, "portRules")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.portRules, rhs.portRules) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.portRules)
     }
 }

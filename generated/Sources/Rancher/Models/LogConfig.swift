@@ -10,10 +10,10 @@ public struct LogConfig: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<LogConfig>
 
     /// The `config` field.
-    public var config: [String: String]?
+    public let config: [String: String]?
 
     /// The `driver` field.
-    public var driver: String?
+    public let driver: String?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -22,5 +22,32 @@ public struct LogConfig: Codable, Hashable, Sendable {
     ) {
         self.config = config
         self.driver = driver
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.config = try container.decodeField("config")
+        self.driver = try container.decodeField("driver")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.config, "config")
+        try container.encodeField(self.driver, "driver")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.config, rhs.config) else { return false }
+        guard fieldEquals(lhs.driver, rhs.driver) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.config)
+        hasher.combine(self.driver)
     }
 }

@@ -10,52 +10,52 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<NetworkDriver>
 
     /// The `accountId` field.
-    public var accountId: String?
+    public let accountId: String?
 
     /// The `cniConfig` field.
-    public var cniConfig: [String: String]?
+    public let cniConfig: [String: String]?
 
     /// The `created` field.
-    public var created: Date?
+    public let created: Date?
 
     /// The `defaultNetwork` field.
-    public var defaultNetwork: DefaultNetwork?
+    public let defaultNetwork: DefaultNetwork?
 
     /// The `description` field.
-    public var description: String?
+    public let description: String?
 
     /// The `id` field.
-    public var id: ID?
+    public let id: ID?
 
     /// The `kind` field.
-    public var kind: String?
+    public let kind: String?
 
     /// The `name` field.
-    public var name: String?
+    public let name: String?
 
     /// The `networkMetadata` field.
-    public var networkMetadata: [String: String]?
+    public let networkMetadata: [String: String]?
 
     /// The `removed` field.
-    public var removed: Date?
+    public let removed: Date?
 
     /// The `serviceId` field.
-    public var serviceId: String?
+    public let serviceId: String?
 
     /// The `state` field.
-    public var state: String?
+    public let state: String?
 
     /// The `transitioning` field.
-    public var transitioning: String?
+    public let transitioning: String?
 
     /// The `transitioningMessage` field.
-    public var transitioningMessage: String?
+    public let transitioningMessage: String?
 
     /// The `transitioningProgress` field.
-    public var transitioningProgress: Int?
+    public let transitioningProgress: Int?
 
     /// The `uuid` field.
-    public var uuid: String?
+    public let uuid: String?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -92,5 +92,88 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         self.transitioningMessage = transitioningMessage
         self.transitioningProgress = transitioningProgress
         self.uuid = uuid
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.accountId = try container.decodeField("accountId")
+        self.cniConfig = try container.decodeField("cniConfig")
+        self.created = try container.decodeField("created")
+        self.defaultNetwork = try container.decodeField("defaultNetwork")
+        self.description = try container.decodeField("description")
+        self.id = try container.decodeField("id")
+        self.kind = try container.decodeField("kind")
+        self.name = try container.decodeField("name")
+        self.networkMetadata = try container.decodeField("networkMetadata")
+        self.removed = try container.decodeField("removed")
+        self.serviceId = try container.decodeField("serviceId")
+        self.state = try container.decodeField("state")
+        self.transitioning = try container.decodeField("transitioning")
+        self.transitioningMessage = try container.decodeField("transitioningMessage")
+        self.transitioningProgress = try container.decodeField("transitioningProgress")
+        self.uuid = try container.decodeField("uuid")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.accountId, "accountId")
+        try container.encodeField(self.cniConfig, "cniConfig")
+        try container.encodeField(self.created, "created")
+        try container.encodeField(self.defaultNetwork, "defaultNetwork")
+        try container.encodeField(self.description, "description")
+        try container.encodeField(self.id, "id")
+        try container.encodeField(self.kind, "kind")
+        try container.encodeField(self.name, "name")
+        try container.encodeField(self.networkMetadata, "networkMetadata")
+        try container.encodeField(self.removed, "removed")
+        try container.encodeField(self.serviceId, "serviceId")
+        try container.encodeField(self.state, "state")
+        try container.encodeField(self.transitioning, "transitioning")
+        try container.encodeField(self.transitioningMessage, "transitioningMessage")
+        try container.encodeField(self.transitioningProgress, "transitioningProgress")
+        try container.encodeField(self.uuid, "uuid")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.accountId, rhs.accountId) else { return false }
+        guard fieldEquals(lhs.cniConfig, rhs.cniConfig) else { return false }
+        guard fieldEquals(lhs.created, rhs.created) else { return false }
+        guard fieldEquals(lhs.defaultNetwork, rhs.defaultNetwork) else { return false }
+        guard fieldEquals(lhs.description, rhs.description) else { return false }
+        guard fieldEquals(lhs.id, rhs.id) else { return false }
+        guard fieldEquals(lhs.kind, rhs.kind) else { return false }
+        guard fieldEquals(lhs.name, rhs.name) else { return false }
+        guard fieldEquals(lhs.networkMetadata, rhs.networkMetadata) else { return false }
+        guard fieldEquals(lhs.removed, rhs.removed) else { return false }
+        guard fieldEquals(lhs.serviceId, rhs.serviceId) else { return false }
+        guard fieldEquals(lhs.state, rhs.state) else { return false }
+        guard fieldEquals(lhs.transitioning, rhs.transitioning) else { return false }
+        guard fieldEquals(lhs.transitioningMessage, rhs.transitioningMessage) else { return false }
+        guard fieldEquals(lhs.transitioningProgress, rhs.transitioningProgress) else { return false }
+        guard fieldEquals(lhs.uuid, rhs.uuid) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.accountId)
+        hasher.combine(self.cniConfig)
+        hasher.combine(self.created)
+        hasher.combine(self.defaultNetwork)
+        hasher.combine(self.description)
+        hasher.combine(self.id)
+        hasher.combine(self.kind)
+        hasher.combine(self.name)
+        hasher.combine(self.networkMetadata)
+        hasher.combine(self.removed)
+        hasher.combine(self.serviceId)
+        hasher.combine(self.state)
+        hasher.combine(self.transitioning)
+        hasher.combine(self.transitioningMessage)
+        hasher.combine(self.transitioningProgress)
+        hasher.combine(self.uuid)
     }
 }

@@ -10,137 +10,137 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
     /// The `assignServiceIpAddress` field.
     ///
     /// Optional on create. Not updatable.
-    public var assignServiceIpAddress: Bool?
+    public let assignServiceIpAddress: Bool?
 
     /// The `description` field.
     ///
     /// Optional on create. Updatable.
-    public var description: String?
+    public let description: String?
 
     /// The `externalId` field.
     ///
     /// Optional on create. Not updatable.
-    public var externalId: String?
+    public let externalId: String?
 
     /// The `launchConfig` field.
     ///
     /// Optional on create. Not updatable.
-    public var launchConfig: LaunchConfig?
+    public let launchConfig: LaunchConfig?
 
     /// The `lbConfig` field.
     ///
     /// Optional on create. Updatable.
-    public var lbConfig: LbTargetConfig?
+    public let lbConfig: LbTargetConfig?
 
     /// The `metadata` field.
     ///
     /// Optional on create. Updatable.
-    public var metadata: [String: JSONValue]?
+    public let metadata: [String: JSONValue]?
 
     /// The `name` field.
     ///
     /// Required on create. Updatable.
-    public var name: String?
+    public let name: String?
 
     /// The `networkDriver` field.
     ///
     /// Required on create. Updatable.
-    public var networkDriver: NetworkDriver?
+    public let networkDriver: NetworkDriver?
 
     /// The `publicEndpoints` field.
     ///
     /// Optional on create. Updatable.
-    public var publicEndpoints: [JSONValue]?
+    public let publicEndpoints: [JSONValue]?
 
     /// The `retainIp` field.
     ///
     /// Optional on create. Updatable.
-    public var retainIp: Bool?
+    public let retainIp: Bool?
 
     /// The `scale` field.
     ///
     /// Optional on create. Updatable. Default: `1`.
-    public var scale: Int?
+    public let scale: Int?
 
     /// The `scalePolicy` field.
     ///
     /// Optional on create. Updatable.
-    public var scalePolicy: ScalePolicy?
+    public let scalePolicy: ScalePolicy?
 
     /// The `secondaryLaunchConfigs` field.
     ///
     /// Optional on create. Not updatable.
-    public var secondaryLaunchConfigs: [JSONValue]?
+    public let secondaryLaunchConfigs: [JSONValue]?
 
     /// The `selectorContainer` field.
     ///
     /// Optional on create. Updatable.
-    public var selectorContainer: String?
+    public let selectorContainer: String?
 
     /// The `selectorLink` field.
     ///
     /// Optional on create. Updatable.
-    public var selectorLink: String?
+    public let selectorLink: String?
 
     /// The `stackId` field.
     ///
     /// Optional on create. Not updatable.
-    public var stackId: String?
+    public let stackId: String?
 
     /// The `startOnCreate` field.
     ///
     /// Optional on create. Not updatable.
-    public var startOnCreate: Bool?
+    public let startOnCreate: Bool?
 
     /// The `vip` field.
     ///
     /// Optional on create. Not updatable.
-    public var vip: String?
+    public let vip: String?
 
     /// The `createIndex` field.
     ///
     /// Read-only.
-    public var createIndex: Int?
+    public let createIndex: Int?
 
     /// The `currentScale` field.
     ///
     /// Read-only.
-    public var currentScale: Int?
+    public let currentScale: Int?
 
     /// The `fqdn` field.
     ///
     /// Read-only.
-    public var fqdn: String?
+    public let fqdn: String?
 
     /// The `healthState` field.
     ///
     /// Read-only.
-    public var healthState: String?
+    public let healthState: String?
 
     /// The unique identifier for the networkDriverService
     ///
     /// Read-only.
-    public var id: ID?
+    public let id: ID?
 
     /// The `instanceIds` field.
     ///
     /// Read-only.
-    public var instanceIds: [String]?
+    public let instanceIds: [String]?
 
     /// The `linkedServices` field.
     ///
     /// Read-only.
-    public var linkedServices: [String: JSONValue]?
+    public let linkedServices: [String: JSONValue]?
 
     /// The `system` field.
     ///
     /// Read-only.
-    public var system: Bool?
+    public let system: Bool?
 
     /// The `upgrade` field.
     ///
     /// Read-only.
-    public var upgrade: ServiceUpgrade?
+    public let upgrade: ServiceUpgrade?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -199,6 +199,133 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
         self.linkedServices = linkedServices
         self.system = system
         self.upgrade = upgrade
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.assignServiceIpAddress = try container.decodeField("assignServiceIpAddress")
+        self.description = try container.decodeField("description")
+        self.externalId = try container.decodeField("externalId")
+        self.launchConfig = try container.decodeField("launchConfig")
+        self.lbConfig = try container.decodeField("lbConfig")
+        self.metadata = try container.decodeField("metadata")
+        self.name = try container.decodeField("name")
+        self.networkDriver = try container.decodeField("networkDriver")
+        self.publicEndpoints = try container.decodeField("publicEndpoints")
+        self.retainIp = try container.decodeField("retainIp")
+        self.scale = try container.decodeField("scale")
+        self.scalePolicy = try container.decodeField("scalePolicy")
+        self.secondaryLaunchConfigs = try container.decodeField("secondaryLaunchConfigs")
+        self.selectorContainer = try container.decodeField("selectorContainer")
+        self.selectorLink = try container.decodeField("selectorLink")
+        self.stackId = try container.decodeField("stackId")
+        self.startOnCreate = try container.decodeField("startOnCreate")
+        self.vip = try container.decodeField("vip")
+        self.createIndex = try container.decodeField("createIndex")
+        self.currentScale = try container.decodeField("currentScale")
+        self.fqdn = try container.decodeField("fqdn")
+        self.healthState = try container.decodeField("healthState")
+        self.id = try container.decodeField("id")
+        self.instanceIds = try container.decodeField("instanceIds")
+        self.linkedServices = try container.decodeField("linkedServices")
+        self.system = try container.decodeField("system")
+        self.upgrade = try container.decodeField("upgrade")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.assignServiceIpAddress, "assignServiceIpAddress")
+        try container.encodeField(self.description, "description")
+        try container.encodeField(self.externalId, "externalId")
+        try container.encodeField(self.launchConfig, "launchConfig")
+        try container.encodeField(self.lbConfig, "lbConfig")
+        try container.encodeField(self.metadata, "metadata")
+        try container.encodeField(self.name, "name")
+        try container.encodeField(self.networkDriver, "networkDriver")
+        try container.encodeField(self.publicEndpoints, "publicEndpoints")
+        try container.encodeField(self.retainIp, "retainIp")
+        try container.encodeField(self.scale, "scale")
+        try container.encodeField(self.scalePolicy, "scalePolicy")
+        try container.encodeField(self.secondaryLaunchConfigs, "secondaryLaunchConfigs")
+        try container.encodeField(self.selectorContainer, "selectorContainer")
+        try container.encodeField(self.selectorLink, "selectorLink")
+        try container.encodeField(self.stackId, "stackId")
+        try container.encodeField(self.startOnCreate, "startOnCreate")
+        try container.encodeField(self.vip, "vip")
+        try container.encodeField(self.createIndex, "createIndex")
+        try container.encodeField(self.currentScale, "currentScale")
+        try container.encodeField(self.fqdn, "fqdn")
+        try container.encodeField(self.healthState, "healthState")
+        try container.encodeField(self.id, "id")
+        try container.encodeField(self.instanceIds, "instanceIds")
+        try container.encodeField(self.linkedServices, "linkedServices")
+        try container.encodeField(self.system, "system")
+        try container.encodeField(self.upgrade, "upgrade")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.assignServiceIpAddress, rhs.assignServiceIpAddress) else { return false }
+        guard fieldEquals(lhs.description, rhs.description) else { return false }
+        guard fieldEquals(lhs.externalId, rhs.externalId) else { return false }
+        guard fieldEquals(lhs.launchConfig, rhs.launchConfig) else { return false }
+        guard fieldEquals(lhs.lbConfig, rhs.lbConfig) else { return false }
+        guard fieldEquals(lhs.metadata, rhs.metadata) else { return false }
+        guard fieldEquals(lhs.name, rhs.name) else { return false }
+        guard fieldEquals(lhs.networkDriver, rhs.networkDriver) else { return false }
+        guard fieldEquals(lhs.publicEndpoints, rhs.publicEndpoints) else { return false }
+        guard fieldEquals(lhs.retainIp, rhs.retainIp) else { return false }
+        guard fieldEquals(lhs.scale, rhs.scale) else { return false }
+        guard fieldEquals(lhs.scalePolicy, rhs.scalePolicy) else { return false }
+        guard fieldEquals(lhs.secondaryLaunchConfigs, rhs.secondaryLaunchConfigs) else { return false }
+        guard fieldEquals(lhs.selectorContainer, rhs.selectorContainer) else { return false }
+        guard fieldEquals(lhs.selectorLink, rhs.selectorLink) else { return false }
+        guard fieldEquals(lhs.stackId, rhs.stackId) else { return false }
+        guard fieldEquals(lhs.startOnCreate, rhs.startOnCreate) else { return false }
+        guard fieldEquals(lhs.vip, rhs.vip) else { return false }
+        guard fieldEquals(lhs.createIndex, rhs.createIndex) else { return false }
+        guard fieldEquals(lhs.currentScale, rhs.currentScale) else { return false }
+        guard fieldEquals(lhs.fqdn, rhs.fqdn) else { return false }
+        guard fieldEquals(lhs.healthState, rhs.healthState) else { return false }
+        guard fieldEquals(lhs.id, rhs.id) else { return false }
+        guard fieldEquals(lhs.instanceIds, rhs.instanceIds) else { return false }
+        guard fieldEquals(lhs.linkedServices, rhs.linkedServices) else { return false }
+        guard fieldEquals(lhs.system, rhs.system) else { return false }
+        guard fieldEquals(lhs.upgrade, rhs.upgrade) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.assignServiceIpAddress)
+        hasher.combine(self.description)
+        hasher.combine(self.externalId)
+        hasher.combine(self.launchConfig)
+        hasher.combine(self.lbConfig)
+        hasher.combine(self.metadata)
+        hasher.combine(self.name)
+        hasher.combine(self.networkDriver)
+        hasher.combine(self.publicEndpoints)
+        hasher.combine(self.retainIp)
+        hasher.combine(self.scale)
+        hasher.combine(self.scalePolicy)
+        hasher.combine(self.secondaryLaunchConfigs)
+        hasher.combine(self.selectorContainer)
+        hasher.combine(self.selectorLink)
+        hasher.combine(self.stackId)
+        hasher.combine(self.startOnCreate)
+        hasher.combine(self.vip)
+        hasher.combine(self.createIndex)
+        hasher.combine(self.currentScale)
+        hasher.combine(self.fqdn)
+        hasher.combine(self.healthState)
+        hasher.combine(self.id)
+        hasher.combine(self.instanceIds)
+        hasher.combine(self.linkedServices)
+        hasher.combine(self.system)
+        hasher.combine(self.upgrade)
     }
 
     /// The body of a request that creates a networkDriverService.
@@ -333,6 +460,74 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
             self.startOnCreate = startOnCreate
             self.vip = vip
         }
+
+        /// Encodes the body as the API's JSON; `nil` fields are left out.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: FieldKey.self)
+            try container.encodeField(self.name, "name")
+            try container.encodeField(self.networkDriver, "networkDriver")
+            try container.encodeField(self.assignServiceIpAddress, "assignServiceIpAddress")
+            try container.encodeField(self.description, "description")
+            try container.encodeField(self.externalId, "externalId")
+            try container.encodeField(self.launchConfig, "launchConfig")
+            try container.encodeField(self.lbConfig, "lbConfig")
+            try container.encodeField(self.metadata, "metadata")
+            try container.encodeField(self.publicEndpoints, "publicEndpoints")
+            try container.encodeField(self.retainIp, "retainIp")
+            try container.encodeField(self.scale, "scale")
+            try container.encodeField(self.scalePolicy, "scalePolicy")
+            try container.encodeField(self.secondaryLaunchConfigs, "secondaryLaunchConfigs")
+            try container.encodeField(self.selectorContainer, "selectorContainer")
+            try container.encodeField(self.selectorLink, "selectorLink")
+            try container.encodeField(self.stackId, "stackId")
+            try container.encodeField(self.startOnCreate, "startOnCreate")
+            try container.encodeField(self.vip, "vip")
+        }
+
+        /// Whether every field of the two bodies is equal.
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            guard fieldEquals(lhs.name, rhs.name) else { return false }
+            guard fieldEquals(lhs.networkDriver, rhs.networkDriver) else { return false }
+            guard fieldEquals(lhs.assignServiceIpAddress, rhs.assignServiceIpAddress) else { return false }
+            guard fieldEquals(lhs.description, rhs.description) else { return false }
+            guard fieldEquals(lhs.externalId, rhs.externalId) else { return false }
+            guard fieldEquals(lhs.launchConfig, rhs.launchConfig) else { return false }
+            guard fieldEquals(lhs.lbConfig, rhs.lbConfig) else { return false }
+            guard fieldEquals(lhs.metadata, rhs.metadata) else { return false }
+            guard fieldEquals(lhs.publicEndpoints, rhs.publicEndpoints) else { return false }
+            guard fieldEquals(lhs.retainIp, rhs.retainIp) else { return false }
+            guard fieldEquals(lhs.scale, rhs.scale) else { return false }
+            guard fieldEquals(lhs.scalePolicy, rhs.scalePolicy) else { return false }
+            guard fieldEquals(lhs.secondaryLaunchConfigs, rhs.secondaryLaunchConfigs) else { return false }
+            guard fieldEquals(lhs.selectorContainer, rhs.selectorContainer) else { return false }
+            guard fieldEquals(lhs.selectorLink, rhs.selectorLink) else { return false }
+            guard fieldEquals(lhs.stackId, rhs.stackId) else { return false }
+            guard fieldEquals(lhs.startOnCreate, rhs.startOnCreate) else { return false }
+            guard fieldEquals(lhs.vip, rhs.vip) else { return false }
+            return true
+        }
+
+        /// Hashes every field.
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(self.name)
+            hasher.combine(self.networkDriver)
+            hasher.combine(self.assignServiceIpAddress)
+            hasher.combine(self.description)
+            hasher.combine(self.externalId)
+            hasher.combine(self.launchConfig)
+            hasher.combine(self.lbConfig)
+            hasher.combine(self.metadata)
+            hasher.combine(self.publicEndpoints)
+            hasher.combine(self.retainIp)
+            hasher.combine(self.scale)
+            hasher.combine(self.scalePolicy)
+            hasher.combine(self.secondaryLaunchConfigs)
+            hasher.combine(self.selectorContainer)
+            hasher.combine(self.selectorLink)
+            hasher.combine(self.stackId)
+            hasher.combine(self.startOnCreate)
+            hasher.combine(self.vip)
+        }
     }
 
     /// The body of a request that changes a networkDriverService: fields left `nil` are not sent.
@@ -417,6 +612,53 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
             self.scalePolicy = scalePolicy
             self.selectorContainer = selectorContainer
             self.selectorLink = selectorLink
+        }
+
+        /// Encodes the body as the API's JSON; `nil` fields are left out.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: FieldKey.self)
+            try container.encodeField(self.description, "description")
+            try container.encodeField(self.lbConfig, "lbConfig")
+            try container.encodeField(self.metadata, "metadata")
+            try container.encodeField(self.name, "name")
+            try container.encodeField(self.networkDriver, "networkDriver")
+            try container.encodeField(self.publicEndpoints, "publicEndpoints")
+            try container.encodeField(self.retainIp, "retainIp")
+            try container.encodeField(self.scale, "scale")
+            try container.encodeField(self.scalePolicy, "scalePolicy")
+            try container.encodeField(self.selectorContainer, "selectorContainer")
+            try container.encodeField(self.selectorLink, "selectorLink")
+        }
+
+        /// Whether every field of the two bodies is equal.
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            guard fieldEquals(lhs.description, rhs.description) else { return false }
+            guard fieldEquals(lhs.lbConfig, rhs.lbConfig) else { return false }
+            guard fieldEquals(lhs.metadata, rhs.metadata) else { return false }
+            guard fieldEquals(lhs.name, rhs.name) else { return false }
+            guard fieldEquals(lhs.networkDriver, rhs.networkDriver) else { return false }
+            guard fieldEquals(lhs.publicEndpoints, rhs.publicEndpoints) else { return false }
+            guard fieldEquals(lhs.retainIp, rhs.retainIp) else { return false }
+            guard fieldEquals(lhs.scale, rhs.scale) else { return false }
+            guard fieldEquals(lhs.scalePolicy, rhs.scalePolicy) else { return false }
+            guard fieldEquals(lhs.selectorContainer, rhs.selectorContainer) else { return false }
+            guard fieldEquals(lhs.selectorLink, rhs.selectorLink) else { return false }
+            return true
+        }
+
+        /// Hashes every field.
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(self.description)
+            hasher.combine(self.lbConfig)
+            hasher.combine(self.metadata)
+            hasher.combine(self.name)
+            hasher.combine(self.networkDriver)
+            hasher.combine(self.publicEndpoints)
+            hasher.combine(self.retainIp)
+            hasher.combine(self.scale)
+            hasher.combine(self.scalePolicy)
+            hasher.combine(self.selectorContainer)
+            hasher.combine(self.selectorLink)
         }
     }
 }

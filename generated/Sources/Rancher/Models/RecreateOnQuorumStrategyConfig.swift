@@ -10,12 +10,35 @@ public struct RecreateOnQuorumStrategyConfig: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<RecreateOnQuorumStrategyConfig>
 
     /// The `quorum` field.
-    public var quorum: Int?
+    public let quorum: Int?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
         quorum: Int? = nil
     ) {
         self.quorum = quorum
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.quorum = try container.decodeField("quorum")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.quorum, "quorum")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.quorum, rhs.quorum) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.quorum)
     }
 }

@@ -12,12 +12,12 @@ public struct RollingRestartStrategy: Codable, Hashable, Sendable {
     /// The `batchSize` field.
     ///
     /// Default: `1`.
-    public var batchSize: Int?
+    public let batchSize: Int?
 
     /// The `intervalMillis` field.
     ///
     /// Default: `2000`.
-    public var intervalMillis: Int?
+    public let intervalMillis: Int?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -26,5 +26,32 @@ public struct RollingRestartStrategy: Codable, Hashable, Sendable {
     ) {
         self.batchSize = batchSize
         self.intervalMillis = intervalMillis
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.batchSize = try container.decodeField("batchSize")
+        self.intervalMillis = try container.decodeField("intervalMillis")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.batchSize, "batchSize")
+        try container.encodeField(self.intervalMillis, "intervalMillis")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.batchSize, rhs.batchSize) else { return false }
+        guard fieldEquals(lhs.intervalMillis, rhs.intervalMillis) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.batchSize)
+        hasher.combine(self.intervalMillis)
     }
 }

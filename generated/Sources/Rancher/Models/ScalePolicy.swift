@@ -12,17 +12,17 @@ public struct ScalePolicy: Codable, Hashable, Sendable {
     /// The `increment` field.
     ///
     /// Default: `1`.
-    public var increment: Int?
+    public let increment: Int?
 
     /// The `max` field.
     ///
     /// Default: `1`.
-    public var max: Int?
+    public let max: Int?
 
     /// The `min` field.
     ///
     /// Default: `1`.
-    public var min: Int?
+    public let min: Int?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -33,5 +33,36 @@ public struct ScalePolicy: Codable, Hashable, Sendable {
         self.increment = increment
         self.max = max
         self.min = min
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.increment = try container.decodeField("increment")
+        self.max = try container.decodeField("max")
+        self.min = try container.decodeField("min")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.increment, "increment")
+        try container.encodeField(self.max, "max")
+        try container.encodeField(self.min, "min")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.increment, rhs.increment) else { return false }
+        guard fieldEquals(lhs.max, rhs.max) else { return false }
+        guard fieldEquals(lhs.min, rhs.min) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.increment)
+        hasher.combine(self.max)
+        hasher.combine(self.min)
     }
 }

@@ -10,13 +10,13 @@ public struct ServiceLink: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<ServiceLink>
 
     /// The `name` field.
-    public var name: String?
+    public let name: String?
 
     /// The `serviceId` field.
-    public var serviceId: String?
+    public let serviceId: String?
 
     /// The `uuid` field.
-    public var uuid: String?
+    public let uuid: String?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -27,5 +27,36 @@ public struct ServiceLink: Codable, Hashable, Sendable {
         self.name = name
         self.serviceId = serviceId
         self.uuid = uuid
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.name = try container.decodeField("name")
+        self.serviceId = try container.decodeField("serviceId")
+        self.uuid = try container.decodeField("uuid")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.name, "name")
+        try container.encodeField(self.serviceId, "serviceId")
+        try container.encodeField(self.uuid, "uuid")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.name, rhs.name) else { return false }
+        guard fieldEquals(lhs.serviceId, rhs.serviceId) else { return false }
+        guard fieldEquals(lhs.uuid, rhs.uuid) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.name)
+        hasher.combine(self.serviceId)
+        hasher.combine(self.uuid)
     }
 }

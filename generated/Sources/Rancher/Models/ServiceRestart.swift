@@ -12,12 +12,35 @@ public struct ServiceRestart: Codable, Hashable, Sendable {
     /// The `rollingRestartStrategy` field.
     ///
     /// Required.
-    public var rollingRestartStrategy: RollingRestartStrategy?
+    public let rollingRestartStrategy: RollingRestartStrategy?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
         rollingRestartStrategy: RollingRestartStrategy? = nil
     ) {
         self.rollingRestartStrategy = rollingRestartStrategy
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.rollingRestartStrategy = try container.decodeField("rollingRestartStrategy")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.rollingRestartStrategy, "rollingRestartStrategy")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.rollingRestartStrategy, rhs.rollingRestartStrategy) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.rollingRestartStrategy)
     }
 }

@@ -10,10 +10,10 @@ public struct ServiceUpgrade: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<ServiceUpgrade>
 
     /// The `inServiceStrategy` field.
-    public var inServiceStrategy: InServiceUpgradeStrategy?
+    public let inServiceStrategy: InServiceUpgradeStrategy?
 
     /// The `toServiceStrategy` field.
-    public var toServiceStrategy: ToServiceUpgradeStrategy?
+    public let toServiceStrategy: ToServiceUpgradeStrategy?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -22,5 +22,32 @@ public struct ServiceUpgrade: Codable, Hashable, Sendable {
     ) {
         self.inServiceStrategy = inServiceStrategy
         self.toServiceStrategy = toServiceStrategy
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.inServiceStrategy = try container.decodeField("inServiceStrategy")
+        self.toServiceStrategy = try container.decodeField("toServiceStrategy")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.inServiceStrategy, "inServiceStrategy")
+        try container.encodeField(self.toServiceStrategy, "toServiceStrategy")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.inServiceStrategy, rhs.inServiceStrategy) else { return false }
+        guard fieldEquals(lhs.toServiceStrategy, rhs.toServiceStrategy) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.inServiceStrategy)
+        hasher.combine(self.toServiceStrategy)
     }
 }

@@ -10,12 +10,35 @@ public struct SetServiceLinksInput: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<SetServiceLinksInput>
 
     /// The `serviceLinks` field.
-    public var serviceLinks: [ServiceLink]?
+    public let serviceLinks: [ServiceLink]?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
         serviceLinks: [ServiceLink]? = nil
     ) {
         self.serviceLinks = serviceLinks
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.serviceLinks = try container.decodeField("serviceLinks")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.serviceLinks, "serviceLinks")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.serviceLinks, rhs.serviceLinks) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.serviceLinks)
     }
 }

@@ -12,23 +12,23 @@ public struct ToServiceUpgradeStrategy: Codable, Hashable, Sendable {
     /// The `batchSize` field.
     ///
     /// Default: `1`.
-    public var batchSize: Int?
+    public let batchSize: Int?
 
     /// The `finalScale` field.
     ///
     /// Default: `1`.
-    public var finalScale: Int?
+    public let finalScale: Int?
 
     /// The `intervalMillis` field.
     ///
     /// Default: `2000`.
-    public var intervalMillis: Int?
+    public let intervalMillis: Int?
 
     /// The `toServiceId` field.
-    public var toServiceId: String?
+    public let toServiceId: String?
 
     /// The `updateLinks` field.
-    public var updateLinks: Bool?
+    public let updateLinks: Bool?
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -43,5 +43,44 @@ public struct ToServiceUpgradeStrategy: Codable, Hashable, Sendable {
         self.intervalMillis = intervalMillis
         self.toServiceId = toServiceId
         self.updateLinks = updateLinks
+    }
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.batchSize = try container.decodeField("batchSize")
+        self.finalScale = try container.decodeField("finalScale")
+        self.intervalMillis = try container.decodeField("intervalMillis")
+        self.toServiceId = try container.decodeField("toServiceId")
+        self.updateLinks = try container.decodeField("updateLinks")
+    }
+
+    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeField(self.batchSize, "batchSize")
+        try container.encodeField(self.finalScale, "finalScale")
+        try container.encodeField(self.intervalMillis, "intervalMillis")
+        try container.encodeField(self.toServiceId, "toServiceId")
+        try container.encodeField(self.updateLinks, "updateLinks")
+    }
+
+    /// Whether every field of the two values is equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldEquals(lhs.batchSize, rhs.batchSize) else { return false }
+        guard fieldEquals(lhs.finalScale, rhs.finalScale) else { return false }
+        guard fieldEquals(lhs.intervalMillis, rhs.intervalMillis) else { return false }
+        guard fieldEquals(lhs.toServiceId, rhs.toServiceId) else { return false }
+        guard fieldEquals(lhs.updateLinks, rhs.updateLinks) else { return false }
+        return true
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.batchSize)
+        hasher.combine(self.finalScale)
+        hasher.combine(self.intervalMillis)
+        hasher.combine(self.toServiceId)
+        hasher.combine(self.updateLinks)
     }
 }
