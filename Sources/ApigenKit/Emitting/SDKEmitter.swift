@@ -18,65 +18,74 @@ public struct SDKEmitter: Sendable {
         let model = SwiftSDKModel(document: document, options: options)
         let module = options.moduleName
         let package = model.packageContext()
-        // Contexts are built once (the docs reuse them) and every file renders on its own, over the cores.
+        // Contexts are built once (the docs reuse them); then every file is one render job, all of them run
+        // over the cores together, the whole-set pages first so that they do not end up last on one core.
         let types = model.modelTypes.values.sorted { $0.name < $1.name }
         let modelContexts = ConcurrentMap.map(types) { (name: $0.name, context: model.modelContext(for: $0)) }
         let clientContexts = ConcurrentMap.map(model.resources) { (name: $0.name, context: model.clientContext(for: $0)) }
-        var files = ConcurrentMap.map(modelContexts) { name, context in
-            GeneratedFile(path: "Sources/\(module)/Models/\(context.typeName).swift",
-                          contents: templates.render(context, template: "Swift/Model.swift"), sourceTypes: [name])
-        }
-        files += ConcurrentMap.map(clientContexts) { name, context -> [GeneratedFile] in
-            guard let context else { return [] }
-            return [
-                GeneratedFile(path: "Sources/\(module)/Client/\(context.clientTypeName).swift",
-                              contents: templates.render(context, template: "Swift/ResourceClient.swift"), sourceTypes: [name]),
-                GeneratedFile(path: "Tests/\(module)Tests/\(context.clientTypeName)Tests.swift",
-                              contents: templates.render(context, template: "Swift/ResourceClientTests.swift"), sourceTypes: [name]),
-            ]
-        }.flatMap { $0 }
-        for name in templates.names {
-            let fileName = name.split(separator: "/").last.map(String.init) ?? name
-            if name.hasPrefix("Runtime/") {
-                files.append(GeneratedFile(path: "Sources/\(module)/Support/\(fileName)",
-                                           contents: templates.render(package, template: name)))
-            } else if name.hasPrefix("RuntimeTests/") {
-                files.append(GeneratedFile(path: "Tests/\(module)Tests/\(fileName)",
-                                           contents: templates.render(package, template: name)))
-            }
-        }
+        var jobs: [RenderJob] = []
         if options.singleFileName == nil {
-            files += documentation(
+            jobs += documentationJobs(
                 model, models: Dictionary(modelContexts.map { ($0.name, $0.context) }) { first, _ in first },
                 clients: Dictionary(clientContexts.compactMap { entry in entry.context.map { (entry.name, $0) } }) { first, _ in first })
         }
-        files.append(GeneratedFile(path: "Package.swift", contents: templates.render(package, template: "Swift/Package.swift")))
-        files.append(GeneratedFile(path: "README.md", contents: templates.render(package, template: "Swift/README.md")))
-        for index in files.indices { files[index].contents = Self.tidy(files[index].contents) }
+        jobs += modelContexts.map { name, context in
+            RenderJob(path: "Sources/\(module)/Models/\(context.typeName).swift", template: "Swift/Model.swift",
+                      context: context, sourceTypes: [name])
+        }
+        for (name, context) in clientContexts {
+            guard let context else { continue }
+            jobs.append(RenderJob(path: "Sources/\(module)/Client/\(context.clientTypeName).swift",
+                                  template: "Swift/ResourceClient.swift", context: context, sourceTypes: [name]))
+            jobs.append(RenderJob(path: "Tests/\(module)Tests/\(context.clientTypeName)Tests.swift",
+                                  template: "Swift/ResourceClientTests.swift", context: context, sourceTypes: [name]))
+        }
+        for name in templates.names {
+            let fileName = name.split(separator: "/").last.map(String.init) ?? name
+            if name.hasPrefix("Runtime/") {
+                jobs.append(RenderJob(path: "Sources/\(module)/Support/\(fileName)", template: name, context: package))
+            } else if name.hasPrefix("RuntimeTests/") {
+                jobs.append(RenderJob(path: "Tests/\(module)Tests/\(fileName)", template: name, context: package))
+            }
+        }
+        jobs.append(RenderJob(path: "Package.swift", template: "Swift/Package.swift", context: package))
+        jobs.append(RenderJob(path: "README.md", template: "Swift/README.md", context: package))
+        var files = ConcurrentMap.map(jobs) { job in
+            GeneratedFile(path: job.path, contents: Self.tidy(templates.render(job.context, template: job.template)),
+                          sourceTypes: job.sourceTypes)
+        }
         files.sort { $0.path < $1.path }
         if let singleFileName = options.singleFileName { return [Self.combined(files, module: module, into: singleFileName)] }
         return files
     }
 
+    /// One file to render: a template, its context, and the IR types it comes from.
+    private struct RenderJob: Sendable {
+        var path: String
+        var template: String
+        var context: any Sendable
+        var sourceTypes: [String] = []
+    }
+
     /// A DocC catalog (landing page, an article per resource) and a plain Markdown reference (`docs/`).
-    private func documentation(
+    private func documentationJobs(
         _ model: SwiftSDKModel, models: [String: ModelContext], clients: [String: ResourceClientContext]
-    ) -> [GeneratedFile] {
+    ) -> [RenderJob] {
         let module = options.moduleName
         let index = model.docsIndexContext(models: models, clients: clients)
-        var files = [
-            GeneratedFile(path: "Sources/\(module)/\(module).docc/\(module).md", contents: templates.render(index, template: "DocC/Landing.md")),
-            GeneratedFile(path: "docs/README.md", contents: templates.render(index, template: "Docs/Index.md")),
+        var jobs = [
+            RenderJob(path: "Sources/\(module)/\(module).docc/\(module).md", template: "DocC/Landing.md", context: index),
+            RenderJob(path: "docs/README.md", template: "Docs/Index.md", context: index),
         ]
-        let pages = index.resources.map { ($0, true) } + (index.resources + index.types).map { ($0, false) }
-        files += ConcurrentMap.map(pages) { type, isGuide in
-            isGuide
-                ? GeneratedFile(path: "Sources/\(module)/\(module).docc/\(type.typeName)-Guide.md",
-                                contents: templates.render(type, template: "DocC/Article.md"), sourceTypes: [type.apiName])
-                : GeneratedFile(path: "docs/\(type.typeName).md", contents: templates.render(type, template: "Docs/Type.md"),
-                                sourceTypes: [type.apiName])
+        for type in index.resources {
+            jobs.append(RenderJob(path: "Sources/\(module)/\(module).docc/\(type.typeName)-Guide.md", template: "DocC/Article.md",
+                                  context: type, sourceTypes: [type.apiName]))
         }
-        return files
+        for type in index.resources + index.types {
+            jobs.append(RenderJob(path: "docs/\(type.typeName).md", template: "Docs/Type.md", context: type,
+                                  sourceTypes: [type.apiName]))
+        }
+        return jobs
     }
 
     /// The module's Swift sources as one file; each part keeps its own header and imports.
@@ -88,15 +97,25 @@ public struct SDKEmitter: Sendable {
     }
 
     /// Templates leave blank-line runs where optional sections render empty: keep at most one.
+    /// Works on UTF-8 bytes: it runs over every generated line.
     static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
-        var blank = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let isBlank = line.allSatisfy { $0 == " " }
-            blank = isBlank ? blank + 1 : 0
-            if blank <= 1 { lines.append(isBlank ? "" : line) }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var blankRun = 0
+        var pendingBlankLines = 0
+        for line in text[...].lines() {
+            let isBlank = line.utf8.allSatisfy { $0 == 0x20 }
+            blankRun = isBlank ? blankRun + 1 : 0
+            guard blankRun <= 1 else { continue }
+            if isBlank {
+                pendingBlankLines += 1  // written only if a non-blank line follows: no trailing blank lines
+                continue
+            }
+            for _ in 0..<pendingBlankLines { output.append(0x0A) }
+            pendingBlankLines = 0
+            output.append(contentsOf: line.utf8)
+            output.append(0x0A)
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        return output.isEmpty ? "\n" : String(decoding: output, as: UTF8.self)
     }
 }
