@@ -23,7 +23,7 @@ public enum SwiftNames {
         "UInt8", "URL", "URLComponents", "URLError", "URLQueryItem", "URLRequest", "URLSession",
         "URLSessionConfiguration", "Void",
         // The runtime.
-        "APIError", "APIRequest", "Box", "HTTPRequest", "HTTPResponse", "HTTPTransport", "ISO8601Timestamp",
+        "APIError", "APIRequest", "Box", "FieldKey", "HTTPRequest", "HTTPResponse", "HTTPTransport", "ISO8601Timestamp",
         "JSONValue", "ListOptions", "Page", "PageSequence", "Pagination", "PercentEncoding", "RancherClient",
         "RancherCoding", "RancherEnum", "RancherError", "ResourceID", "SortOrder", "URLSessionTransport",
         // Names the templates declare inside every model.

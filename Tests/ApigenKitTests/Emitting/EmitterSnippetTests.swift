@@ -70,7 +70,7 @@ struct EmitterSnippetTests {
         #expect(source.contains("self.`default` = `default`"))
         #expect(source.contains("self.`default` = try container.decodeField(\"default\")"))
         #expect(source.contains("try container.encodeField(self.`protocol`, \"protocol\")"))
-        #expect(source.contains("guard fieldEquals(lhs.`default`, rhs.`default`) else { return false }"))
+        #expect(source.contains("guard FieldKey.areEqual(lhs.`default`, rhs.`default`) else { return false }"))
         #expect(source.contains("hasher.combine(self.`default`)"))
         #expect(!source.contains("CodingKeys"), "every field is keyed by its JSON key through FieldKey")
         let dashed = PageBuilder.typePage("dashed", writeable: ["io-max | int | Optional | - | - | "])
@@ -78,6 +78,30 @@ struct EmitterSnippetTests {
         #expect(dashedSource.contains("public let ioMax: Int?"))
         #expect(dashedSource.contains("self.ioMax = try container.decodeField(\"io-max\")"))
         #expect(dashedSource.contains("try container.encodeField(self.ioMax, \"io-max\")"))
+    }
+
+    @Test func namesTheConformanceCodeUsesCannotBeShadowed() throws {
+        let page = PageBuilder.typePage("keyed", writeable: [
+            "fieldKey | enum | Optional | - | - | The options are `a`, `b`.", "container | string | Optional | - | - | ",
+            "hasher | string | Optional | - | - | ", "lhs | int | Optional | - | - | ",
+        ])
+        let source = try model("Keyed", in: try generate(["keyed.md": page]))
+        #expect(source.contains("public enum FieldKeyModel: RancherEnum {"), "a nested FieldKey would hide the runtime's")
+        #expect(source.contains("self.container = try container.decodeField(\"container\")"))
+        #expect(source.contains("try container.encodeField(self.container, \"container\")"))
+        #expect(source.contains("hasher.combine(self.hasher)"))
+        #expect(source.contains("guard FieldKey.areEqual(lhs.lhs, rhs.lhs) else { return false }"))
+        let fieldKeyType = PageBuilder.typePage("fieldKey", writeable: ["name | string | Optional | - | - | "])
+        let files = try generate(["fieldKey.md": fieldKeyType])
+        #expect(files.keys.contains { $0.hasSuffix("/Models/FieldKeyModel.swift") })
+    }
+
+    @Test func aTypeWithoutFieldsStillReadsAndWritesAnObject() throws {
+        let page = PageBuilder.typePage("blank", writeable: [])
+        let source = try model("Blank", in: try generate(["blank.md": page]))
+        #expect(source.contains("_ = try decoder.container(keyedBy: FieldKey.self)"))
+        #expect(source.contains("_ = encoder.container(keyedBy: FieldKey.self)"))
+        #expect(!source.contains("let container"), "an unused container would be a warning")
     }
 
     @Test func createAndUpdatePayloadsHoldExactlyTheirFields() throws {

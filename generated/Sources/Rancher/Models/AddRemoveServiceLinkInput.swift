@@ -35,7 +35,7 @@ public struct AddRemoveServiceLinkInput: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values is equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldEquals(lhs.serviceLink, rhs.serviceLink) else { return false }
+        guard FieldKey.areEqual(lhs.serviceLink, rhs.serviceLink) else { return false }
         return true
     }
 

@@ -68,12 +68,12 @@ public struct Build: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values is equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldEquals(lhs.context, rhs.context) else { return false }
-        guard fieldEquals(lhs.dockerfile, rhs.dockerfile) else { return false }
-        guard fieldEquals(lhs.forcerm, rhs.forcerm) else { return false }
-        guard fieldEquals(lhs.nocache, rhs.nocache) else { return false }
-        guard fieldEquals(lhs.remote, rhs.remote) else { return false }
-        guard fieldEquals(lhs.rm, rhs.rm) else { return false }
+        guard FieldKey.areEqual(lhs.context, rhs.context) else { return false }
+        guard FieldKey.areEqual(lhs.dockerfile, rhs.dockerfile) else { return false }
+        guard FieldKey.areEqual(lhs.forcerm, rhs.forcerm) else { return false }
+        guard FieldKey.areEqual(lhs.nocache, rhs.nocache) else { return false }
+        guard FieldKey.areEqual(lhs.remote, rhs.remote) else { return false }
+        guard FieldKey.areEqual(lhs.rm, rhs.rm) else { return false }
         return true
     }
 

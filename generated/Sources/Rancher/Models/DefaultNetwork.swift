@@ -161,25 +161,25 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values is equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldEquals(lhs.accountId, rhs.accountId) else { return false }
-        guard fieldEquals(lhs.created, rhs.created) else { return false }
-        guard fieldEquals(lhs.defaultPolicyAction, rhs.defaultPolicyAction) else { return false }
-        guard fieldEquals(lhs.description, rhs.description) else { return false }
-        guard fieldEquals(lhs.dns, rhs.dns) else { return false }
-        guard fieldEquals(lhs.dnsSearch, rhs.dnsSearch) else { return false }
-        guard fieldEquals(lhs.hostPorts, rhs.hostPorts) else { return false }
-        guard fieldEquals(lhs.id, rhs.id) else { return false }
-        guard fieldEquals(lhs.kind, rhs.kind) else { return false }
-        guard fieldEquals(lhs.metadata, rhs.metadata) else { return false }
-        guard fieldEquals(lhs.name, rhs.name) else { return false }
-        guard fieldEquals(lhs.policy, rhs.policy) else { return false }
-        guard fieldEquals(lhs.removed, rhs.removed) else { return false }
-        guard fieldEquals(lhs.state, rhs.state) else { return false }
-        guard fieldEquals(lhs.subnets, rhs.subnets) else { return false }
-        guard fieldEquals(lhs.transitioning, rhs.transitioning) else { return false }
-        guard fieldEquals(lhs.transitioningMessage, rhs.transitioningMessage) else { return false }
-        guard fieldEquals(lhs.transitioningProgress, rhs.transitioningProgress) else { return false }
-        guard fieldEquals(lhs.uuid, rhs.uuid) else { return false }
+        guard FieldKey.areEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard FieldKey.areEqual(lhs.created, rhs.created) else { return false }
+        guard FieldKey.areEqual(lhs.defaultPolicyAction, rhs.defaultPolicyAction) else { return false }
+        guard FieldKey.areEqual(lhs.description, rhs.description) else { return false }
+        guard FieldKey.areEqual(lhs.dns, rhs.dns) else { return false }
+        guard FieldKey.areEqual(lhs.dnsSearch, rhs.dnsSearch) else { return false }
+        guard FieldKey.areEqual(lhs.hostPorts, rhs.hostPorts) else { return false }
+        guard FieldKey.areEqual(lhs.id, rhs.id) else { return false }
+        guard FieldKey.areEqual(lhs.kind, rhs.kind) else { return false }
+        guard FieldKey.areEqual(lhs.metadata, rhs.metadata) else { return false }
+        guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
+        guard FieldKey.areEqual(lhs.policy, rhs.policy) else { return false }
+        guard FieldKey.areEqual(lhs.removed, rhs.removed) else { return false }
+        guard FieldKey.areEqual(lhs.state, rhs.state) else { return false }
+        guard FieldKey.areEqual(lhs.subnets, rhs.subnets) else { return false }
+        guard FieldKey.areEqual(lhs.transitioning, rhs.transitioning) else { return false }
+        guard FieldKey.areEqual(lhs.transitioningMessage, rhs.transitioningMessage) else { return false }
+        guard FieldKey.areEqual(lhs.transitioningProgress, rhs.transitioningProgress) else { return false }
+        guard FieldKey.areEqual(lhs.uuid, rhs.uuid) else { return false }
         return true
     }
 

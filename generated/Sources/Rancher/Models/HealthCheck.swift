@@ -105,17 +105,17 @@ public struct HealthCheck: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values is equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldEquals(lhs.healthyThreshold, rhs.healthyThreshold) else { return false }
-        guard fieldEquals(lhs.initializingTimeout, rhs.initializingTimeout) else { return false }
-        guard fieldEquals(lhs.interval, rhs.interval) else { return false }
-        guard fieldEquals(lhs.name, rhs.name) else { return false }
-        guard fieldEquals(lhs.port, rhs.port) else { return false }
-        guard fieldEquals(lhs.recreateOnQuorumStrategyConfig, rhs.recreateOnQuorumStrategyConfig) else { return false }
-        guard fieldEquals(lhs.reinitializingTimeout, rhs.reinitializingTimeout) else { return false }
-        guard fieldEquals(lhs.requestLine, rhs.requestLine) else { return false }
-        guard fieldEquals(lhs.responseTimeout, rhs.responseTimeout) else { return false }
-        guard fieldEquals(lhs.strategy, rhs.strategy) else { return false }
-        guard fieldEquals(lhs.unhealthyThreshold, rhs.unhealthyThreshold) else { return false }
+        guard FieldKey.areEqual(lhs.healthyThreshold, rhs.healthyThreshold) else { return false }
+        guard FieldKey.areEqual(lhs.initializingTimeout, rhs.initializingTimeout) else { return false }
+        guard FieldKey.areEqual(lhs.interval, rhs.interval) else { return false }
+        guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
+        guard FieldKey.areEqual(lhs.port, rhs.port) else { return false }
+        guard FieldKey.areEqual(lhs.recreateOnQuorumStrategyConfig, rhs.recreateOnQuorumStrategyConfig) else { return false }
+        guard FieldKey.areEqual(lhs.reinitializingTimeout, rhs.reinitializingTimeout) else { return false }
+        guard FieldKey.areEqual(lhs.requestLine, rhs.requestLine) else { return false }
+        guard FieldKey.areEqual(lhs.responseTimeout, rhs.responseTimeout) else { return false }
+        guard FieldKey.areEqual(lhs.strategy, rhs.strategy) else { return false }
+        guard FieldKey.areEqual(lhs.unhealthyThreshold, rhs.unhealthyThreshold) else { return false }
         return true
     }
 

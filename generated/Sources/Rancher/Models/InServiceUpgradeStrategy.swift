@@ -79,13 +79,13 @@ public struct InServiceUpgradeStrategy: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values is equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldEquals(lhs.batchSize, rhs.batchSize) else { return false }
-        guard fieldEquals(lhs.intervalMillis, rhs.intervalMillis) else { return false }
-        guard fieldEquals(lhs.launchConfig, rhs.launchConfig) else { return false }
-        guard fieldEquals(lhs.previousLaunchConfig, rhs.previousLaunchConfig) else { return false }
-        guard fieldEquals(lhs.previousSecondaryLaunchConfigs, rhs.previousSecondaryLaunchConfigs) else { return false }
-        guard fieldEquals(lhs.secondaryLaunchConfigs, rhs.secondaryLaunchConfigs) else { return false }
-        guard fieldEquals(lhs.startFirst, rhs.startFirst) else { return false }
+        guard FieldKey.areEqual(lhs.batchSize, rhs.batchSize) else { return false }
+        guard FieldKey.areEqual(lhs.intervalMillis, rhs.intervalMillis) else { return false }
+        guard FieldKey.areEqual(lhs.launchConfig, rhs.launchConfig) else { return false }
+        guard FieldKey.areEqual(lhs.previousLaunchConfig, rhs.previousLaunchConfig) else { return false }
+        guard FieldKey.areEqual(lhs.previousSecondaryLaunchConfigs, rhs.previousSecondaryLaunchConfigs) else { return false }
+        guard FieldKey.areEqual(lhs.secondaryLaunchConfigs, rhs.secondaryLaunchConfigs) else { return false }
+        guard FieldKey.areEqual(lhs.startFirst, rhs.startFirst) else { return false }
         return true
     }
 

@@ -33,7 +33,7 @@ public struct LbTargetConfig: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values is equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldEquals(lhs.portRules, rhs.portRules) else { return false }
+        guard FieldKey.areEqual(lhs.portRules, rhs.portRules) else { return false }
         return true
     }
 

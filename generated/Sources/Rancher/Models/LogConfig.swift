@@ -40,8 +40,8 @@ public struct LogConfig: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values is equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldEquals(lhs.config, rhs.config) else { return false }
-        guard fieldEquals(lhs.driver, rhs.driver) else { return false }
+        guard FieldKey.areEqual(lhs.config, rhs.config) else { return false }
+        guard FieldKey.areEqual(lhs.driver, rhs.driver) else { return false }
         return true
     }
 

@@ -138,22 +138,22 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values is equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldEquals(lhs.accountId, rhs.accountId) else { return false }
-        guard fieldEquals(lhs.cniConfig, rhs.cniConfig) else { return false }
-        guard fieldEquals(lhs.created, rhs.created) else { return false }
-        guard fieldEquals(lhs.defaultNetwork, rhs.defaultNetwork) else { return false }
-        guard fieldEquals(lhs.description, rhs.description) else { return false }
-        guard fieldEquals(lhs.id, rhs.id) else { return false }
-        guard fieldEquals(lhs.kind, rhs.kind) else { return false }
-        guard fieldEquals(lhs.name, rhs.name) else { return false }
-        guard fieldEquals(lhs.networkMetadata, rhs.networkMetadata) else { return false }
-        guard fieldEquals(lhs.removed, rhs.removed) else { return false }
-        guard fieldEquals(lhs.serviceId, rhs.serviceId) else { return false }
-        guard fieldEquals(lhs.state, rhs.state) else { return false }
-        guard fieldEquals(lhs.transitioning, rhs.transitioning) else { return false }
-        guard fieldEquals(lhs.transitioningMessage, rhs.transitioningMessage) else { return false }
-        guard fieldEquals(lhs.transitioningProgress, rhs.transitioningProgress) else { return false }
-        guard fieldEquals(lhs.uuid, rhs.uuid) else { return false }
+        guard FieldKey.areEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard FieldKey.areEqual(lhs.cniConfig, rhs.cniConfig) else { return false }
+        guard FieldKey.areEqual(lhs.created, rhs.created) else { return false }
+        guard FieldKey.areEqual(lhs.defaultNetwork, rhs.defaultNetwork) else { return false }
+        guard FieldKey.areEqual(lhs.description, rhs.description) else { return false }
+        guard FieldKey.areEqual(lhs.id, rhs.id) else { return false }
+        guard FieldKey.areEqual(lhs.kind, rhs.kind) else { return false }
+        guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
+        guard FieldKey.areEqual(lhs.networkMetadata, rhs.networkMetadata) else { return false }
+        guard FieldKey.areEqual(lhs.removed, rhs.removed) else { return false }
+        guard FieldKey.areEqual(lhs.serviceId, rhs.serviceId) else { return false }
+        guard FieldKey.areEqual(lhs.state, rhs.state) else { return false }
+        guard FieldKey.areEqual(lhs.transitioning, rhs.transitioning) else { return false }
+        guard FieldKey.areEqual(lhs.transitioningMessage, rhs.transitioningMessage) else { return false }
+        guard FieldKey.areEqual(lhs.transitioningProgress, rhs.transitioningProgress) else { return false }
+        guard FieldKey.areEqual(lhs.uuid, rhs.uuid) else { return false }
         return true
     }
 

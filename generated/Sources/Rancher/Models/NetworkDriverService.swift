@@ -267,33 +267,33 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values is equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldEquals(lhs.assignServiceIpAddress, rhs.assignServiceIpAddress) else { return false }
-        guard fieldEquals(lhs.description, rhs.description) else { return false }
-        guard fieldEquals(lhs.externalId, rhs.externalId) else { return false }
-        guard fieldEquals(lhs.launchConfig, rhs.launchConfig) else { return false }
-        guard fieldEquals(lhs.lbConfig, rhs.lbConfig) else { return false }
-        guard fieldEquals(lhs.metadata, rhs.metadata) else { return false }
-        guard fieldEquals(lhs.name, rhs.name) else { return false }
-        guard fieldEquals(lhs.networkDriver, rhs.networkDriver) else { return false }
-        guard fieldEquals(lhs.publicEndpoints, rhs.publicEndpoints) else { return false }
-        guard fieldEquals(lhs.retainIp, rhs.retainIp) else { return false }
-        guard fieldEquals(lhs.scale, rhs.scale) else { return false }
-        guard fieldEquals(lhs.scalePolicy, rhs.scalePolicy) else { return false }
-        guard fieldEquals(lhs.secondaryLaunchConfigs, rhs.secondaryLaunchConfigs) else { return false }
-        guard fieldEquals(lhs.selectorContainer, rhs.selectorContainer) else { return false }
-        guard fieldEquals(lhs.selectorLink, rhs.selectorLink) else { return false }
-        guard fieldEquals(lhs.stackId, rhs.stackId) else { return false }
-        guard fieldEquals(lhs.startOnCreate, rhs.startOnCreate) else { return false }
-        guard fieldEquals(lhs.vip, rhs.vip) else { return false }
-        guard fieldEquals(lhs.createIndex, rhs.createIndex) else { return false }
-        guard fieldEquals(lhs.currentScale, rhs.currentScale) else { return false }
-        guard fieldEquals(lhs.fqdn, rhs.fqdn) else { return false }
-        guard fieldEquals(lhs.healthState, rhs.healthState) else { return false }
-        guard fieldEquals(lhs.id, rhs.id) else { return false }
-        guard fieldEquals(lhs.instanceIds, rhs.instanceIds) else { return false }
-        guard fieldEquals(lhs.linkedServices, rhs.linkedServices) else { return false }
-        guard fieldEquals(lhs.system, rhs.system) else { return false }
-        guard fieldEquals(lhs.upgrade, rhs.upgrade) else { return false }
+        guard FieldKey.areEqual(lhs.assignServiceIpAddress, rhs.assignServiceIpAddress) else { return false }
+        guard FieldKey.areEqual(lhs.description, rhs.description) else { return false }
+        guard FieldKey.areEqual(lhs.externalId, rhs.externalId) else { return false }
+        guard FieldKey.areEqual(lhs.launchConfig, rhs.launchConfig) else { return false }
+        guard FieldKey.areEqual(lhs.lbConfig, rhs.lbConfig) else { return false }
+        guard FieldKey.areEqual(lhs.metadata, rhs.metadata) else { return false }
+        guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
+        guard FieldKey.areEqual(lhs.networkDriver, rhs.networkDriver) else { return false }
+        guard FieldKey.areEqual(lhs.publicEndpoints, rhs.publicEndpoints) else { return false }
+        guard FieldKey.areEqual(lhs.retainIp, rhs.retainIp) else { return false }
+        guard FieldKey.areEqual(lhs.scale, rhs.scale) else { return false }
+        guard FieldKey.areEqual(lhs.scalePolicy, rhs.scalePolicy) else { return false }
+        guard FieldKey.areEqual(lhs.secondaryLaunchConfigs, rhs.secondaryLaunchConfigs) else { return false }
+        guard FieldKey.areEqual(lhs.selectorContainer, rhs.selectorContainer) else { return false }
+        guard FieldKey.areEqual(lhs.selectorLink, rhs.selectorLink) else { return false }
+        guard FieldKey.areEqual(lhs.stackId, rhs.stackId) else { return false }
+        guard FieldKey.areEqual(lhs.startOnCreate, rhs.startOnCreate) else { return false }
+        guard FieldKey.areEqual(lhs.vip, rhs.vip) else { return false }
+        guard FieldKey.areEqual(lhs.createIndex, rhs.createIndex) else { return false }
+        guard FieldKey.areEqual(lhs.currentScale, rhs.currentScale) else { return false }
+        guard FieldKey.areEqual(lhs.fqdn, rhs.fqdn) else { return false }
+        guard FieldKey.areEqual(lhs.healthState, rhs.healthState) else { return false }
+        guard FieldKey.areEqual(lhs.id, rhs.id) else { return false }
+        guard FieldKey.areEqual(lhs.instanceIds, rhs.instanceIds) else { return false }
+        guard FieldKey.areEqual(lhs.linkedServices, rhs.linkedServices) else { return false }
+        guard FieldKey.areEqual(lhs.system, rhs.system) else { return false }
+        guard FieldKey.areEqual(lhs.upgrade, rhs.upgrade) else { return false }
         return true
     }
 
@@ -486,24 +486,24 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
 
         /// Whether every field of the two bodies is equal.
         public static func == (lhs: Self, rhs: Self) -> Bool {
-            guard fieldEquals(lhs.name, rhs.name) else { return false }
-            guard fieldEquals(lhs.networkDriver, rhs.networkDriver) else { return false }
-            guard fieldEquals(lhs.assignServiceIpAddress, rhs.assignServiceIpAddress) else { return false }
-            guard fieldEquals(lhs.description, rhs.description) else { return false }
-            guard fieldEquals(lhs.externalId, rhs.externalId) else { return false }
-            guard fieldEquals(lhs.launchConfig, rhs.launchConfig) else { return false }
-            guard fieldEquals(lhs.lbConfig, rhs.lbConfig) else { return false }
-            guard fieldEquals(lhs.metadata, rhs.metadata) else { return false }
-            guard fieldEquals(lhs.publicEndpoints, rhs.publicEndpoints) else { return false }
-            guard fieldEquals(lhs.retainIp, rhs.retainIp) else { return false }
-            guard fieldEquals(lhs.scale, rhs.scale) else { return false }
-            guard fieldEquals(lhs.scalePolicy, rhs.scalePolicy) else { return false }
-            guard fieldEquals(lhs.secondaryLaunchConfigs, rhs.secondaryLaunchConfigs) else { return false }
-            guard fieldEquals(lhs.selectorContainer, rhs.selectorContainer) else { return false }
-            guard fieldEquals(lhs.selectorLink, rhs.selectorLink) else { return false }
-            guard fieldEquals(lhs.stackId, rhs.stackId) else { return false }
-            guard fieldEquals(lhs.startOnCreate, rhs.startOnCreate) else { return false }
-            guard fieldEquals(lhs.vip, rhs.vip) else { return false }
+            guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
+            guard FieldKey.areEqual(lhs.networkDriver, rhs.networkDriver) else { return false }
+            guard FieldKey.areEqual(lhs.assignServiceIpAddress, rhs.assignServiceIpAddress) else { return false }
+            guard FieldKey.areEqual(lhs.description, rhs.description) else { return false }
+            guard FieldKey.areEqual(lhs.externalId, rhs.externalId) else { return false }
+            guard FieldKey.areEqual(lhs.launchConfig, rhs.launchConfig) else { return false }
+            guard FieldKey.areEqual(lhs.lbConfig, rhs.lbConfig) else { return false }
+            guard FieldKey.areEqual(lhs.metadata, rhs.metadata) else { return false }
+            guard FieldKey.areEqual(lhs.publicEndpoints, rhs.publicEndpoints) else { return false }
+            guard FieldKey.areEqual(lhs.retainIp, rhs.retainIp) else { return false }
+            guard FieldKey.areEqual(lhs.scale, rhs.scale) else { return false }
+            guard FieldKey.areEqual(lhs.scalePolicy, rhs.scalePolicy) else { return false }
+            guard FieldKey.areEqual(lhs.secondaryLaunchConfigs, rhs.secondaryLaunchConfigs) else { return false }
+            guard FieldKey.areEqual(lhs.selectorContainer, rhs.selectorContainer) else { return false }
+            guard FieldKey.areEqual(lhs.selectorLink, rhs.selectorLink) else { return false }
+            guard FieldKey.areEqual(lhs.stackId, rhs.stackId) else { return false }
+            guard FieldKey.areEqual(lhs.startOnCreate, rhs.startOnCreate) else { return false }
+            guard FieldKey.areEqual(lhs.vip, rhs.vip) else { return false }
             return true
         }
 
@@ -632,17 +632,17 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
 
         /// Whether every field of the two bodies is equal.
         public static func == (lhs: Self, rhs: Self) -> Bool {
-            guard fieldEquals(lhs.description, rhs.description) else { return false }
-            guard fieldEquals(lhs.lbConfig, rhs.lbConfig) else { return false }
-            guard fieldEquals(lhs.metadata, rhs.metadata) else { return false }
-            guard fieldEquals(lhs.name, rhs.name) else { return false }
-            guard fieldEquals(lhs.networkDriver, rhs.networkDriver) else { return false }
-            guard fieldEquals(lhs.publicEndpoints, rhs.publicEndpoints) else { return false }
-            guard fieldEquals(lhs.retainIp, rhs.retainIp) else { return false }
-            guard fieldEquals(lhs.scale, rhs.scale) else { return false }
-            guard fieldEquals(lhs.scalePolicy, rhs.scalePolicy) else { return false }
-            guard fieldEquals(lhs.selectorContainer, rhs.selectorContainer) else { return false }
-            guard fieldEquals(lhs.selectorLink, rhs.selectorLink) else { return false }
+            guard FieldKey.areEqual(lhs.description, rhs.description) else { return false }
+            guard FieldKey.areEqual(lhs.lbConfig, rhs.lbConfig) else { return false }
+            guard FieldKey.areEqual(lhs.metadata, rhs.metadata) else { return false }
+            guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
+            guard FieldKey.areEqual(lhs.networkDriver, rhs.networkDriver) else { return false }
+            guard FieldKey.areEqual(lhs.publicEndpoints, rhs.publicEndpoints) else { return false }
+            guard FieldKey.areEqual(lhs.retainIp, rhs.retainIp) else { return false }
+            guard FieldKey.areEqual(lhs.scale, rhs.scale) else { return false }
+            guard FieldKey.areEqual(lhs.scalePolicy, rhs.scalePolicy) else { return false }
+            guard FieldKey.areEqual(lhs.selectorContainer, rhs.selectorContainer) else { return false }
+            guard FieldKey.areEqual(lhs.selectorLink, rhs.selectorLink) else { return false }
             return true
         }
 

@@ -33,7 +33,7 @@ public struct RecreateOnQuorumStrategyConfig: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values is equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldEquals(lhs.quorum, rhs.quorum) else { return false }
+        guard FieldKey.areEqual(lhs.quorum, rhs.quorum) else { return false }
         return true
     }
 

@@ -44,8 +44,8 @@ public struct RollingRestartStrategy: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values is equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldEquals(lhs.batchSize, rhs.batchSize) else { return false }
-        guard fieldEquals(lhs.intervalMillis, rhs.intervalMillis) else { return false }
+        guard FieldKey.areEqual(lhs.batchSize, rhs.batchSize) else { return false }
+        guard FieldKey.areEqual(lhs.intervalMillis, rhs.intervalMillis) else { return false }
         return true
     }
 

@@ -53,9 +53,9 @@ public struct ScalePolicy: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values is equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldEquals(lhs.increment, rhs.increment) else { return false }
-        guard fieldEquals(lhs.max, rhs.max) else { return false }
-        guard fieldEquals(lhs.min, rhs.min) else { return false }
+        guard FieldKey.areEqual(lhs.increment, rhs.increment) else { return false }
+        guard FieldKey.areEqual(lhs.max, rhs.max) else { return false }
+        guard FieldKey.areEqual(lhs.min, rhs.min) else { return false }
         return true
     }
 

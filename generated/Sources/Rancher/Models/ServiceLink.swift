@@ -47,9 +47,9 @@ public struct ServiceLink: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values is equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldEquals(lhs.name, rhs.name) else { return false }
-        guard fieldEquals(lhs.serviceId, rhs.serviceId) else { return false }
-        guard fieldEquals(lhs.uuid, rhs.uuid) else { return false }
+        guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
+        guard FieldKey.areEqual(lhs.serviceId, rhs.serviceId) else { return false }
+        guard FieldKey.areEqual(lhs.uuid, rhs.uuid) else { return false }
         return true
     }
 

@@ -35,7 +35,7 @@ public struct ServiceRestart: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values is equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldEquals(lhs.rollingRestartStrategy, rhs.rollingRestartStrategy) else { return false }
+        guard FieldKey.areEqual(lhs.rollingRestartStrategy, rhs.rollingRestartStrategy) else { return false }
         return true
     }
 

@@ -40,8 +40,8 @@ public struct ServiceUpgrade: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values is equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldEquals(lhs.inServiceStrategy, rhs.inServiceStrategy) else { return false }
-        guard fieldEquals(lhs.toServiceStrategy, rhs.toServiceStrategy) else { return false }
+        guard FieldKey.areEqual(lhs.inServiceStrategy, rhs.inServiceStrategy) else { return false }
+        guard FieldKey.areEqual(lhs.toServiceStrategy, rhs.toServiceStrategy) else { return false }
         return true
     }
 

@@ -33,7 +33,7 @@ public struct SetServiceLinksInput: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values is equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldEquals(lhs.serviceLinks, rhs.serviceLinks) else { return false }
+        guard FieldKey.areEqual(lhs.serviceLinks, rhs.serviceLinks) else { return false }
         return true
     }
 

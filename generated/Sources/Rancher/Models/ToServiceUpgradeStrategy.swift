@@ -67,11 +67,11 @@ public struct ToServiceUpgradeStrategy: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values is equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldEquals(lhs.batchSize, rhs.batchSize) else { return false }
-        guard fieldEquals(lhs.finalScale, rhs.finalScale) else { return false }
-        guard fieldEquals(lhs.intervalMillis, rhs.intervalMillis) else { return false }
-        guard fieldEquals(lhs.toServiceId, rhs.toServiceId) else { return false }
-        guard fieldEquals(lhs.updateLinks, rhs.updateLinks) else { return false }
+        guard FieldKey.areEqual(lhs.batchSize, rhs.batchSize) else { return false }
+        guard FieldKey.areEqual(lhs.finalScale, rhs.finalScale) else { return false }
+        guard FieldKey.areEqual(lhs.intervalMillis, rhs.intervalMillis) else { return false }
+        guard FieldKey.areEqual(lhs.toServiceId, rhs.toServiceId) else { return false }
+        guard FieldKey.areEqual(lhs.updateLinks, rhs.updateLinks) else { return false }
         return true
     }
 

@@ -14,6 +14,10 @@ struct FieldKey: CodingKey, Sendable {
     init(_ name: StaticString) { stringValue = name.description }
     init(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
+
+    /// Whether two values of a field are equal. A static member rather than a free function, so that no
+    /// model property can shadow it inside the generated `==`.
+    static func areEqual<Value: Equatable>(_ lhs: Value?, _ rhs: Value?) -> Bool { lhs == rhs }
 }
 
 extension KeyedDecodingContainer where Key == FieldKey {
@@ -29,6 +33,3 @@ extension KeyedEncodingContainer where Key == FieldKey {
         try encodeIfPresent(value, forKey: FieldKey(name))
     }
 }
-
-/// Whether two property values are equal.
-func fieldEquals<Value: Equatable>(_ lhs: Value?, _ rhs: Value?) -> Bool { lhs == rhs }
