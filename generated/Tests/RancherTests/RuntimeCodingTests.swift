@@ -6,13 +6,9 @@ import Testing
 
 @Suite("Runtime JSON coding")
 struct RuntimeCodingTests {
-    private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
-        try RancherCoding.makeDecoder().decode(T.self, from: Data(json.utf8))
-    }
+    private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T { try Fixture.decode(type, json) }
 
-    private func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try RancherCoding.makeEncoder().encode(value), as: UTF8.self)
-    }
+    private func encode(_ value: some Encodable) throws -> String { try Fixture.encode(value) }
 
     @Test("Dates decode with and without fractional seconds and with offsets")
     func dates() throws {

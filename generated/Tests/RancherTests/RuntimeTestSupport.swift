@@ -46,6 +46,16 @@ enum Fixture {
     static let collectionPath = "/v2-beta/projects/${PROJECT_ID}/widgets"
     static let resourcePath = "/v2-beta/projects/${PROJECT_ID}/widgets/${ID}"
 
+    /// Decodes with the client's own decoder.
+    static func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
+        try RancherCoding.makeDecoder().decode(T.self, from: Data(json.utf8))
+    }
+
+    /// Encodes with the client's own encoder (sorted keys).
+    static func encode(_ value: some Encodable) throws -> String {
+        String(decoding: try RancherCoding.makeEncoder().encode(value), as: UTF8.self)
+    }
+
     /// A widget as Rancher sends it, with the extra keys models must ignore.
     static func widgetJSON(id: String, name: String, state: String = "active",
                            created: String = "2016-05-04T18:26:01Z") -> String {

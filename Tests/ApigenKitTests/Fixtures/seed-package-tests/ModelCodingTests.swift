@@ -13,13 +13,9 @@ struct ModelCodingTests {
          "created":"2016-05-04T18:26:01.250Z"},"vip":null,"type":"networkDriverService","links":{"self":"x"}}
         """#
 
-    private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
-        try RancherCoding.makeDecoder().decode(T.self, from: Data(json.utf8))
-    }
+    private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T { try Fixture.decode(type, json) }
 
-    private func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try RancherCoding.makeEncoder().encode(value), as: UTF8.self)
-    }
+    private func encode(_ value: some Encodable) throws -> String { try Fixture.encode(value) }
 
     @Test("Every field is read from its JSON key; absent and null fields are nil; unknown keys are ignored")
     func decodesFields() throws {
