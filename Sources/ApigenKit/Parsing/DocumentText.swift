@@ -5,8 +5,7 @@ enum DocumentText {
     /// Whitespace runs (including non-breaking spaces) collapsed to one space, ends trimmed.
     static func collapsed(_ text: some StringProtocol) -> String {
         var collapsing = CollapsingText()
-        var text = String(text)
-        text.withUTF8 { collapsing.append($0) }
+        collapsing.append(text)
         return collapsing.string
     }
 
@@ -20,8 +19,7 @@ enum DocumentText {
                 } else if child.isElement(named: "a") {
                     collapsing.append(byte: UInt8(ascii: "{"))
                     if let target = linkTarget(child) {
-                        var target = target
-                        target.withUTF8 { collapsing.append($0) }
+                        collapsing.append(target)
                     } else {
                         child.appendText(to: &collapsing)
                     }
@@ -94,6 +92,11 @@ struct CollapsingText {
             }
             index += 1
         }
+    }
+
+    mutating func append(_ text: some StringProtocol) {
+        var text = String(text)
+        text.withUTF8 { append($0) }
     }
 
     mutating func append(byte: UInt8) {
