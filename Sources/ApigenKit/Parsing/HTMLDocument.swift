@@ -20,10 +20,12 @@ final class HTMLDocument {
 
     deinit { xmlFreeDoc(document) }
 
+    /// The `<html>` element.
+    var root: HTMLNode? { xmlDocGetRootElement(document).map(HTMLNode.init) }
+
     var body: HTMLNode? {
-        guard let root = xmlDocGetRootElement(document) else { return nil }
-        let rootNode = HTMLNode(pointer: root)
-        return rootNode.firstDescendant { $0.name == "body" } ?? rootNode
+        guard let root else { return nil }
+        return root.firstDescendant { $0.isElement(named: "body") } ?? root
     }
 }
 

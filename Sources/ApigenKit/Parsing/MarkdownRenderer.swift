@@ -4,8 +4,25 @@ import CCmarkGFM
 /// Renders GitHub-flavoured Markdown (with tables) to HTML through cmark-gfm.
 ///
 /// Raw HTML is kept (`CMARK_OPT_UNSAFE`): the docs' Operations and Actions are `<div>` blocks.
-/// Block elements carry `data-sourcepos` so diagnostics can point at Markdown lines.
 enum MarkdownRenderer {
+    /// The HTML of a page and the Markdown line of each element diagnostics point at.
+    struct Rendered {
+        var html: String
+        /// From cmark's tree, not from `data-sourcepos` attributes: those are on every block and table
+        /// cell, and reading them through libxml2 cost a fifth of both libraries' time.
+        var blockLines: BlockLines
+    }
+
+    /// The start lines of the blocks that become `<table>`, `<tr>`, `<pre>` and `<h1>`…`<h6>`, per element
+    /// kind (a slot), in document order: the k-th such element in the HTML is the k-th block of its kind.
+    struct BlockLines: Equatable {
+        static let table = 0, tableRow = 1, codeBlock = 2
+        static func heading(level: Int) -> Int { 2 + level }
+        static let slotCount = 9
+
+        var lines = Array(repeating: [Int](), count: slotCount)
+    }
+
     /// `cmark_gfm_core_extensions_ensure_registered` is not thread-safe: run it exactly once
     /// (a lazy static is initialised once, atomically). The extension itself is immutable afterwards.
     nonisolated(unsafe) private static let tableExtension: OpaquePointer? = {
@@ -13,9 +30,11 @@ enum MarkdownRenderer {
         return cmark_find_syntax_extension("table")
     }()
 
-    static func html(fromMarkdown markdown: String) -> String {
-        let options = CMARK_OPT_UNSAFE | CMARK_OPT_SOURCEPOS
-        guard let parser = cmark_parser_new(options) else { return "" }
+    /// - Parameter sourcePositions: add `data-sourcepos` to every block element, for pages whose raw
+    ///   HTML makes the elements and `blockLines` pair up wrongly.
+    static func render(_ markdown: String, sourcePositions: Bool = false) -> Rendered {
+        let options = CMARK_OPT_UNSAFE | (sourcePositions ? CMARK_OPT_SOURCEPOS : 0)
+        guard let parser = cmark_parser_new(options) else { return Rendered(html: "", blockLines: BlockLines()) }
         defer { cmark_parser_free(parser) }
         if let tableExtension {
             cmark_parser_attach_syntax_extension(parser, tableExtension)
@@ -26,12 +45,44 @@ enum MarkdownRenderer {
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        guard let document = cmark_parser_finish(parser) else { return Rendered(html: "", blockLines: BlockLines()) }
         defer { cmark_node_free(document) }
+        var blockLines = BlockLines()
+        collectBlockLines(below: document, into: &blockLines)
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-            return ""
+            return Rendered(html: "", blockLines: blockLines)
         }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return Rendered(html: String(cString: rendered), blockLines: blockLines)
+    }
+
+    /// Walks the block containers only: inline nodes never become the elements recorded.
+    private static func collectBlockLines(below parent: OpaquePointer, into lines: inout BlockLines) {
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            let line = Int(cmark_node_get_start_line(node))
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                lines.lines[BlockLines.heading(level: Int(cmark_node_get_heading_level(node)))].append(line)
+            case CMARK_NODE_CODE_BLOCK:
+                lines.lines[BlockLines.codeBlock].append(line)
+            case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM:
+                collectBlockLines(below: node, into: &lines)
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
+                break
+            default:
+                // The table extension's node types are not in the public headers; their names are.
+                switch cmark_node_get_type_string(node).map({ String(cString: $0) }) {
+                case "table":
+                    lines.lines[BlockLines.table].append(line)
+                    collectBlockLines(below: node, into: &lines)
+                case "table_header", "table_row":  // the header row is a node type of its own
+                    lines.lines[BlockLines.tableRow].append(line)
+                default:
+                    break
+                }
+            }
+            child = cmark_node_next(node)
+        }
     }
 }

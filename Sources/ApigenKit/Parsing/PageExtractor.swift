@@ -7,9 +7,9 @@ import Foundation
 struct PageExtractor {
     /// How DOM nodes map to lines of the page the user wrote.
     enum SourceLines {
-        /// Rendered from Markdown: `data-sourcepos` through the preprocessor's line map; raw HTML action
-        /// blocks carry no position, so their lines were recorded by the preprocessor in order.
-        case markdown(MarkdownPreprocessor.Output)
+        /// Rendered from Markdown: cmark's block lines through the preprocessor's line map; raw HTML action
+        /// blocks have no line in cmark's tree, so their lines were recorded by the preprocessor in order.
+        case markdown(MarkdownPreprocessor.Output, MarkdownLineMap)
         /// Read as HTML: libxml2's own line numbers.
         case html
     }
@@ -108,15 +108,10 @@ struct PageExtractor {
         switch sourceLines {
         case .html:
             return node.line
-        case .markdown(let output):
+        case .markdown(let output, let lineMap):
             var current: HTMLNode? = node
             while let candidate = current {
-                // `data-sourcepos="12:1-14:20"`: the start line.
-                let markdownLine = candidate.withAttribute("data-sourcepos") { position -> Int? in
-                    guard let digits = position?.prefix(while: { (0x30...0x39).contains($0) }), !digits.isEmpty else { return nil }
-                    return digits.reduce(0) { $0 &* 10 &+ Int($1 - 0x30) }
-                }
-                if let markdownLine { return output.pageLine(forMarkdownLine: markdownLine) }
+                if let markdownLine = lineMap.markdownLine(of: candidate) { return output.pageLine(forMarkdownLine: markdownLine) }
                 current = candidate.parent
             }
             return 0
@@ -171,7 +166,7 @@ struct PageExtractor {
     /// by the preprocessor; the `<pre>` holds a placeholder.
     private func codeText(of pre: HTMLNode) -> (text: String, firstLine: Int) {
         let text = pre.text
-        if case .markdown(let output) = sourceLines, let block = output.codeBlock(forPlaceholder: text) {
+        if case .markdown(let output, _) = sourceLines, let block = output.codeBlock(forPlaceholder: text) {
             return (block.text, block.firstLine)
         }
         return (text, line(of: pre))
@@ -179,7 +174,7 @@ struct PageExtractor {
 
     private mutating func actionBlockLine(_ block: HTMLNode) -> Int {
         defer { actionBlockIndex += 1 }
-        if case .markdown(let output) = sourceLines, actionBlockIndex < output.actionBlockLines.count {
+        if case .markdown(let output, _) = sourceLines, actionBlockIndex < output.actionBlockLines.count {
             return output.actionBlockLines[actionBlockIndex]
         }
         return line(of: block)

@@ -19,18 +19,18 @@ enum PageReader {
 
     static func read(
         bytes: [UInt8], name: String, file: String, format: Format, origin: APIType.Origin = .page,
-        frontMatterCache: FrontMatter.Cache? = nil
+        frontMatterCache: FrontMatter.Cache? = nil, sourcePositions: Bool = false
     ) -> Result {
         var timings = StageTimings()
         var result = read(bytes: bytes, name: name, file: file, format: format, origin: origin,
-                          cache: frontMatterCache, timings: &timings)
+                          cache: frontMatterCache, sourcePositions: sourcePositions, timings: &timings)
         result.timings = timings
         return result
     }
 
     private static func read(
         bytes: [UInt8], name: String, file: String, format: Format, origin: APIType.Origin, cache: FrontMatter.Cache?,
-        timings: inout StageTimings
+        sourcePositions: Bool, timings: inout StageTimings
     ) -> Result {
         let text: String
         switch timings.measure(.read, { PageLoader.text(from: bytes) }) {
@@ -55,7 +55,7 @@ enum PageReader {
             diagnostics.append(.warning("page has no front matter; Liquid page variables expand to nothing", file: file, line: 1))
         }
 
-        let html: String
+        let document: HTMLDocument?
         let sourceLines: PageExtractor.SourceLines
         switch format {
         case .markdown:
@@ -63,13 +63,14 @@ enum PageReader {
                 MarkdownPreprocessor(file: file, frontMatter: frontMatter).process(body, firstLine: (frontMatter?.lineCount ?? 0) + 1)
             }
             diagnostics += prepared.diagnostics
-            html = timings.measure(.render) { MarkdownRenderer.html(fromMarkdown: prepared.markdown) }
-            sourceLines = .markdown(prepared)
+            let rendered = render(prepared.markdown, sourcePositions: sourcePositions, timings: &timings)
+            document = rendered?.document
+            sourceLines = .markdown(prepared, rendered?.lineMap ?? .sourcePositions)
         case .html:
-            html = String(body)
+            document = timings.measure(.parseHTML) { HTMLDocument(html: String(body)) }
             sourceLines = .html
         }
-        guard let document = timings.measure(.parseHTML, { HTMLDocument(html: html) }) else {
+        guard let document else {
             return Result(page: nil, diagnostics: diagnostics + [.error("the page could not be parsed as HTML", file: file)])
         }
         var extractor = PageExtractor(name: name, file: file, frontMatter: frontMatter, sourceLines: sourceLines)
@@ -82,6 +83,23 @@ enum PageReader {
         page.origin = origin
         page.kind = kind(of: page, diagnostics: &diagnostics)
         return Result(page: page, diagnostics: diagnostics)
+    }
+
+    /// Renders without `data-sourcepos` and pairs the elements with cmark's block lines; a page whose raw
+    /// HTML spoils the pairing is rendered again with the attributes (`sourcePositions` forces that).
+    private static func render(
+        _ markdown: String, sourcePositions: Bool, timings: inout StageTimings
+    ) -> (document: HTMLDocument, lineMap: MarkdownLineMap)? {
+        if !sourcePositions {
+            let rendered = timings.measure(.render) { MarkdownRenderer.render(markdown) }
+            guard let document = timings.measure(.parseHTML, { HTMLDocument(html: rendered.html) }) else { return nil }
+            if let lineMap = timings.measure(.extract, { MarkdownLineMap.pairing(rendered.blockLines, with: document) }) {
+                return (document, lineMap)
+            }
+        }
+        let rendered = timings.measure(.render) { MarkdownRenderer.render(markdown, sourcePositions: true) }
+        guard let document = timings.measure(.parseHTML, { HTMLDocument(html: rendered.html) }) else { return nil }
+        return (document, .sourcePositions)
     }
 
     /// Resource pages title-case the id in their heading (`## NetworkDriverService`); type pages
