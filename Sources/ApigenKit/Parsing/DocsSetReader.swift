@@ -11,6 +11,8 @@ public enum DocsSetReader {
         var name: String
         var format: PageReader.Format
         var origin: APIType.Origin
+        /// From the listing's `stat`: the largest pages are parsed first.
+        var byteCount = 0
     }
 
     struct Result: Sendable {
@@ -63,16 +65,18 @@ public enum DocsSetReader {
                 let candidates = ["index.md", "index.html", "index.markdown", "index.htm"]
                 for index in candidates {
                     let indexPath = path + "/" + index
-                    if FileBytes.exists(indexPath),
+                    if let byteCount = FileBytes.size(indexPath),
                        var page = pageFile(URL(fileURLWithPath: indexPath, isDirectory: false),
                                            relativePath: prefix + entry + "/" + index, origin: .page) {
                         page.name = entry
+                        page.byteCount = byteCount
                         pages.append(page)
                         if index == "index.md" { break }  // the Markdown source wins anyway
                     }
                 }
-            } else if let page = pageFile(url, relativePath: prefix + entry, origin: .page) {
+            } else if var page = pageFile(url, relativePath: prefix + entry, origin: .page) {
                 if skipRootIndex, page.name == "index" { continue }
+                page.byteCount = FileBytes.size(path) ?? 0
                 pages.append(page)
             }
         }
@@ -104,7 +108,7 @@ public enum DocsSetReader {
     static func read(_ files: [PageFile]) -> Result {
         let byteCount = Atomic<Int>(0)
         let frontMatterCache = FrontMatter.Cache()
-        let collected = ConcurrentMap.map(files) { file -> PageReader.Result in
+        let collected = ConcurrentMap.map(files, heaviestFirst: \.byteCount) { file -> PageReader.Result in
             var fileTimings = StageTimings()
             var result: PageReader.Result
             if let bytes = fileTimings.measure(.read, { FileBytes.read(file.url.path) }) {

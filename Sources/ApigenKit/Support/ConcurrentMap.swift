@@ -13,4 +13,19 @@ enum ConcurrentMap {
         }
         return results.withLock { $0.compactMap { $0 } }
     }
+
+    /// `map` that starts the heaviest elements first, so the cores finish together: with the input
+    /// order, one large page parsed last kept a core busy while the other waited.
+    static func map<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], heaviestFirst weight: (Element) -> Int, _ transform: @Sendable (Element) -> Result
+    ) -> [Result] {
+        let order = elements.indices.sorted { weight(elements[$0]) > weight(elements[$1]) }
+        let results = Mutex<[Result?]>(Array(repeating: nil, count: elements.count))
+        DispatchQueue.concurrentPerform(iterations: elements.count) { position in
+            let index = order[position]
+            let result = transform(elements[index])
+            results.withLock { $0[index] = result }
+        }
+        return results.withLock { $0.compactMap { $0 } }
+    }
 }

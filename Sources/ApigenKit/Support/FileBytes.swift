@@ -54,7 +54,11 @@ enum FileBytes {
         return result
     }
 
-    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+    /// The size of the file at `path`, or nil when there is none.
+    static func size(_ path: String) -> Int? {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : nil
+    }
 
     /// Creates or truncates `path` and writes `bytes`; false on any failure (`errno` says why).
     static func write(_ bytes: [UInt8], to path: String) -> Bool {
