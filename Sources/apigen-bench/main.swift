@@ -13,7 +13,7 @@ struct BenchmarkArguments {
         var iterator = arguments.makeIterator()
         while let argument = iterator.next() {
             if argument == "--runs", let value = iterator.next().flatMap(Int.init) {
-                runs = max(1, value)
+                runs = max(2, value)  // the first run is a warm-up
             } else if argument == "--parse-only" {
                 parseOnly = true
             } else {

@@ -24,19 +24,38 @@ extension PageExtractor {
         var options: [String]? { node.map(DocumentText.enumOptions(inNotes:)) ?? plainText.flatMap(DocumentText.enumOptions(inText:)) }
     }
 
+    /// Where each column the reader knows sits in a table, found once from its header cells.
+    struct Columns {
+        let count: Int
+        let field: Int
+        let type, create, update, required, `default`, notes: Int?
+
+        init(headers: [String]) {
+            count = headers.count
+            field = headers.firstIndex(of: "field") ?? 0
+            type = headers.firstIndex(of: "type")
+            create = headers.firstIndex(of: "create")
+            update = headers.firstIndex(of: "update")
+            required = headers.firstIndex(of: "required")
+            `default` = headers.firstIndex(of: "default")
+            notes = headers.firstIndex(of: "notes")
+        }
+    }
+
     mutating func readFieldTable(_ table: HTMLNode, role: TableRole) -> [RawField] {
         let headers = table.descendants { $0.isElement(named: "th") }.map { $0.collapsedText.lowercased() }
-        let fieldColumn = headers.firstIndex(of: "field") ?? 0
         guard !headers.isEmpty else { return [] }
+        let columns = Columns(headers: headers)
         var fields: [RawField] = []
         for row in table.descendants(where: { $0.isElement(named: "tr") }) {
-            let cells = row.elementChildren.filter { $0.isElement(named: "td") }.map(TableCell.init) as [TableCell]
+            var cells: [TableCell] = []
+            for child in row.children where child.isElement(named: "td") { cells.append(TableCell(child)) }
             guard !cells.isEmpty else { continue }
             let rowLine = line(of: row)
             // A row without a name is skipped before any other cell is read.
-            guard cells.count > fieldColumn else { continue }
-            for rowCells in splitRows(cells, columns: headers.count, line: rowLine) {
-                if let field = field(from: rowCells, headers: headers, role: role, line: rowLine) { fields.append(field) }
+            guard cells.count > columns.field else { continue }
+            for rowCells in splitRows(cells, columns: columns.count, line: rowLine) {
+                if let field = field(from: rowCells, columns: columns, role: role, line: rowLine) { fields.append(field) }
             }
         }
         return removingDuplicates(fields, what: role == .actionInput ? "input field" : "field")
@@ -64,15 +83,15 @@ extension PageExtractor {
         }
     }
 
-    private mutating func field(from cells: [TableCell], headers: [String], role: TableRole, line: Int) -> RawField? {
-        func cell(_ name: String) -> TableCell? {
-            headers.firstIndex(of: name).flatMap { $0 < cells.count ? cells[$0] : nil }
+    private mutating func field(from cells: [TableCell], columns: Columns, role: TableRole, line: Int) -> RawField? {
+        func cell(_ column: Int?) -> TableCell? {
+            column.flatMap { $0 < cells.count ? cells[$0] : nil }
         }
-        func text(_ name: String) -> String { cell(name)?.text ?? "" }
+        func text(_ column: Int?) -> String { cell(column)?.text ?? "" }
 
-        let notes = cell("notes")
+        let notes = cell(columns.notes)
         let notesText = notes?.text ?? ""
-        var name = (cell("field") ?? cells[0]).text
+        var name = (cell(columns.field) ?? cells[0]).text
         if name.isEmpty {
             diagnostics.append(.warning("table row without a field name ignored", file: file, line: line))
             return nil
@@ -84,12 +103,12 @@ extension PageExtractor {
         }
         let typeCell: TypeGrammar.CellType
         do {
-            typeCell = try TypeGrammar.parseCell(cell("type")?.typeText ?? "")
+            typeCell = try TypeGrammar.parseCell(cell(columns.type)?.typeText ?? "")
         } catch {
             diagnostics.append(.warning("field '\(name)': unreadable type: \(error)", file: file, line: line))
             typeCell = .scalar(.json)
         }
-        let defaultText = text("default")
+        let defaultText = text(columns.default)
         var field = RawField(
             name: name, cell: checked(typeCell, field: name, line: line), line: line,
             writable: false, create: false, required: false, update: false,
@@ -98,14 +117,14 @@ extension PageExtractor {
         switch role {
         case .writeable:
             field.writable = true
-            switch text("create") {
+            switch text(columns.create) {
             case "Yes": field.create = true; field.required = true
             case "Optional": field.create = true
             case "-", "", "No": break
             case let other:
                 diagnostics.append(.warning("field '\(name)': unknown Create value '\(other)'", file: file, line: line))
             }
-            switch text("update") {
+            switch text(columns.update) {
             case "Yes": field.update = true
             case "-", "", "No": break
             case let other:
@@ -114,7 +133,7 @@ extension PageExtractor {
         case .actionInput:
             field.writable = true
             field.create = true
-            field.required = text("required") == "Yes"
+            field.required = text(columns.required) == "Yes"
         case .readOnly:
             break
         }

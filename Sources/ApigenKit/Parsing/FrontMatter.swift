@@ -17,22 +17,27 @@ struct FrontMatter: Sendable, Hashable {
     }
 
     /// Splits `text` into front matter and body. A page without front matter yields `nil`.
+    /// Lines are found on the UTF-8 bytes: `---` and `\n` are ASCII, so every cut is a valid index.
     static func split(_ text: String, cache: Cache? = nil) throws(Failure) -> (frontMatter: FrontMatter?, body: Substring) {
-        guard text.hasPrefix("---\n") || text == "---" else { return (nil, text[...]) }
+        let bytes = text.utf8
+        guard bytes.starts(with: "---".utf8) else { return (nil, text[...]) }
+        let afterFence = bytes.index(bytes.startIndex, offsetBy: 3)
+        guard afterFence < bytes.endIndex else { throw .unterminated }  // the opening fence alone
+        guard bytes[afterFence] == 0x0A else { return (nil, text[...]) }
+        let yamlStart = bytes.index(after: afterFence)
         var lineNumber = 1
-        var lineStart = text.index(text.startIndex, offsetBy: 4)
-        while lineStart < text.endIndex {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+        var lineStart = yamlStart
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
             lineNumber += 1
-            let line = text[lineStart..<lineEnd]
-            if line == "---" || line == "..." {
-                let yaml = String(text[text.index(text.startIndex, offsetBy: 4)..<lineStart])
-                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
-                var frontMatter = try parseYAML(yaml, cache: cache)
+            let line = bytes[lineStart..<lineEnd]
+            if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+                let bodyStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+                var frontMatter = try parseYAML(text[yamlStart..<lineStart], cache: cache)
                 frontMatter.lineCount = lineNumber
                 return (frontMatter, text[bodyStart...])
             }
-            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+            lineStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
         }
         throw .unterminated
     }
@@ -49,14 +54,19 @@ struct FrontMatter: Sendable, Hashable {
         fileprivate func store(_ value: FrontMatter, for key: String) { entries.withLock { $0[key] = value } }
     }
 
-    private static func parseYAML(_ yaml: String, cache: Cache?) throws(Failure) -> FrontMatter {
-        guard let cache else { return try parseUncached(yaml) }
+    private static func parseYAML(_ yaml: Substring, cache: Cache?) throws(Failure) -> FrontMatter {
+        guard let cache else { return try parseUncached(String(yaml)) }
         // A `#` in column 0 is a comment in any YAML context a front matter uses, so dropping those lines
         // cannot change a value. Only successful parses are cached, so error lines stay exact.
-        let key = yaml.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }
-            .joined(separator: "\n")
+        var keyBytes: [UInt8] = []
+        keyBytes.reserveCapacity(yaml.utf8.count)
+        for line in yaml.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) where line.first != UInt8(ascii: "#") {
+            keyBytes += line
+            keyBytes.append(0x0A)
+        }
+        let key = String(decoding: keyBytes, as: UTF8.self)
         if let cached = cache.value(for: key) { return cached }
-        let parsed = try parseUncached(yaml)
+        let parsed = try parseUncached(String(yaml))
         cache.store(parsed, for: key)
         return parsed
     }

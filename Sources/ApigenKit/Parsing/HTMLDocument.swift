@@ -5,17 +5,22 @@ final class HTMLDocument {
     private let document: htmlDocPtr
 
     init?(html: String) {
+        var html = html
+        let parsed = html.withUTF8 { buffer in buffer.withMemoryRebound(to: CChar.self, Self.parse) }
+        guard let parsed else { return nil }
+        document = parsed
+    }
+
+    init?(html: UnsafeBufferPointer<CChar>) {
+        guard let parsed = Self.parse(html) else { return nil }
+        document = parsed
+    }
+
+    private static func parse(_ html: UnsafeBufferPointer<CChar>) -> htmlDocPtr? {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
-        var html = html
-        let parsed: htmlDocPtr? = html.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
-            }
-        }
-        guard let parsed else { return nil }
-        document = parsed
+        return htmlReadMemory(html.baseAddress, Int32(html.count), nil, "UTF-8", options)
     }
 
     deinit { xmlFreeDoc(document) }
@@ -107,7 +112,19 @@ struct HTMLNode {
     /// The child nodes, walked in place (no array is built).
     var children: Children { Children(first: pointer.pointee.children) }
 
-    var elementChildren: LazyFilterSequence<Children> { children.lazy.filter(\.isElement) }
+    /// The child elements (a concrete sequence: a lazy filter's generic metadata was looked up per call).
+    var elementChildren: ElementChildren { ElementChildren(children: children) }
+
+    struct ElementChildren: Sequence, IteratorProtocol {
+        var children: Children
+
+        mutating func next() -> HTMLNode? {
+            while let child = children.next() {
+                if child.isElement { return child }
+            }
+            return nil
+        }
+    }
 
     struct Children: Sequence, IteratorProtocol {
         var upcoming: xmlNodePtr?

@@ -3,8 +3,9 @@ import CLibXML2
 /// Where the elements of a page rendered from Markdown start, as lines of the preprocessed Markdown.
 enum MarkdownLineMap {
     /// The k-th `<tr>`, `<table>`, `<pre>` or `<hN>` of the DOM got the line of the k-th block of its kind
-    /// in cmark's tree (the usual case: no attribute is rendered or parsed).
-    case paired([xmlNodePtr: Int])
+    /// in cmark's tree (the usual case: no attribute is rendered or parsed). The line is kept in the node's
+    /// `_private` field, libxml2's slot for application data.
+    case paired
     /// The page was rendered with `data-sourcepos` on every block, because pairing failed.
     case sourcePositions
 
@@ -12,29 +13,39 @@ enum MarkdownLineMap {
     /// elements of those kinds in the page cause.
     static func pairing(_ blockLines: MarkdownRenderer.BlockLines, with document: HTMLDocument) -> MarkdownLineMap? {
         var used = Array(repeating: 0, count: MarkdownRenderer.BlockLines.slotCount)
-        var lines: [xmlNodePtr: Int] = [:]
-        var paired = true
-        document.root?.forEachDescendant { node in
-            guard paired, node.isElement, let name = node.pointer.pointee.name,
-                  let slot = MarkdownRenderer.BlockLines.slot(ofElementNamed: name)
-            else { return }
-            let recorded = blockLines.lines[slot]
-            guard used[slot] < recorded.count else {
-                paired = false
-                return
+        // Depth-first over the elements, without recursion or closures: this visits every element.
+        var next = document.root?.pointer
+        while let node = next {
+            if node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name,
+               let slot = MarkdownRenderer.BlockLines.slot(ofElementNamed: name) {
+                let recorded = blockLines.lines[slot]
+                guard used[slot] < recorded.count else { return nil }
+                node.pointee._private = UnsafeMutableRawPointer(bitPattern: recorded[used[slot]])
+                used[slot] += 1
             }
-            lines[node.pointer] = recorded[used[slot]]
-            used[slot] += 1
+            next = successor(of: node)
         }
-        guard paired, used == blockLines.lines.map(\.count) else { return nil }
-        return .paired(lines)
+        return used == blockLines.lines.map(\.count) ? .paired : nil
+    }
+
+    /// The next node in document order: first child, else next sibling, else an ancestor's next sibling.
+    private static func successor(of node: xmlNodePtr) -> xmlNodePtr? {
+        if node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children { return child }
+        var current: xmlNodePtr? = node
+        while let candidate = current {
+            if let sibling = candidate.pointee.next { return sibling }
+            current = candidate.pointee.parent
+            if current?.pointee.type != XML_ELEMENT_NODE { return nil }
+        }
+        return nil
     }
 
     /// The Markdown line `node` starts on, if it is an element that records one.
     func markdownLine(of node: HTMLNode) -> Int? {
         switch self {
-        case .paired(let lines):
-            return lines[node.pointer]
+        case .paired:
+            // Lines start at 1: a nil slot is an element without one.
+            return node.pointer.pointee._private.map { Int(bitPattern: $0) }
         case .sourcePositions:
             // `data-sourcepos="12:1-14:20"`: the start line.
             return node.withAttribute("data-sourcepos") { position -> Int? in

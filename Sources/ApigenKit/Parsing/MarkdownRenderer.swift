@@ -6,11 +6,27 @@ import CCmarkGFM
 /// Raw HTML is kept (`CMARK_OPT_UNSAFE`): the docs' Operations and Actions are `<div>` blocks.
 enum MarkdownRenderer {
     /// The HTML of a page and the Markdown line of each element diagnostics point at.
-    struct Rendered {
-        var html: String
+    final class Rendered {
+        /// cmark's own NUL-terminated buffer, handed to libxml2 without a copy into a Swift string.
+        private let buffer: UnsafeMutablePointer<CChar>?
+        let byteCount: Int
         /// From cmark's tree, not from `data-sourcepos` attributes: those are on every block and table
         /// cell, and reading them through libxml2 cost a fifth of both libraries' time.
-        var blockLines: BlockLines
+        let blockLines: BlockLines
+
+        fileprivate init(buffer: UnsafeMutablePointer<CChar>?, blockLines: BlockLines) {
+            self.buffer = buffer
+            byteCount = buffer.map { strlen($0) } ?? 0
+            self.blockLines = blockLines
+        }
+
+        deinit { free(buffer) }
+
+        func withHTML<Result>(_ body: (UnsafeBufferPointer<CChar>) -> Result) -> Result {
+            body(UnsafeBufferPointer(start: buffer, count: byteCount))
+        }
+
+        var html: String { withHTML { String(decoding: UnsafeRawBufferPointer($0), as: UTF8.self) } }
     }
 
     /// The start lines of the blocks that become `<table>`, `<tr>`, `<pre>` and `<h1>`…`<h6>`, per element
@@ -34,7 +50,7 @@ enum MarkdownRenderer {
     ///   HTML makes the elements and `blockLines` pair up wrongly.
     static func render(_ markdown: String, sourcePositions: Bool = false) -> Rendered {
         let options = CMARK_OPT_UNSAFE | (sourcePositions ? CMARK_OPT_SOURCEPOS : 0)
-        guard let parser = cmark_parser_new(options) else { return Rendered(html: "", blockLines: BlockLines()) }
+        guard let parser = cmark_parser_new(options) else { return Rendered(buffer: nil, blockLines: BlockLines()) }
         defer { cmark_parser_free(parser) }
         if let tableExtension {
             cmark_parser_attach_syntax_extension(parser, tableExtension)
@@ -45,15 +61,12 @@ enum MarkdownRenderer {
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return Rendered(html: "", blockLines: BlockLines()) }
+        guard let document = cmark_parser_finish(parser) else { return Rendered(buffer: nil, blockLines: BlockLines()) }
         defer { cmark_node_free(document) }
         var blockLines = BlockLines()
         collectBlockLines(below: document, into: &blockLines)
-        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-            return Rendered(html: "", blockLines: blockLines)
-        }
-        defer { free(rendered) }
-        return Rendered(html: String(cString: rendered), blockLines: blockLines)
+        let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
+        return Rendered(buffer: rendered, blockLines: blockLines)
     }
 
     /// Walks the block containers only: inline nodes never become the elements recorded.

@@ -92,13 +92,13 @@ enum PageReader {
     ) -> (document: HTMLDocument, lineMap: MarkdownLineMap)? {
         if !sourcePositions {
             let rendered = timings.measure(.render) { MarkdownRenderer.render(markdown) }
-            guard let document = timings.measure(.parseHTML, { HTMLDocument(html: rendered.html) }) else { return nil }
+            guard let document = timings.measure(.parseHTML, { rendered.withHTML(HTMLDocument.init(html:)) }) else { return nil }
             if let lineMap = timings.measure(.extract, { MarkdownLineMap.pairing(rendered.blockLines, with: document) }) {
                 return (document, lineMap)
             }
         }
         let rendered = timings.measure(.render) { MarkdownRenderer.render(markdown, sourcePositions: true) }
-        guard let document = timings.measure(.parseHTML, { HTMLDocument(html: rendered.html) }) else { return nil }
+        guard let document = timings.measure(.parseHTML, { rendered.withHTML(HTMLDocument.init(html:)) }) else { return nil }
         return (document, .sourcePositions)
     }
 

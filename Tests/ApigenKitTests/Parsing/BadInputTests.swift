@@ -47,8 +47,14 @@ struct BadInputTests {
     }
 
     @Test func unterminatedOrInvalidFrontMatter() throws {
-        let result = try load(["open.md": "---\ntitle: API\n## x\n", "yaml.md": "---\ntitle: [API\n---\n## yaml\n"])
+        let result = try load([
+            "open.md": "---\ntitle: API\n## x\n", "yaml.md": "---\ntitle: [API\n---\n## yaml\n",
+            "fence.md": "---", "fence-line.md": "---\n",
+        ])
         #expect(result.diagnostics.contains(.error("front matter has no closing '---' line", file: "open.md", line: 1)))
+        // A file that is only an opening fence once crashed the reader.
+        #expect(result.diagnostics.contains(.error("front matter has no closing '---' line", file: "fence.md", line: 1)))
+        #expect(result.diagnostics.contains(.error("front matter has no closing '---' line", file: "fence-line.md", line: 1)))
         #expect(result.diagnostics.contains { $0.file == "yaml.md" && $0.severity == .error && $0.message.hasPrefix("invalid YAML front matter") })
     }
 
