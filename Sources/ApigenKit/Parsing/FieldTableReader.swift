@@ -96,7 +96,8 @@ extension PageExtractor {
             diagnostics.append(.warning("table row without a field name ignored", file: file, line: line))
             return nil
         }
-        if let bracket = name.firstIndex(of: "["), name.hasSuffix("]") {
+        // On the bytes: a Character search segments graphemes, and this runs on every row.
+        if name.utf8.last == UInt8(ascii: "]"), let bracket = name.utf8.firstIndex(of: UInt8(ascii: "[")) {
             let cleaned = String(name[..<bracket])
             diagnostics.append(.warning("field name '\(name)' is not an identifier; read as '\(cleaned)'", file: file, line: line))
             name = cleaned

@@ -39,7 +39,8 @@ struct MarkdownPreprocessor {
     static let placeholderPrefix = "apigen-code-block:"
 
     let file: String
-    let variables: [String: String]
+    /// `site.baseurl` and `page.<key>` for each front matter key, as UTF-8.
+    let variables: [(name: [UInt8], value: [UInt8])]
 
     private var markdown = ""
     private var previousLine: Substring?
@@ -54,8 +55,8 @@ struct MarkdownPreprocessor {
 
     init(file: String, frontMatter: FrontMatter?) {
         self.file = file
-        var variables = ["site.baseurl": ""]
-        for (key, value) in frontMatter?.values ?? [:] { variables["page.\(key)"] = value }
+        var variables = [(name: Array("site.baseurl".utf8), value: [UInt8]())]
+        for (key, value) in frontMatter?.values ?? [:] { variables.append((Array("page.\(key)".utf8), Array(value.utf8))) }
         self.variables = variables
     }
 
@@ -90,7 +91,13 @@ struct MarkdownPreprocessor {
     private mutating func closeCodeBlock(line: Int) {
         guard isInCode else { return }
         isInCode = false
-        codeBlocks.append(CodeBlock(text: codeLines.joined(separator: "\n") + "\n", firstLine: codeFirstLine))
+        var text = ""
+        text.reserveCapacity(codeLines.reduce(0) { $0 + $1.utf8.count + 1 })
+        for line in codeLines {
+            text += line
+            text += "\n"
+        }
+        codeBlocks.append(CodeBlock(text: text, firstLine: codeFirstLine))
         codeLines = []
         emit(Substring(Self.placeholderPrefix + String(codeBlocks.count - 1)), from: codeFirstLine)
         emit("```", from: line)
@@ -119,8 +126,11 @@ struct MarkdownPreprocessor {
                 table.reset()
                 continue
             }
-            for output in table.repair(line, line: lineNumber, previous: previousLine) { emit(output, from: lineNumber) }
-            diagnostics += table.takeDiagnostics()
+            switch table.repair(line, line: lineNumber, previous: previousLine) {
+            case .unchanged: emit(line, from: lineNumber)
+            case .replaced(let lines): for output in lines { emit(output, from: lineNumber) }
+            }
+            if table.hasDiagnostics { diagnostics += table.takeDiagnostics() }
         }
         if isInCode {
             diagnostics.append(.warning("{% highlight %} block is never closed", file: file, line: codeFirstLine))
@@ -129,24 +139,47 @@ struct MarkdownPreprocessor {
     }
 
     /// `{{ site.baseurl }}` and `{{ page.* }}`; an unknown variable expands to nothing, with a warning.
+    /// On the line's bytes: link lines hold four variables each, and String slicing cost more than cmark.
     private mutating func expandVariables(in line: Substring, line lineNumber: Int) -> String {
-        var result = ""
-        var rest = line[...]
-        while let open = rest.firstRange(ofText: "{{") {
-            result += rest[..<open.lowerBound]
-            guard let close = rest.firstRange(ofText: "}}", from: open.upperBound) else {
-                result += rest[open.lowerBound...]
-                return result
+        var result: [UInt8] = []
+        result.reserveCapacity(line.utf8.count)
+        var unknown: [String] = []
+        let bytes = Array(line.utf8)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "{"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
+                  let close = Self.closingBraces(in: bytes, from: index + 2)
+            else {
+                result.append(bytes[index])
+                index += 1
+                continue
             }
-            let name = rest[open.upperBound..<close.lowerBound].trimmingSpaces()
-            if let value = variables[String(name)] {
-                result += value
+            var nameStart = index + 2
+            var nameEnd = close
+            while nameStart < nameEnd, bytes[nameStart] == 0x20 || bytes[nameStart] == 0x09 { nameStart += 1 }
+            while nameEnd > nameStart, bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == 0x09 { nameEnd -= 1 }
+            let name = bytes[nameStart..<nameEnd]
+            if let variable = variables.first(where: { $0.name.elementsEqual(name) }) {
+                result += variable.value
             } else {
-                diagnostics.append(.warning("unknown Liquid variable '\(name)' expands to nothing", file: file, line: lineNumber))
+                unknown.append(String(decoding: name, as: UTF8.self))
             }
-            rest = rest[close.upperBound...]
+            index = close + 2
         }
-        return result + rest
+        for name in unknown {
+            diagnostics.append(.warning("unknown Liquid variable '\(name)' expands to nothing", file: file, line: lineNumber))
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The index of the `}}` closing a `{{` whose name starts at `start`.
+    private static func closingBraces(in bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "}"), bytes[index + 1] == UInt8(ascii: "}") { return index }
+            index += 1
+        }
+        return nil
     }
 
     private func removeKramdownOptions(from line: Substring) -> Substring {

@@ -90,6 +90,15 @@ public indirect enum OrderedJSON: Sendable, Hashable {
 
         private mutating func string() throws(SyntaxError) -> String {
             index += 1  // opening quote
+            // Most strings have no escape: they are one slice of the input.
+            var end = index
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] != 0x0A {
+                end += 1
+            }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                defer { index = end + 1 }
+                return String(decoding: bytes[index..<end], as: UTF8.self)
+            }
             var scalars: [UInt8] = []
             while index < bytes.count {
                 let byte = bytes[index]

@@ -16,53 +16,61 @@ struct TableRepair {
 
     mutating func reset() { columns = nil }
 
+    var hasDiagnostics: Bool { !diagnostics.isEmpty }
+
     mutating func takeDiagnostics() -> [Diagnostic] {
         defer { diagnostics.removeAll() }
         return diagnostics
     }
 
-    /// The lines to emit for `line`; `previous` is the last line emitted before it.
-    mutating func repair(_ line: Substring, line lineNumber: Int, previous: Substring?) -> [Substring] {
+    /// What to emit for a line: nearly always the line itself, which costs no array.
+    enum Repaired: Equatable {
+        case unchanged
+        case replaced(by: [Substring])
+    }
+
+    /// What to emit for `line`; `previous` is the last line emitted before it.
+    mutating func repair(_ line: Substring, line lineNumber: Int, previous: Substring?) -> Repaired {
         if let columns {
             guard line.containsByte(UInt8(ascii: "|")), !line.trimmingSpaces().isEmpty else {
                 self.columns = nil
-                return [line]
+                return .unchanged
             }
             return repairRow(line, columns: columns, line: lineNumber)
         }
-        guard let previous, previous.containsByte(UInt8(ascii: "|")), Self.isDelimiterRow(line) else { return [line] }
+        guard let previous, previous.containsByte(UInt8(ascii: "|")), Self.isDelimiterRow(line) else { return .unchanged }
         let headerCells = Self.cells(of: previous).count
         let delimiterCells = Self.cells(of: line).count
         columns = headerCells
-        guard headerCells != delimiterCells else { return [line] }
+        guard headerCells != delimiterCells else { return .unchanged }
         diagnostics.append(.warning(
             "table header has \(headerCells) cells but its delimiter row has \(delimiterCells); read with \(headerCells) columns",
             file: file, line: lineNumber))
-        return [Substring(Array(repeating: "---", count: headerCells).joined(separator: "|"))]
+        return .replaced(by: [Substring(Array(repeating: "---", count: headerCells).joined(separator: "|"))])
     }
 
-    private mutating func repairRow(_ line: Substring, columns: Int, line lineNumber: Int) -> [Substring] {
+    private mutating func repairRow(_ line: Substring, columns: Int, line lineNumber: Int) -> Repaired {
         let trimmed = line.trimmingSpaces()
         let endsWithPipe = trimmed.utf8.last == UInt8(ascii: "|")
         // Most rows are well formed: count separators without splitting the row.
         let partCount = Self.separatorCount(in: trimmed) + 1
         let cellCount = endsWithPipe ? partCount - 1 : partCount
-        if cellCount == columns || (cellCount == columns - 1 && endsWithPipe) { return [line] }
+        if cellCount == columns || (cellCount == columns - 1 && endsWithPipe) { return .unchanged }
         let parts = Self.parts(of: line)
         if cellCount < columns {
             diagnostics.append(.warning("table row has \(cellCount) cells, the header has \(columns)", file: file, line: lineNumber))
-            return [line]
+            return .unchanged
         }
         if parts.last?.containsText("<br>") == true,
            let rows = Self.splitRunTogetherRows(parts.map(String.init), columns: columns)?.map({ Substring($0.joined(separator: " | ")) }) {
             diagnostics.append(.warning(
                 "\(rows.count) table rows run together on one line ending in <br>; read as separate rows",
                 file: file, line: lineNumber))
-            return rows
+            return .replaced(by: rows)
         }
         diagnostics.append(.warning(
             "table row has \(cellCount) cells, the header has \(columns); extra cells ignored", file: file, line: lineNumber))
-        return [line]
+        return .unchanged
     }
 
     /// The generator lost the line breaks between rows whose last cell is Notes, so each row's Notes

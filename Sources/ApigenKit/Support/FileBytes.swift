@@ -17,18 +17,17 @@ enum FileBytes {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+        let size = Int(status.st_size)
+        // Uninitialised: the read fills it, and a file that shrank meanwhile keeps what was there.
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initializedCount in
+            var filled = 0
+            while filled < size {
+                let count = systemRead(descriptor, buffer.baseAddress.map { $0 + filled }, size - filled)
+                guard count > 0 else { break }
+                filled += count
             }
-            guard count > 0 else { break }
-            filled += count
+            initializedCount = filled
         }
-        // A file that shrank while being read keeps what was there.
-        if filled < bytes.count { bytes.removeLast(bytes.count - filled) }
-        return bytes
     }
 
     /// The visible entries of a folder, with whether each is a folder; nil when it cannot be read.

@@ -55,7 +55,10 @@ struct TableRepairTests {
         var diagnostics: [Diagnostic] = []
         for (index, line) in lines.enumerated() {
             let previous: Substring? = output.last.map { Substring($0) }
-            output += repair.repair(Substring(line), line: index + 1, previous: previous).map { String($0) }
+            switch repair.repair(Substring(line), line: index + 1, previous: previous) {
+            case .unchanged: output.append(line)
+            case .replaced(let lines): output += lines.map { String($0) }
+            }
             diagnostics += repair.takeDiagnostics()
         }
         return (output, diagnostics)
