@@ -87,12 +87,15 @@ struct ActionNameSplitter: Sendable {
                      "activate", "deactivate", "reactivate", "reconnect", "evacuate", "purge", "replay", "from", "to"] {
             words.insert(verb)
         }
-        vocabulary = words.filter { $0.count >= 2 }
+        // Real words are short; a 1,000-letter "word" would make the split below cubic.
+        vocabulary = words.filter { (2...Self.longestKnownWord).contains($0.count) }
         longestWord = vocabulary.map(\.count).max() ?? 0
     }
 
+    static let longestKnownWord = 40
+
     func methodName(_ action: String) -> String {
-        guard action == action.lowercased(), let words = split(Array(action)) else {
+        guard action == action.lowercased(), action.count <= 8 * Self.longestKnownWord, let words = split(Array(action)) else {
             return SwiftNames.methodName(action)
         }
         return SwiftNames.memberName(words.map(SwiftNames.capitalizedFirst).joined())

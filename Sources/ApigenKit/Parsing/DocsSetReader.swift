@@ -5,7 +5,8 @@ import Synchronization
 public enum DocsSetReader {
     /// A page file found in the docs folder.
     struct PageFile: Sendable {
-        var url: URL
+        /// The file's path (paths, not URLs: building a URL per page cost more than listing the folder).
+        var path: String
         /// Relative to the docs folder, as diagnostics and `source` show it.
         var relativePath: String
         var name: String
@@ -31,16 +32,17 @@ public enum DocsSetReader {
             throw DiagnosticError(.error("no such file or directory", file: folder.path))
         }
         guard isDirectory.boolValue else {
-            guard let page = pageFile(folder, relativePath: folder.lastPathComponent, origin: .page) else {
+            guard var page = pageFile(folder.path, relativePath: folder.lastPathComponent, origin: .page) else {
                 throw DiagnosticError(.error("not a docs page (.md or .html) or a folder of pages", file: folder.path))
             }
-            return [page.withURL(folder)]
+            page.byteCount = FileBytes.size(folder.path) ?? 0
+            return [page]
         }
-        let resources = folder.appendingPathComponent("api-resources")
+        let resources = folder.appendingPathComponent("api-resources").path
         var pages: [PageFile] = []
-        if fileManager.fileExists(atPath: resources.path) {
+        if fileManager.fileExists(atPath: resources) {
             pages += entries(in: resources, prefix: "api-resources/", skipRootIndex: true)
-            let common = folder.appendingPathComponent("common")
+            let common = folder.appendingPathComponent("common").path
             pages += entries(in: common, prefix: "common/", skipRootIndex: false).filter { $0.name == "index" }.map {
                 var page = $0
                 page.name = "common"
@@ -48,33 +50,30 @@ public enum DocsSetReader {
                 return page
             }
         } else {
-            pages = entries(in: folder, prefix: "", skipRootIndex: true)
+            pages = entries(in: folder.path, prefix: "", skipRootIndex: true)
         }
         return deduplicated(pages).sorted { $0.relativePath < $1.relativePath }
     }
 
-    private static func entries(in folder: URL, prefix: String, skipRootIndex: Bool) -> [PageFile] {
-        let folderPath = folder.path
+    private static func entries(in folderPath: String, prefix: String, skipRootIndex: Bool) -> [PageFile] {
         guard let entries = FileBytes.entries(of: folderPath) else { return [] }
         var pages: [PageFile] = []
         for (entry, isFolder) in entries {
             let path = folderPath + "/" + entry
-            let url = URL(fileURLWithPath: path, isDirectory: isFolder)
             if isFolder {
                 // The usual case first: one check per folder.
                 let candidates = ["index.md", "index.html", "index.markdown", "index.htm"]
                 for index in candidates {
                     let indexPath = path + "/" + index
                     if let byteCount = FileBytes.size(indexPath),
-                       var page = pageFile(URL(fileURLWithPath: indexPath, isDirectory: false),
-                                           relativePath: prefix + entry + "/" + index, origin: .page) {
+                       var page = pageFile(indexPath, relativePath: prefix + entry + "/" + index, origin: .page) {
                         page.name = entry
                         page.byteCount = byteCount
                         pages.append(page)
                         if index == "index.md" { break }  // the Markdown source wins anyway
                     }
                 }
-            } else if var page = pageFile(url, relativePath: prefix + entry, origin: .page) {
+            } else if var page = pageFile(path, relativePath: prefix + entry, origin: .page) {
                 if skipRootIndex, page.name == "index" { continue }
                 page.byteCount = FileBytes.size(path) ?? 0
                 pages.append(page)
@@ -83,15 +82,16 @@ public enum DocsSetReader {
         return pages
     }
 
-    private static func pageFile(_ url: URL, relativePath: String, origin: APIType.Origin) -> PageFile? {
+    private static func pageFile(_ path: String, relativePath: String, origin: APIType.Origin) -> PageFile? {
+        let fileName = path.split(separator: "/").last ?? ""
+        guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex else { return nil }
         let format: PageReader.Format
-        switch url.pathExtension.lowercased() {
+        switch fileName[fileName.index(after: dot)...].lowercased() {
         case "md", "markdown": format = .markdown
         case "html", "htm": format = .html
         default: return nil
         }
-        return PageFile(url: url, relativePath: relativePath, name: url.deletingPathExtension().lastPathComponent,
-                        format: format, origin: origin)
+        return PageFile(path: path, relativePath: relativePath, name: String(fileName[..<dot]), format: format, origin: origin)
     }
 
     /// One page per name: the Markdown source wins over a published HTML copy.
@@ -111,7 +111,7 @@ public enum DocsSetReader {
         let collected = ConcurrentMap.map(files, heaviestFirst: \.byteCount) { file -> PageReader.Result in
             var fileTimings = StageTimings()
             var result: PageReader.Result
-            if let bytes = fileTimings.measure(.read, { FileBytes.read(file.url.path) }) {
+            if let bytes = fileTimings.measure(.read, { FileBytes.read(file.path) }) {
                 result = PageReader.read(bytes: bytes, name: file.name, file: file.relativePath, format: file.format,
                                          origin: file.origin, frontMatterCache: frontMatterCache)
                 byteCount.add(bytes.count, ordering: .relaxed)
@@ -125,14 +125,6 @@ public enum DocsSetReader {
         for result in collected { timings.add(result.timings) }
         return Result(pages: collected.compactMap(\.page), diagnostics: collected.flatMap(\.diagnostics), timings: timings,
                       bytes: byteCount.load(ordering: .relaxed))
-    }
-}
-
-extension DocsSetReader.PageFile {
-    fileprivate func withURL(_ url: URL) -> Self {
-        var copy = self
-        copy.url = url
-        return copy
     }
 }
 

@@ -49,6 +49,7 @@ extension PageExtractor {
         var fields: [RawField] = []
         for row in table.descendants(where: { $0.isElement(named: "tr") }) {
             var cells: [TableCell] = []
+            cells.reserveCapacity(columns.count)
             for child in row.children where child.isElement(named: "td") { cells.append(TableCell(child)) }
             guard !cells.isEmpty else { continue }
             let rowLine = line(of: row)
@@ -157,7 +158,7 @@ extension PageExtractor {
     }
 
     mutating func removingDuplicates(_ fields: [RawField], what: String) -> [RawField] {
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: fields.count)
         return fields.filter { field in
             if seen.insert(field.name).inserted { return true }
             diagnostics.append(.warning("duplicate \(what) '\(field.name)'; the later row is ignored", file: file, line: field.line))

@@ -39,6 +39,11 @@ enum MarkdownRenderer {
         var lines = Array(repeating: [Int](), count: slotCount)
     }
 
+    /// cmark-gfm 0.29 (Debian 12's) is quadratic on some inline patterns (`![[]()` repeated: 4.6 s for
+    /// 210 KB): larger pages are refused rather than stall a build (the worst case under the limit takes
+    /// under 2 s). The largest real page is 24 KB, and code blocks, most of a page, never reach cmark.
+    static let maximumByteCount = 128 * 1024
+
     /// `cmark_gfm_core_extensions_ensure_registered` is not thread-safe: run it exactly once
     /// (a lazy static is initialised once, atomically). The extension itself is immutable afterwards.
     nonisolated(unsafe) private static let tableExtension: OpaquePointer? = {
@@ -69,18 +74,20 @@ enum MarkdownRenderer {
         return Rendered(buffer: rendered, blockLines: blockLines)
     }
 
-    /// Walks the block containers only: inline nodes never become the elements recorded.
-    private static func collectBlockLines(below parent: OpaquePointer, into lines: inout BlockLines) {
-        var child = cmark_node_first_child(parent)
-        while let node = child {
+    /// Walks the block containers only: inline nodes never become the elements recorded. Iterative, with
+    /// cmark's own parent links: a page of 100,000 nested `>` quotes is a legal (if hostile) input.
+    private static func collectBlockLines(below root: OpaquePointer, into lines: inout BlockLines) {
+        var next = cmark_node_first_child(root)
+        while let node = next {
             let line = Int(cmark_node_get_start_line(node))
+            var descends = false
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
                 lines.lines[BlockLines.heading(level: Int(cmark_node_get_heading_level(node)))].append(line)
             case CMARK_NODE_CODE_BLOCK:
                 lines.lines[BlockLines.codeBlock].append(line)
             case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM:
-                collectBlockLines(below: node, into: &lines)
+                descends = true
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
                 break
             default:
@@ -88,14 +95,27 @@ enum MarkdownRenderer {
                 switch cmark_node_get_type_string(node).map({ String(cString: $0) }) {
                 case "table":
                     lines.lines[BlockLines.table].append(line)
-                    collectBlockLines(below: node, into: &lines)
+                    descends = true
                 case "table_header", "table_row":  // the header row is a node type of its own
                     lines.lines[BlockLines.tableRow].append(line)
                 default:
                     break
                 }
             }
-            child = cmark_node_next(node)
+            if descends, let child = cmark_node_first_child(node) {
+                next = child
+                continue
+            }
+            // The next sibling, else the nearest ancestor's (below the root).
+            var current: OpaquePointer? = node
+            next = nil
+            while let candidate = current, candidate != root {
+                if let sibling = cmark_node_next(candidate) {
+                    next = sibling
+                    break
+                }
+                current = cmark_node_parent(candidate)
+            }
         }
     }
 }

@@ -63,6 +63,11 @@ enum PageReader {
                 MarkdownPreprocessor(file: file, frontMatter: frontMatter).process(body, firstLine: (frontMatter?.lineCount ?? 0) + 1)
             }
             diagnostics += prepared.diagnostics
+            guard prepared.markdown.utf8.count <= MarkdownRenderer.maximumByteCount else {
+                return Result(page: nil, diagnostics: diagnostics + [.error(
+                    "the page has more than \(MarkdownRenderer.maximumByteCount / 1024) KiB of Markdown outside code blocks; not read",
+                    file: file, line: 1)])
+            }
             let rendered = render(prepared.markdown, sourcePositions: sourcePositions, timings: &timings)
             document = rendered?.document
             sourceLines = .markdown(prepared, rendered?.lineMap ?? .sourcePositions)

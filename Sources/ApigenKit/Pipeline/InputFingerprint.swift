@@ -11,7 +11,7 @@ struct InputFingerprint: Sendable, Hashable {
         var hasher = FNV1a()
         for page in try DocsSetReader.pageFiles(in: docs) {
             hasher.add(Array(page.relativePath.utf8))
-            hasher.add(FileBytes.read(page.url.path) ?? [])
+            hasher.add(FileBytes.read(page.path) ?? [])
         }
         for folder in [BuiltInTemplates.directory, options.emitting.templatesDirectory].compactMap({ $0 }) {
             for path in TemplateSet.templatePaths(in: folder) {

@@ -25,8 +25,14 @@ struct NestedTypeInference {
         inferActionInputs()
         // Inferring a type can reveal more names: repeat until every mention is defined or given up.
         var givenUp = Set<String>()
+        var attempted = Set<String>()
         while let (missing, mention) = firstUndefinedMention(excluding: givenUp) {
             let examples = (evidence.examplesByType[missing] ?? []) + (nestedExamples[missing] ?? [])
+            // Each name is inferred once: a name still undefined after its inference would loop forever.
+            guard attempted.insert(missing).inserted else {
+                givenUp.insert(missing)
+                continue
+            }
             if !infer(missing, from: examples, source: mention.file) {
                 givenUp.insert(missing)
                 guard !reportedMissing.contains(missing) else { continue }
@@ -158,10 +164,17 @@ struct NestedTypeInference {
 
     // MARK: - Rewriting mentions
 
+    /// Every mention: fields, action input fields and action inputs.
     private mutating func replaceMentions(of name: String, with replacement: String) {
         for (typeName, type) in types {
             var type = type
             type.fields = type.fields.map { renaming(name, to: replacement, in: $0) }
+            type.actions = type.actions.map { action in
+                var action = action
+                action.inputFields = action.inputFields.map { renaming(name, to: replacement, in: $0) }
+                if action.input == name { action.input = replacement }
+                return action
+            }
             types[typeName] = type
         }
     }

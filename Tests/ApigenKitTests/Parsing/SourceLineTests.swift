@@ -34,7 +34,7 @@ struct SourceLineTests {
         let files = try DocsSetReader.pageFiles(in: TestPaths.corpusSet(set)).filter { $0.format == .markdown }
         var checkedLines = 0
         for file in files {
-            let bytes = try [UInt8](Data(contentsOf: file.url))
+            let bytes = try #require(FileBytes.read(file.path))
             let text = try #require(String(validating: bytes, as: UTF8.self))
             #expect(try pairs(text, file: file.relativePath), "\(file.relativePath) was rendered twice")
 

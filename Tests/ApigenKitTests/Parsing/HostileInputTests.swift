@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import ApigenKit
+
+/// Inputs a fuzzer found that crashed or stalled the tool; each now ends with a diagnostic or a result.
+/// The time limit turns a regression into a failure instead of a stalled CI run.
+@Suite("Hostile input", .timeLimit(.minutes(1)))
+struct HostileInputTests {
+    private func load(_ files: [String: String]) throws -> APIDocument {
+        let docs = try TemporaryDocs(files)
+        defer { docs.remove() }
+        return try docs.load()
+    }
+
+    /// cmark's tree was walked recursively: 120,000 nested quotes overflowed the stack (SIGSEGV).
+    @Test func deeplyNestedBlocksDoNotOverflowTheStack() throws {
+        let document = try load([
+            "quotes.md": "## quotes\n\n" + String(repeating: ">", count: 120_000),
+            "lists.md": "## lists\n\n" + String(repeating: "- ", count: 60_000),
+        ])
+        #expect(document.types.map(\.name) == ["lists", "quotes"])
+        #expect(!document.diagnostics.contains { $0.severity == .error })
+    }
+
+    /// cmark-gfm 0.29 is quadratic on repeated `![[]()`: 210 KB took 4.6 s, 1 MB minutes.
+    @Test func oversizedMarkdownIsRefused() throws {
+        let document = try load(["big.md": "## big\n\n" + String(repeating: "![[]()\n", count: 20_000), "small.md": "## small\n"])
+        #expect(document.types.map(\.name) == ["small"])
+        #expect(document.diagnostics.contains(.error(
+            "the page has more than 128 KiB of Markdown outside code blocks; not read", file: "big.md", line: 1)))
+    }
+
+    /// An example body with exactly the fields of another type renamed the fields that mention it but not
+    /// the action input, so the inference loop found the same undefined name forever.
+    @Test func exampleMatchingAnotherTypeEndsTheInference() throws {
+        let page = """
+            ## T
+
+            x|y
+            -|-
+            a|
+            b|
+
+            <div class="action" id="g"><span class="header"><span class="headerright">P:<code>/</code></span></span><span class="input"><a href="/x/">X</a></span><pre>-d '{"a":1,"b":2}'</pre></div>
+            """
+        let document = try load(["t.md": page])
+        #expect(document.type(named: "t")?.actions.first?.input == "t", "the input has the fields of t, so it is t")
+    }
+
+    /// A 1,300-letter field name became a 1,300-letter "word" that made the action-name split cubic.
+    @Test func longNamesDoNotStallTheEmitter() throws {
+        let long = String(repeating: "b", count: 1_300)
+        let page = "## T\n\nField | Type\n---|---\n\(long) | string\n\n"
+            + PageBuilder.action(String(repeating: "a", count: 1_300), on: "t")
+        let document = try load(["t.md": page])
+        let files = try SDKEmitter(options: EmitOptions()).emit(document)
+        #expect(files.contains { $0.contents.contains(long) })
+    }
+}
