@@ -14,6 +14,9 @@ public enum DocsSetReader {
         var origin: APIType.Origin
         /// From the listing's `stat`: the largest pages are parsed first.
         var byteCount = 0
+        /// The bytes, when something read them already (the generator's input fingerprint): the page
+        /// is parsed from exactly what was fingerprinted, and read once.
+        var contents: [UInt8]?
     }
 
     struct Result: Sendable {
@@ -111,7 +114,7 @@ public enum DocsSetReader {
         let collected = ConcurrentMap.map(files, heaviestFirst: \.byteCount) { file -> PageReader.Result in
             var fileTimings = StageTimings()
             var result: PageReader.Result
-            if let bytes = fileTimings.measure(.read, { FileBytes.read(file.path) }) {
+            if let bytes = fileTimings.measure(.read, { file.contents ?? FileBytes.read(file.path) }) {
                 result = PageReader.read(bytes: bytes, name: file.name, file: file.relativePath, format: file.format,
                                          origin: file.origin, frontMatterCache: frontMatterCache)
                 byteCount.add(bytes.count, ordering: .relaxed)

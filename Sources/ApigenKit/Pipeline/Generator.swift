@@ -39,7 +39,7 @@ public enum Generator {
     public static func run(docs: URL, output: URL, options: Options) throws(DiagnosticError) -> Report {
         let writer = OutputWriter(folder: output)
         var fingerprintTimings = StageTimings()
-        let fingerprint = try fingerprintTimings.measure(.read) { () throws(DiagnosticError) in
+        let (fingerprint, pages) = try fingerprintTimings.measure(.read) { () throws(DiagnosticError) in
             try InputFingerprint.compute(docs: docs, options: options)
         }
         let upToDate = writer.isUpToDate(with: fingerprint)
@@ -48,8 +48,9 @@ public enum Generator {
             plan.unchanged = upToDate.files
             return Report(diagnostics: [], plan: plan, typeCount: 0, pages: 0, timings: fingerprintTimings, upToDate: true)
         }
-        let (document, metrics) = try DocsSetLoader.loadMeasured(docs, options: options.loading)
+        let (document, metrics) = try DocsSetLoader.loadMeasured(docs, options: options.loading, listed: pages)
         var timings = metrics.timings
+        timings.add(fingerprintTimings)
         var report = Report(diagnostics: document.diagnostics, plan: .init(), typeCount: document.types.count,
                             pages: metrics.pages, timings: timings, upToDate: false)
         guard !report.failed else { return report }

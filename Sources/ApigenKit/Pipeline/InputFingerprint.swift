@@ -7,11 +7,16 @@ import Foundation
 struct InputFingerprint: Sendable, Hashable {
     var value: UInt64
 
-    static func compute(docs: URL, options: Generator.Options) throws(DiagnosticError) -> InputFingerprint {
+    /// The fingerprint, and the pages with the bytes it hashed (for the parse, if the output is stale).
+    static func compute(
+        docs: URL, options: Generator.Options
+    ) throws(DiagnosticError) -> (fingerprint: InputFingerprint, pages: [DocsSetReader.PageFile]) {
         var hasher = FNV1a()
-        for page in try DocsSetReader.pageFiles(in: docs) {
-            hasher.add(Array(page.relativePath.utf8))
-            hasher.add(FileBytes.read(page.path) ?? [])
+        var pages = try DocsSetReader.pageFiles(in: docs)
+        for index in pages.indices {
+            pages[index].contents = FileBytes.read(pages[index].path)
+            hasher.add(Array(pages[index].relativePath.utf8))
+            hasher.add(pages[index].contents ?? [])
         }
         for folder in [BuiltInTemplates.directory, options.emitting.templatesDirectory].compactMap({ $0 }) {
             for path in TemplateSet.templatePaths(in: folder) {
@@ -27,7 +32,7 @@ struct InputFingerprint: Sendable, Hashable {
             options.loading.strict ? "strict" : "", toolIdentity(),
         ]
         hasher.add(Array(settings.joined(separator: "\u{0}").utf8))
-        return InputFingerprint(value: hasher.value)
+        return (InputFingerprint(value: hasher.value), pages)
     }
 
     /// The running executable's size and modification time: a rebuilt apigen may generate differently.

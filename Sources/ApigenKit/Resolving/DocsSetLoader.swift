@@ -24,8 +24,20 @@ public enum DocsSetLoader {
     public static func loadMeasured(
         _ folder: URL, options: Options = Options()
     ) throws(DiagnosticError) -> (document: APIDocument, metrics: Metrics) {
+        try loadMeasured(folder, options: options, listed: nil)
+    }
+
+    /// - Parameter listed: the folder's pages when the caller listed (and maybe read) them already.
+    static func loadMeasured(
+        _ folder: URL, options: Options, listed: [DocsSetReader.PageFile]?
+    ) throws(DiagnosticError) -> (document: APIDocument, metrics: Metrics) {
         var listing = StageTimings()
-        let files = try listing.measure(.list) { () throws(DiagnosticError) in try DocsSetReader.pageFiles(in: folder) }
+        let files: [DocsSetReader.PageFile]
+        if let listed {
+            files = listed
+        } else {
+            files = try listing.measure(.list) { () throws(DiagnosticError) in try DocsSetReader.pageFiles(in: folder) }
+        }
         guard !files.isEmpty else {
             throw DiagnosticError(.error("no docs pages (*.md, *.html, <name>/index.md) in this folder", file: folder.path))
         }
