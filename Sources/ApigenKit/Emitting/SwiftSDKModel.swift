@@ -147,10 +147,19 @@ struct SwiftSDKModel: Sendable {
     private func enumeration(for field: Field, options: [String]) -> EnumContext {
         var typeName = SwiftNames.typeName(field.name)
         if ["ID", "Create", "Update", "CodingKeys"].contains(typeName) { typeName += "Value" }
+        // An option listed twice is one case (a repeated raw value does not compile); distinct options
+        // that spell the same case name are numbered (`aB`, `aB2`).
+        var listed = Set<String>()
         var seen = Set<String>()
-        let cases = options.map { option -> EnumCaseContext in
-            var name = SwiftNames.caseName(option)
-            while !seen.insert(name).inserted { name += "_" }
+        var nextSuffix: [String: Int] = [:]
+        let cases = options.filter { listed.insert($0).inserted }.map { option -> EnumCaseContext in
+            let base = SwiftNames.caseName(option)
+            var name = base
+            while !seen.insert(name).inserted {
+                let suffix = nextSuffix[base, default: 2]
+                nextSuffix[base] = suffix + 1
+                name = base + String(suffix)
+            }
             return EnumCaseContext(name: SwiftNames.declaration(name), rawLiteral: SwiftNames.stringLiteral(option))
         }
         let unknownCase = seen.contains("unknown") ? "undocumented" : "unknown"

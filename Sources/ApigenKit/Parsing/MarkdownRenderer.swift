@@ -39,11 +39,6 @@ enum MarkdownRenderer {
         var lines = Array(repeating: [Int](), count: slotCount)
     }
 
-    /// cmark-gfm 0.29 (Debian 12's) is quadratic on some inline patterns (`![[]()` repeated: 4.6 s for
-    /// 210 KB): larger pages are refused rather than stall a build (the worst case under the limit takes
-    /// under 2 s). The largest real page is 24 KB, and code blocks, most of a page, never reach cmark.
-    static let maximumByteCount = 128 * 1024
-
     /// `cmark_gfm_core_extensions_ensure_registered` is not thread-safe: run it exactly once
     /// (a lazy static is initialised once, atomically). The extension itself is immutable afterwards.
     nonisolated(unsafe) private static let tableExtension: OpaquePointer? = {

@@ -55,17 +55,23 @@ enum PageReader {
             diagnostics.append(.warning("page has no front matter; Liquid page variables expand to nothing", file: file, line: 1))
         }
 
+        let bodyLine = (frontMatter?.lineCount ?? 0) + 1
+        if let crowded = InputLimits.lineOfCrowdedTag(in: body) {
+            return Result(page: nil, diagnostics: diagnostics + [.error(
+                "a tag with more than \(InputLimits.attributesPerTag) attributes; the page is not read",
+                file: file, line: bodyLine + crowded - 1)])
+        }
         let document: HTMLDocument?
         let sourceLines: PageExtractor.SourceLines
         switch format {
         case .markdown:
             let prepared = timings.measure(.preprocess) {
-                MarkdownPreprocessor(file: file, frontMatter: frontMatter).process(body, firstLine: (frontMatter?.lineCount ?? 0) + 1)
+                MarkdownPreprocessor(file: file, frontMatter: frontMatter).process(body, firstLine: bodyLine)
             }
             diagnostics += prepared.diagnostics
-            guard prepared.markdown.utf8.count <= MarkdownRenderer.maximumByteCount else {
+            guard prepared.markdown.utf8.count <= InputLimits.markdownByteCount else {
                 return Result(page: nil, diagnostics: diagnostics + [.error(
-                    "the page has more than \(MarkdownRenderer.maximumByteCount / 1024) KiB of Markdown outside code blocks; not read",
+                    "the page has more than \(InputLimits.markdownByteCount / 1024) KiB of Markdown outside code blocks; not read",
                     file: file, line: 1)])
             }
             let rendered = render(prepared.markdown, sourcePositions: sourcePositions, timings: &timings)

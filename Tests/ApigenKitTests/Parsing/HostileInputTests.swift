@@ -56,4 +56,27 @@ struct HostileInputTests {
         let files = try SDKEmitter(options: EmitOptions()).emit(document)
         #expect(files.contains { $0.contents.contains(long) })
     }
+
+    /// Each repeated option got one more underscore (`a`, `a_`, `a__`, …): cubic, 24 MB of Swift for 4,000
+    /// repeats, and duplicate `case "a":` labels. Now one case per option; clashing names are numbered.
+    @Test func repeatedEnumOptionsAreOneCase() throws {
+        let options = Array(repeating: "`a`", count: 5_000).joined(separator: ", ") + ", `b-c`, `bC`"
+        let page = "## T\n\nField | Type | Notes\n---|---|---\nmode | enum | The options are \(options).\n"
+        let files = try SDKEmitter(options: EmitOptions()).emit(try load(["t.md": page]))
+        let model = try #require(files.first { $0.path.hasSuffix("Models/T.swift") }?.contents)
+        #expect(model.components(separatedBy: "case \"a\": self = .a\n").count == 2)
+        #expect(model.contains("case \"b-c\": self = .bC\n"))
+        #expect(model.contains("case \"bC\": self = .bC2\n"))
+    }
+
+    /// libxml2 compares each attribute of a tag with the ones before it: 80,000 attributes took 18 s.
+    @Test(arguments: ["md", "html"])
+    func crowdedTagsAreRefused(_ format: String) throws {
+        let tag = "<div " + (0..<1_200).map { "a\($0)" }.joined(separator: " ") + ">"
+        let page = PageBuilder.frontMatter() + "\n## crowded\n\n" + tag + "\n"
+        let document = try load(["crowded.\(format)": page, "small.md": "## small\n"])
+        #expect(document.types.map(\.name) == ["small"])
+        #expect(document.diagnostics.contains(.error(
+            "a tag with more than 1000 attributes; the page is not read", file: "crowded.\(format)", line: 11)))
+    }
 }

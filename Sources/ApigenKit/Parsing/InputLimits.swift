@@ -1,0 +1,58 @@
+/// Limits that keep the C libraries' superlinear corners from stalling a build. Each was found by fuzzing
+/// and measured here; real pages sit far below them (the largest in the corpus is 24 KB, with tags of a few
+/// attributes). A page over a limit is refused with an error; the rest of the set is read.
+enum InputLimits {
+    /// cmark-gfm 0.29 (Debian 12's) is quadratic on some inline patterns (`![[]()` repeated: 4.6 s for
+    /// 210 KB); under this limit the worst case takes under 2 s. Code blocks, most of a page, never reach cmark.
+    static let markdownByteCount = 128 * 1024
+
+    /// libxml2 2.9 compares each attribute of a tag with every earlier one (40,000 took 4.7 s); 1,000 take
+    /// a millisecond. Counted as whitespace-separated words, so `a = "b"` counts three.
+    static let attributesPerTag = 1_000
+
+    /// The line, counted from 1 at the start of `text`, of the first tag with more attribute words than
+    /// `attributesPerTag`; nil when there is none. One pass over the bytes; quoted values are skipped.
+    static func lineOfCrowdedTag(in text: Substring) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            var line = 1
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte == 0x0A { line += 1 }
+                guard byte == UInt8(ascii: "<"), index < bytes.count, isLetter(bytes[index]) else { continue }
+                let tagLine = line
+                var words = 0
+                var afterSpace = false
+                // The tag name, then its attributes up to `>`.
+                while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+                while index < bytes.count, bytes[index] != UInt8(ascii: ">") {
+                    let current = bytes[index]
+                    index += 1
+                    if current == 0x0A { line += 1 }
+                    if isSpace(current) {
+                        afterSpace = true
+                        continue
+                    }
+                    if afterSpace {
+                        words += 1
+                        if words > attributesPerTag { return tagLine }
+                        afterSpace = false
+                    }
+                    if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
+                        while index < bytes.count, bytes[index] != current {
+                            if bytes[index] == 0x0A { line += 1 }
+                            index += 1
+                        }
+                        index += 1
+                    }
+                }
+            }
+            return nil
+        }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
+}
