@@ -6,8 +6,16 @@ enum InputLimits {
     /// 210 KB); under this limit the worst case takes under 2 s. Code blocks, most of a page, never reach cmark.
     static let markdownByteCount = 128 * 1024
 
+    /// A published HTML page is read whole by libxml2; real ones are tens of KB.
+    static let htmlByteCount = 1024 * 1024
+
+    /// cmark-gfm's table extension appends each cell by walking the row's list: quadratic in the cells
+    /// of a row (two rows of 60,000 took 16 s), and it pads every row to the header's width. Real tables
+    /// have at most six columns.
+    static let cellsPerTableRow = 256
+
     /// libxml2 2.9 compares each attribute of a tag with every earlier one (40,000 took 4.7 s); 1,000 take
-    /// a millisecond. Counted as whitespace-separated words, so `a = "b"` counts three.
+    /// a millisecond. Counted as words separated by whitespace or after a quoted value, so `a = "b"` counts three.
     static let attributesPerTag = 1_000
 
     /// The line, counted from 1 at the start of `text`, of the first tag with more attribute words than
@@ -46,6 +54,7 @@ enum InputLimits {
                             index += 1
                         }
                         index += 1
+                        afterSpace = true  // libxml2 takes `a=""b=""` as two attributes
                     }
                 }
             }

@@ -147,12 +147,16 @@ struct MarkdownPreprocessor {
         let bytes = Array(line.utf8)
         var index = 0
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "{"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
-                  let close = Self.closingBraces(in: bytes, from: index + 2)
-            else {
+            guard bytes[index] == UInt8(ascii: "{"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{") else {
                 result.append(bytes[index])
                 index += 1
                 continue
+            }
+            // No `}}` after this `{{` means none after any later one either: the rest is text
+            // (searching again from each `{` was quadratic on a line of braces).
+            guard let close = Self.closingBraces(in: bytes, from: index + 2) else {
+                result += bytes[index...]
+                break
             }
             var nameStart = index + 2
             var nameEnd = close

@@ -69,6 +69,10 @@ enum PageReader {
                 MarkdownPreprocessor(file: file, frontMatter: frontMatter).process(body, firstLine: bodyLine)
             }
             diagnostics += prepared.diagnostics
+            // The preprocessor's errors are the input limits: cmark must not see the page.
+            guard !prepared.diagnostics.contains(where: { $0.severity == .error }) else {
+                return Result(page: nil, diagnostics: diagnostics)
+            }
             guard prepared.markdown.utf8.count <= InputLimits.markdownByteCount else {
                 return Result(page: nil, diagnostics: diagnostics + [.error(
                     "the page has more than \(InputLimits.markdownByteCount / 1024) KiB of Markdown outside code blocks; not read",
@@ -78,6 +82,10 @@ enum PageReader {
             document = rendered?.document
             sourceLines = .markdown(prepared, rendered?.lineMap ?? .sourcePositions)
         case .html:
+            guard body.utf8.count <= InputLimits.htmlByteCount else {
+                return Result(page: nil, diagnostics: diagnostics + [.error(
+                    "the page has more than \(InputLimits.htmlByteCount / 1024) KiB of HTML; not read", file: file, line: 1)])
+            }
             document = timings.measure(.parseHTML) { HTMLDocument(html: String(body)) }
             sourceLines = .html
         }

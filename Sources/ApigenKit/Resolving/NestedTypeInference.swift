@@ -24,16 +24,27 @@ struct NestedTypeInference {
     mutating func resolve() -> [APIType] {
         inferActionInputs()
         // Inferring a type can reveal more names: repeat until every mention is defined or given up.
+        // Always the first undefined mention in a stable order: the list is made again only after an
+        // inference changed the types; a name given up changes nothing, so the walk goes on (rescanning
+        // every type per name was quadratic: 10,000 links to missing pages took 23 s).
         var givenUp = Set<String>()
         var attempted = Set<String>()
-        while let (missing, mention) = firstUndefinedMention(excluding: givenUp) {
+        var pending = undefinedMentions(excluding: givenUp)
+        var position = 0
+        while position < pending.count {
+            let (missing, mention) = pending[position]
+            position += 1
+            guard types[missing] == nil, !givenUp.contains(missing) else { continue }
             let examples = (evidence.examplesByType[missing] ?? []) + (nestedExamples[missing] ?? [])
             // Each name is inferred once: a name still undefined after its inference would loop forever.
             guard attempted.insert(missing).inserted else {
                 givenUp.insert(missing)
                 continue
             }
-            if !infer(missing, from: examples, source: mention.file) {
+            if infer(missing, from: examples, source: mention.file) {
+                pending = undefinedMentions(excluding: givenUp)
+                position = 0
+            } else {
                 givenUp.insert(missing)
                 guard !reportedMissing.contains(missing) else { continue }
                 diagnostics.append(.warning(
@@ -58,16 +69,18 @@ struct NestedTypeInference {
         var file: String
     }
 
-    /// The first named type (not a reference) that is mentioned but not defined, in a stable order.
-    private func firstUndefinedMention(excluding givenUp: Set<String>) -> (String, Mention)? {
+    /// The named types (not references) mentioned but not defined, in a stable order: types by name,
+    /// then fields, action input fields and action inputs.
+    private func undefinedMentions(excluding givenUp: Set<String>) -> [(String, Mention)] {
+        var mentions: [(String, Mention)] = []
         for type in types.values.sorted(by: { $0.name < $1.name }) {
             let named = (type.fields + type.actions.flatMap(\.inputFields)).flatMap { namedTypes(in: $0.type) }
                 + type.actions.compactMap(\.input)
             for name in named where types[name] == nil && !givenUp.contains(name) {
-                return (name, Mention(file: type.source))
+                mentions.append((name, Mention(file: type.source)))
             }
         }
-        return nil
+        return mentions
     }
 
     private func namedTypes(in type: TypeRef) -> [String] {

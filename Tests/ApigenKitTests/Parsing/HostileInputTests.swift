@@ -79,4 +79,37 @@ struct HostileInputTests {
         #expect(document.diagnostics.contains(.error(
             "a tag with more than 1000 attributes; the page is not read", file: "crowded.\(format)", line: 11)))
     }
+
+    /// libxml2 also takes `a0=""a1=""` (no blank) as separate attributes: 80,000 of them took 20 s.
+    @Test func attributesWithoutBlanksCountToo() throws {
+        let tag = "<div " + (0..<1_200).map { "a\($0)=\"\"" }.joined() + ">"
+        let document = try load(["glued.html": "<h2>glued</h2>\n" + tag + "\n"])
+        #expect(document.diagnostics.contains(.error("a tag with more than 1000 attributes; the page is not read", file: "glued.html", line: 2)))
+    }
+
+    /// cmark-gfm's table extension is quadratic in the cells of a row and pads rows to the header's width.
+    @Test func wideTablesAreRefused() throws {
+        let wideHeader = "## wide\n\n" + String(repeating: "a|", count: 5_000) + "\n-|-\n" + String(repeating: "x\n", count: 500)
+        let wideRow = "## row\n\na|b\n-|-\n" + String(repeating: "|", count: 60_000) + "\n"
+        let document = try load(["wide.md": wideHeader, "row.md": wideRow, "small.md": "## small\n"])
+        #expect(document.types.map(\.name) == ["small"])
+        #expect(document.diagnostics.contains(.error("a table of 5000 columns (more than 256); the page is not read", file: "wide.md", line: 3)))
+        #expect(document.diagnostics.contains(.error("a table row of 59999 cells (more than 256); the page is not read", file: "row.md", line: 5)))
+    }
+
+    /// Each missing name rescanned every type: 10,000 links to missing pages took 23 s.
+    @Test func manyMissingPagesAreOneWalk() throws {
+        let rows = (0..<10_000).map { "<tr><td>f\($0)</td><td><a href=\"/x/t\($0)/\">t\($0)</a></td></tr>" }.joined(separator: "\n")
+        let page = "<h2>many</h2>\n<table><tr><th>Field</th><th>Type</th></tr>\n\(rows)\n</table>\n"
+        let document = try load(["many.html": page])
+        #expect(document.type(named: "many")?.fields.count == 10_000)
+        #expect(document.diagnostics.filter { $0.message.hasPrefix("link to missing page") }.count == 10_000)
+    }
+
+    /// Every `{` of a line of braces searched the rest of the line for `}}`: 200,000 took 19 s.
+    @Test func unclosedLiquidBracesAreText() throws {
+        let code = "{% highlight json %}\n" + String(repeating: "{", count: 200_000) + "\n{% endhighlight %}\n"
+        let document = try load(["braces.md": PageBuilder.frontMatter() + "\n## braces\n\n" + code])
+        #expect(document.types.map(\.name) == ["braces"])
+    }
 }
