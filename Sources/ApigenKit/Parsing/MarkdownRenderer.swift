@@ -25,8 +25,6 @@ enum MarkdownRenderer {
         func withHTML<Result>(_ body: (UnsafeBufferPointer<CChar>) -> Result) -> Result {
             body(UnsafeBufferPointer(start: buffer, count: byteCount))
         }
-
-        var html: String { withHTML { String(decoding: UnsafeRawBufferPointer($0), as: UTF8.self) } }
     }
 
     /// The start lines of the blocks that become `<table>`, `<tr>`, `<pre>` and `<h1>`…`<h6>`, per element

@@ -55,11 +55,14 @@ enum PageReader {
             diagnostics.append(.warning("page has no front matter; Liquid page variables expand to nothing", file: file, line: 1))
         }
 
+        /// A page over one of the input limits is not read at all.
+        func refused(_ reason: String, line: Int = 1) -> Result {
+            Result(page: nil, diagnostics: diagnostics + [.error(reason, file: file, line: line)])
+        }
         let bodyLine = (frontMatter?.lineCount ?? 0) + 1
         if let crowded = InputLimits.lineOfCrowdedTag(in: body) {
-            return Result(page: nil, diagnostics: diagnostics + [.error(
-                "a tag with more than \(InputLimits.attributesPerTag) attributes; the page is not read",
-                file: file, line: bodyLine + crowded - 1)])
+            return refused("a tag with more than \(InputLimits.attributesPerTag) attributes; the page is not read",
+                           line: bodyLine + crowded - 1)
         }
         let document: HTMLDocument?
         let sourceLines: PageExtractor.SourceLines
@@ -74,17 +77,14 @@ enum PageReader {
                 return Result(page: nil, diagnostics: diagnostics)
             }
             guard prepared.markdown.utf8.count <= InputLimits.markdownByteCount else {
-                return Result(page: nil, diagnostics: diagnostics + [.error(
-                    "the page has more than \(InputLimits.markdownByteCount / 1024) KiB of Markdown outside code blocks; not read",
-                    file: file, line: 1)])
+                return refused("the page has more than \(InputLimits.markdownByteCount / 1024) KiB of Markdown outside code blocks; not read")
             }
             let rendered = render(prepared.markdown, sourcePositions: sourcePositions, timings: &timings)
             document = rendered?.document
             sourceLines = .markdown(prepared, rendered?.lineMap ?? .sourcePositions)
         case .html:
             guard body.utf8.count <= InputLimits.htmlByteCount else {
-                return Result(page: nil, diagnostics: diagnostics + [.error(
-                    "the page has more than \(InputLimits.htmlByteCount / 1024) KiB of HTML; not read", file: file, line: 1)])
+                return refused("the page has more than \(InputLimits.htmlByteCount / 1024) KiB of HTML; not read")
             }
             document = timings.measure(.parseHTML) { HTMLDocument(html: String(body)) }
             sourceLines = .html

@@ -24,7 +24,7 @@ struct SourceLineTests {
         let prepared = MarkdownPreprocessor(file: file, frontMatter: frontMatter)
             .process(body, firstLine: (frontMatter?.lineCount ?? 0) + 1)
         let rendered = MarkdownRenderer.render(prepared.markdown)
-        let document = try #require(HTMLDocument(html: rendered.html))
+        let document = try #require(rendered.withHTML(HTMLDocument.init(html:)))
         return MarkdownLineMap.pairing(rendered.blockLines, with: document) != nil
     }
 
@@ -89,7 +89,7 @@ struct SourceLineTests {
         let rendered = MarkdownRenderer.render(markdown)
         #expect(rendered.blockLines.lines[MarkdownRenderer.BlockLines.heading(level: 2)] == [1, 5, 11])
         #expect(rendered.blockLines.lines[MarkdownRenderer.BlockLines.codeBlock] == [7])
-        let document = try #require(HTMLDocument(html: rendered.html))
+        let document = try #require(rendered.withHTML(HTMLDocument.init(html:)))
         #expect(MarkdownLineMap.pairing(rendered.blockLines, with: document) != nil)
     }
 }
