@@ -241,8 +241,13 @@ struct SwiftSDKModel: Sendable {
             var methodName = actionNames.methodName(action.name)
             // An action may share a name with an operation (`update`, `remove`): keep them apart.
             if ["list", "all", "get", "create", "update", "delete", "client"].contains(methodName) { methodName += "Action" }
-            var testName = SwiftNames.capitalizedFirst(methodName)
-            while !testNames.insert(testName).inserted { testName += "Again" }
+            let baseTestName = SwiftNames.capitalizedFirst(methodName)
+            var testName = baseTestName
+            var suffix = 2
+            while !testNames.insert(testName).inserted {
+                testName = baseTestName + String(suffix)
+                suffix += 1
+            }
             let actionQuery = action.path.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
             return ActionContext(
                 apiName: action.name, methodName: SwiftNames.declaration(methodName),

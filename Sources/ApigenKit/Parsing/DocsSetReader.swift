@@ -76,9 +76,10 @@ public enum DocsSetReader {
                         if index == "index.md" { break }  // the Markdown source wins anyway
                     }
                 }
-            } else if var page = pageFile(path, relativePath: prefix + entry, origin: .page) {
+            } else if var page = pageFile(path, relativePath: prefix + entry, origin: .page),
+                      let byteCount = FileBytes.size(path) {  // regular files only
                 if skipRootIndex, page.name == "index" { continue }
-                page.byteCount = FileBytes.size(path) ?? 0
+                page.byteCount = byteCount
                 pages.append(page)
             }
         }

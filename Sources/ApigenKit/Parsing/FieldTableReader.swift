@@ -157,12 +157,20 @@ extension PageExtractor {
         }
     }
 
-    mutating func removingDuplicates(_ fields: [RawField], what: String) -> [RawField] {
-        var seen = Set<String>(minimumCapacity: fields.count)
-        return fields.filter { field in
-            if seen.insert(field.name).inserted { return true }
-            diagnostics.append(.warning("duplicate \(what) '\(field.name)'; the later row is ignored", file: file, line: field.line))
+    /// The first of each name; each later one is a warning (a repeated action would also be a repeated
+    /// method in the client, which does not compile).
+    mutating func removingDuplicates<Item>(
+        _ items: [Item], what: String, later: String = "one", name: (Item) -> String, line: (Item) -> Int
+    ) -> [Item] {
+        var seen = Set<String>(minimumCapacity: items.count)
+        return items.filter { item in
+            if seen.insert(name(item)).inserted { return true }
+            diagnostics.append(.warning("duplicate \(what) '\(name(item))'; the later \(later) is ignored", file: file, line: line(item)))
             return false
         }
+    }
+
+    mutating func removingDuplicates(_ fields: [RawField], what: String) -> [RawField] {
+        removingDuplicates(fields, what: what, later: "row", name: \.name, line: \.line)
     }
 }

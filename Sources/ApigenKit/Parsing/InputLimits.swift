@@ -14,6 +14,30 @@ enum InputLimits {
     /// have at most six columns.
     static let cellsPerTableRow = 256
 
+    /// cmark pads every row of a table to its header's width, and any line may continue a table (inside a
+    /// quote or a list too, where the table repair does not look): the widest line's pipes times the lines
+    /// bound the cells it can make. 256 columns by 25,000 rows took 12 s; real pages make a few hundred.
+    static let tableCellsPerPage = 200_000
+
+    /// Why the Markdown could make more table cells than `tableCellsPerPage`, or nil.
+    static func tableCellExcess(in markdown: String) -> String? {
+        var widest = 0
+        var lines = 1
+        var pipes = 0
+        for byte in markdown.utf8 {
+            if byte == UInt8(ascii: "|") {
+                pipes += 1
+            } else if byte == 0x0A {
+                widest = max(widest, pipes)
+                pipes = 0
+                lines += 1
+            }
+        }
+        widest = max(widest, pipes)
+        guard widest > cellsPerTableRow || (widest + 1) * lines > tableCellsPerPage else { return nil }
+        return "a line of \(widest) pipes over \(lines) lines could make more table cells than cmark-gfm handles in time; the page is not read"
+    }
+
     /// libxml2 2.9 compares each attribute of a tag with every earlier one (40,000 took 4.7 s); 1,000 take
     /// a millisecond. Counted as words separated by whitespace or after a quoted value, so `a = "b"` counts three.
     static let attributesPerTag = 1_000

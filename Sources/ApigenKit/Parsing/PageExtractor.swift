@@ -76,6 +76,8 @@ struct PageExtractor {
         guard !page.heading.isEmpty else { return nil }
         page.description = descriptionParts.joined(separator: " ")
         page.fields = removingDuplicates(page.fields, what: "field")  // across the Writeable and Read Only tables
+        page.operations = removingDuplicates(page.operations, what: "operation", name: \.operation.name, line: \.line)
+        page.actions = removingDuplicates(page.actions, what: "action", name: \.name, line: \.line)
         return page
     }
 

@@ -79,6 +79,7 @@ enum PageReader {
             guard prepared.markdown.utf8.count <= InputLimits.markdownByteCount else {
                 return refused("the page has more than \(InputLimits.markdownByteCount / 1024) KiB of Markdown outside code blocks; not read")
             }
+            if let excess = InputLimits.tableCellExcess(in: prepared.markdown) { return refused(excess) }
             let rendered = render(prepared.markdown, sourcePositions: sourcePositions, timings: &timings)
             document = rendered?.document
             sourceLines = .markdown(prepared, rendered?.lineMap ?? .sourcePositions)

@@ -21,6 +21,10 @@ struct NestedTypeInference {
         self.reportedMissing = reportedMissing
     }
 
+    /// Each inference remakes the list of undefined mentions: past this many (real sets infer a few dozen),
+    /// a hostile page of thousands of nested example objects would take minutes.
+    static let maximumInferredTypes = 1_000
+
     mutating func resolve() -> [APIType] {
         inferActionInputs()
         // Inferring a type can reveal more names: repeat until every mention is defined or given up.
@@ -31,6 +35,8 @@ struct NestedTypeInference {
         var attempted = Set<String>()
         var pending = undefinedMentions(excluding: givenUp)
         var position = 0
+        var inferredCount = 0
+        var reportedCap = false
         while position < pending.count {
             let (missing, mention) = pending[position]
             position += 1
@@ -41,7 +47,18 @@ struct NestedTypeInference {
                 givenUp.insert(missing)
                 continue
             }
+            guard inferredCount < Self.maximumInferredTypes else {
+                if !reportedCap {
+                    reportedCap = true
+                    diagnostics.append(.warning(
+                        "more than \(Self.maximumInferredTypes) types to infer from examples; the rest are read as JSON",
+                        file: mention.file))
+                }
+                givenUp.insert(missing)
+                continue
+            }
             if infer(missing, from: examples, source: mention.file) {
+                inferredCount += 1
                 pending = undefinedMentions(excluding: givenUp)
                 position = 0
             } else {
@@ -109,8 +126,14 @@ struct NestedTypeInference {
         guard !objects.isEmpty else { return false }
         let file = examples.first?.file ?? source
         var fields: [Field] = []
+        // Each object's members by key, first one winning (as `OrderedJSON`'s subscript): looking every key
+        // up in every member list was quadratic in wide examples.
+        let memberMaps: [[String: OrderedJSON]] = objects.map { object in
+            guard case .object(let members) = object else { return [:] }
+            return Dictionary(members.map { ($0.key, $0.value) }) { first, _ in first }
+        }
         for key in Self.keysInOrder(objects) {
-            let values = objects.compactMap { $0[key] }
+            let values = memberMaps.compactMap { $0[key] }
             let field = field(key, values: values, owner: name, file: file)
             if case .named(let nested) = field.type.innermost {
                 for case .object(let members) in values.flatMap(ExampleEvidence.objects) where !members.isEmpty {

@@ -12,11 +12,12 @@ private let systemWrite = Darwin.write
 /// the smaller pages.
 enum FileBytes {
     static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
+        // Non-blocking, and regular files only: a FIFO named `x.md` blocked the open forever.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(status.st_size)
         // Uninitialised: the read fills it, and a file that shrank meanwhile keeps what was there.
         return [UInt8](unsafeUninitializedCapacity: size) { buffer, initializedCount in
@@ -53,10 +54,11 @@ enum FileBytes {
         return result
     }
 
-    /// The size of the file at `path`, or nil when there is none.
+    /// The size of the regular file at `path` (links followed), or nil when there is none.
     static func size(_ path: String) -> Int? {
         var status = stat()
-        return stat(path, &status) == 0 ? Int(status.st_size) : nil
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
     }
 
     /// Creates or truncates `path` and writes `bytes`; false on any failure (`errno` says why).

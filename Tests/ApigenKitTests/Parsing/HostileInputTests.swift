@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import ApigenKit
 
@@ -111,5 +114,47 @@ struct HostileInputTests {
         let code = "{% highlight json %}\n" + String(repeating: "{", count: 200_000) + "\n{% endhighlight %}\n"
         let document = try load(["braces.md": PageBuilder.frontMatter() + "\n## braces\n\n" + code])
         #expect(document.types.map(\.name) == ["braces"])
+    }
+
+    /// Tables inside quotes escape the table repair, and cmark pads every row to the header's width:
+    /// the widest line's pipes times the lines bound the cells.
+    @Test func tableCellsAreBoundedPerPage() throws {
+        let quoted = "## quoted\n\n> a|b\n> -|-\n" + String(repeating: "> " + String(repeating: "|", count: 60_000) + "\n", count: 2)
+        let tall = "## tall\n\n" + String(repeating: "a|", count: 256) + "\n-|-\n" + String(repeating: "x\n", count: 25_000)
+        let document = try load(["quoted.md": quoted, "tall.md": tall, "small.md": "## small\n"])
+        #expect(document.types.map(\.name) == ["small"])
+        #expect(document.diagnostics.filter { $0.severity == .error }.map(\.file) == ["quoted.md", "tall.md"])
+    }
+
+    /// 3,000 actions of one name made test names `GAgainAgain…` (cubic) and 3,000 identical methods.
+    @Test func repeatedActionsAreOne() throws {
+        let block = "<div class=\"action\" id=\"g\"><span class=\"header\"><span class=\"headerright\">POST:<code>/g</code></span></span><span class=\"input\">This action has no inputs</span></div>\n"
+        let document = try load(["t.html": "<h2>t</h2>\n" + String(repeating: block, count: 3_000)])
+        #expect(document.type(named: "t")?.actions.count == 1)
+        #expect(document.diagnostics.filter { $0.message == "duplicate action 'g'; the later one is ignored" }.count == 2_999)
+        _ = try SDKEmitter(options: EmitOptions()).emit(document)
+    }
+
+    /// A FIFO named like a page blocked the read forever.
+    @Test func nonRegularFilesAreNotPages() throws {
+        let docs = try TemporaryDocs(["good.md": "## good\n"])
+        defer { docs.remove() }
+        #expect(mkfifo(docs.url.appendingPathComponent("fifo.md").path, 0o644) == 0)
+        #expect(try docs.load().types.map(\.name) == ["good"])
+    }
+
+    /// Example bodies (in code blocks, outside the Markdown limit): 60,000 keys in one object were looked up
+    /// one by one (12 s); thousands of nested objects each remade the list of undefined names (17 s).
+    @Test func largeExamplesStayFast() throws {
+        let wide = "{" + (0..<60_000).map { "\"k\($0)\":0" }.joined(separator: ",") + "}"
+        func deep(_ body: Int) -> String { (0..<150).reduce("{\"x\":1}") { inner, level in "{\"n\(body)x\(level)\":\(inner)}" } }
+        func page(_ name: String, bodies: [String]) -> String {
+            PageBuilder.resourcePage(name, actions: bodies.enumerated().map { index, body in
+                PageBuilder.action("run\(index)", on: name, input: "missing\(name)\(index)", body: body)
+            })
+        }
+        #expect(try load(["wide.md": page("wide", bodies: [wide])]).type(named: "missingwide0")?.fields.count == 60_000)
+        let deepDocument = try load(["deep.md": page("deep", bodies: (0..<10).map(deep))])
+        #expect(deepDocument.diagnostics.contains { $0.message.hasPrefix("more than 1000 types to infer") })
     }
 }
