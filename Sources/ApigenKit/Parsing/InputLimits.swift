@@ -9,33 +9,36 @@ enum InputLimits {
     /// A published HTML page is read whole by libxml2; real ones are tens of KB.
     static let htmlByteCount = 1024 * 1024
 
-    /// cmark-gfm's table extension appends each cell by walking the row's list: quadratic in the cells
-    /// of a row (two rows of 60,000 took 16 s), and it pads every row to the header's width. Real tables
-    /// have at most six columns.
+    /// cmark-gfm's table extension appends each cell by walking the row's list (quadratic in the cells of a
+    /// row: two rows of 60,000 took 16 s), and it pads every row to the header's width (256 columns by
+    /// 25,000 rows took 12 s). Any line may start or continue a table, in a quote or a list too, so the
+    /// widest line's pipes bound the columns, and those times the lines bound the cells. Real tables have
+    /// at most six columns; real pages make a few hundred cells.
     static let cellsPerTableRow = 256
-
-    /// cmark pads every row of a table to its header's width, and any line may continue a table (inside a
-    /// quote or a list too, where the table repair does not look): the widest line's pipes times the lines
-    /// bound the cells it can make. 256 columns by 25,000 rows took 12 s; real pages make a few hundred.
     static let tableCellsPerPage = 200_000
 
-    /// Why the Markdown could make more table cells than `tableCellsPerPage`, or nil.
-    static func tableCellExcess(in markdown: String) -> String? {
-        var widest = 0
-        var lines = 1
+    /// Why the Markdown could make more table cells than cmark-gfm handles in time, and the (1-based)
+    /// Markdown line of its widest line; nil when it cannot.
+    static func tableCellExcess(in markdown: String) -> (reason: String, line: Int)? {
+        var widest = (pipes: 0, line: 1)
+        var line = 1
         var pipes = 0
         for byte in markdown.utf8 {
             if byte == UInt8(ascii: "|") {
                 pipes += 1
             } else if byte == 0x0A {
-                widest = max(widest, pipes)
+                if pipes > widest.pipes { widest = (pipes, line) }
                 pipes = 0
-                lines += 1
+                line += 1
             }
         }
-        widest = max(widest, pipes)
-        guard widest > cellsPerTableRow || (widest + 1) * lines > tableCellsPerPage else { return nil }
-        return "a line of \(widest) pipes over \(lines) lines could make more table cells than cmark-gfm handles in time; the page is not read"
+        if pipes > widest.pipes { widest = (pipes, line) }
+        if widest.pipes > cellsPerTableRow {
+            return ("a line of \(widest.pipes) table cells (more than \(cellsPerTableRow)); the page is not read", widest.line)
+        }
+        guard (widest.pipes + 1) * line > tableCellsPerPage else { return nil }
+        return ("\(widest.pipes + 1) columns over \(line) lines could make more than \(tableCellsPerPage) table cells; "
+                + "the page is not read", widest.line)
     }
 
     /// libxml2 2.9 compares each attribute of a tag with every earlier one (40,000 took 4.7 s); 1,000 take

@@ -72,14 +72,12 @@ enum PageReader {
                 MarkdownPreprocessor(file: file, frontMatter: frontMatter).process(body, firstLine: bodyLine)
             }
             diagnostics += prepared.diagnostics
-            // The preprocessor's errors are the input limits: cmark must not see the page.
-            guard !prepared.diagnostics.contains(where: { $0.severity == .error }) else {
-                return Result(page: nil, diagnostics: diagnostics)
-            }
             guard prepared.markdown.utf8.count <= InputLimits.markdownByteCount else {
                 return refused("the page has more than \(InputLimits.markdownByteCount / 1024) KiB of Markdown outside code blocks; not read")
             }
-            if let excess = InputLimits.tableCellExcess(in: prepared.markdown) { return refused(excess) }
+            if let excess = InputLimits.tableCellExcess(in: prepared.markdown) {
+                return refused(excess.reason, line: prepared.pageLine(forMarkdownLine: excess.line))
+            }
             let rendered = render(prepared.markdown, sourcePositions: sourcePositions, timings: &timings)
             document = rendered?.document
             sourceLines = .markdown(prepared, rendered?.lineMap ?? .sourcePositions)

@@ -41,12 +41,6 @@ struct TableRepair {
         guard let previous, previous.containsByte(UInt8(ascii: "|")), Self.isDelimiterRow(line) else { return .unchanged }
         let headerCells = Self.cells(of: previous).count
         let delimiterCells = Self.cells(of: line).count
-        guard max(headerCells, delimiterCells) <= InputLimits.cellsPerTableRow else {
-            diagnostics.append(.error(
-                "a table of \(max(headerCells, delimiterCells)) columns (more than \(InputLimits.cellsPerTableRow)); the page is not read",
-                file: file, line: lineNumber - 1))
-            return .unchanged
-        }
         columns = headerCells
         guard headerCells != delimiterCells else { return .unchanged }
         diagnostics.append(.warning(
@@ -62,12 +56,6 @@ struct TableRepair {
         let partCount = Self.separatorCount(in: trimmed) + 1
         let cellCount = endsWithPipe ? partCount - 1 : partCount
         if cellCount == columns || (cellCount == columns - 1 && endsWithPipe) { return .unchanged }
-        guard cellCount <= InputLimits.cellsPerTableRow else {
-            diagnostics.append(.error(
-                "a table row of \(cellCount) cells (more than \(InputLimits.cellsPerTableRow)); the page is not read",
-                file: file, line: lineNumber))
-            return .unchanged
-        }
         let parts = Self.parts(of: line)
         if cellCount < columns {
             diagnostics.append(.warning("table row has \(cellCount) cells, the header has \(columns)", file: file, line: lineNumber))
