@@ -50,6 +50,15 @@ public struct OutputWriter: Sendable {
     func apply(_ plan: Plan, files: [GeneratedFile], inputs: InputFingerprint?) throws(DiagnosticError) {
         let byPath = Dictionary(files.map { ($0.path, $0) }) { first, _ in first }
         let fileManager = FileManager.default
+        // Every name is checked before anything is written: a name the file system refuses half-way
+        // (a page named with 250 characters) left part of a package behind.
+        for path in plan.written {
+            _ = try location(of: path)
+            if let long = path.split(separator: "/").first(where: { $0.utf8.count > Self.longestFileName }) {
+                throw DiagnosticError(.error(
+                    "cannot write '\(path)': the name '\(long.prefix(40))…' is longer than \(Self.longestFileName) bytes", file: folder.path))
+            }
+        }
         do {
             try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
             // Each folder once, not once per file.
@@ -75,6 +84,9 @@ public struct OutputWriter: Sendable {
             throw DiagnosticError(.error("cannot write the output: \(error.localizedDescription)", file: folder.path))
         }
     }
+
+    /// NAME_MAX (255) less the temporary name's `.` and `.apigen-tmp`.
+    static let longestFileName = 255 - 12
 
     /// The file's URL; a path that would leave the output folder is refused.
     func location(of path: String) throws(DiagnosticError) -> URL {

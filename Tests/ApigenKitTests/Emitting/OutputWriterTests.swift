@@ -93,6 +93,17 @@ struct OutputWriterTests {
         #expect(try run(docs, into: output.url, check: true).plan.isEmpty)
     }
 
+    /// A page named with 250 characters made a file name the file system refuses; the run stopped
+    /// half-way and left part of a package behind. Names are checked before anything is written.
+    @Test func aNameTooLongForTheFileSystemWritesNothing() throws {
+        let name = String(repeating: "w", count: 250)
+        let docs = try TemporaryDocs(["\(name).md": PageBuilder.typePage(name, writeable: ["size | int | Optional | - | - | "])])
+        defer { docs.remove() }
+        let output = docs.url.appendingPathComponent("out")
+        #expect(throws: DiagnosticError.self) { try run(docs, into: output) }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test func pathsOutsideTheOutputAreRefused() throws {
         let writer = OutputWriter(folder: URL(fileURLWithPath: "/tmp/apigen-never"))
         for path in ["../escape.swift", "/etc/passwd", "a/../../b", "", "a//b"] {
