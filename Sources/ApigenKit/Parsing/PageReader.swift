@@ -75,6 +75,10 @@ enum PageReader {
             guard prepared.markdown.utf8.count <= InputLimits.markdownByteCount else {
                 return refused("the page has more than \(InputLimits.markdownByteCount / 1024) KiB of Markdown outside code blocks; not read")
             }
+            if let deep = InputLimits.lineNestedTooDeep(in: prepared.markdown) {
+                return refused("blocks nested more than \(InputLimits.nestingDepth) deep; the page is not read",
+                               line: prepared.pageLine(forMarkdownLine: deep))
+            }
             if let excess = InputLimits.tableCellExcess(in: prepared.markdown) {
                 return refused(excess.reason, line: prepared.pageLine(forMarkdownLine: excess.line))
             }
