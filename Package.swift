@@ -75,7 +75,10 @@ let package = Package(
         .testTarget(
             name: "ApigenKitTests",
             dependencies: ["ApigenKit", "apigen"],
-            exclude: ["Fixtures/make-html-fixtures.py", "Fixtures/seed-package-tests"],
+            exclude: [
+                "Fixtures/make-html-fixtures.py", "Fixtures/seed-package-tests", "Fixtures/corpus-sdk-tests",
+                "Fixtures/responses",
+            ],
             resources: [.copy("Fixtures/pages")]
         ),
     ]

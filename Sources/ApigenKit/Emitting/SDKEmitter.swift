@@ -48,6 +48,8 @@ public struct SDKEmitter: Sendable {
                 jobs.append(RenderJob(path: "Tests/\(module)Tests/\(fileName)", template: name, context: package))
             }
         }
+        jobs.append(RenderJob(path: "Sources/\(module)/Models/ResourceTypes.swift", template: "Swift/ResourceTypes.swift",
+                              context: package))
         jobs.append(RenderJob(path: "Package.swift", template: "Swift/Package.swift", context: package))
         jobs.append(RenderJob(path: "README.md", template: "Swift/README.md", context: package))
         var files = ConcurrentMap.map(jobs) { job in

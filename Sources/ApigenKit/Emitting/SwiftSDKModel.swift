@@ -6,8 +6,8 @@ struct SwiftSDKModel: Sendable {
     let options: EmitOptions
     /// Types that get a model (every type but the common-fields page).
     let modelTypes: [String: APIType]
-    private let actionNames: ActionNameSplitter
-    /// Fields resource pages hide; they come from the common page (and `state`, which it omits).
+    let actionNames: ActionNameSplitter
+    /// Fields resource pages hide, as the common page (resolved) states them.
     private let commonFields: [Field]
     /// `type.field` pairs that close a by-value cycle between models: these hold a `Box`.
     private let boxedFields: Set<String>
@@ -19,11 +19,7 @@ struct SwiftSDKModel: Sendable {
         for type in document.types where type.origin != .common { models[type.name] = type }
         modelTypes = models
         actionNames = ActionNameSplitter(document: document)
-        var common = document.types.first { $0.origin == .common }?.fields ?? []
-        if !common.isEmpty, !common.contains(where: { $0.name == "state" }) {
-            common.append(Field(name: "state", type: .scalar(.string), description: "The resource's current state."))
-        }
-        commonFields = common
+        commonFields = document.types.first { $0.origin == .common }?.fields ?? []
         boxedFields = Self.cycleClosingFields(in: models)
     }
 
@@ -92,21 +88,50 @@ struct SwiftSDKModel: Sendable {
         if type.origin == .example {
             docLines += ["", "Inferred from the documentation's JSON examples: \(type.name) has no page of its own."]
         }
+        let isResource = type.kind == .resource
+        let state = properties.first { $0.jsonKey == "state" }
         return ModelContext(
-            access: access, moduleName: options.moduleName, apiName: type.name, typeName: typeName,
-            doc: DocText.comment(docLines),
-            isResource: type.kind == .resource, properties: properties,
+            access: access, moduleName: options.moduleName, apiName: type.name, apiNameLiteral: SwiftNames.stringLiteral(type.name),
+            typeName: typeName, doc: DocText.comment(docLines),
+            isResource: isResource, memberKeyword: isResource ? "let" : "var",
+            stateText: state.map { $0.type == "String" ? $0.name : "\($0.name)?.rawValue" } ?? "nil",
+            actions: isResource ? actionCases(of: type) : [], properties: properties,
             needsCodingKeys: properties.contains(where: Self.renamesItsKey), enums: uniqued(enums),
             createPayload: create, updatePayload: update)
     }
 
-    /// The type's fields; a resource also gets the common fields its page hides.
+    /// The cases of a resource's `Action` enum: its documented actions, named like their client methods.
+    private func actionCases(of type: APIType) -> [EnumCaseContext] {
+        var seen = Set<String>()
+        return type.actions.compactMap { action in
+            let name = actionNames.methodName(action.name)
+            guard seen.insert(name).inserted else { return nil }
+            return EnumCaseContext(name: SwiftNames.declaration(name), rawLiteral: SwiftNames.stringLiteral(action.name))
+        }
+    }
+
+    /// The type's fields. A resource also gets the common fields its page hides (from the common page, as
+    /// resolved) and the standard fields every resource carries (`ResourceConventions`); the fixed standard
+    /// fields (`id`, `type`, `links`, `transitioning`, …) keep the conventions' type whatever a page says,
+    /// because the runtime's `RancherResource` relies on them.
     func fieldsWithCommon(of type: APIType) -> [Field] {
-        var fields = type.fields
-        if type.kind == .resource {
-            for common in commonFields where !fields.contains(where: { $0.name == common.name }) { fields.append(common) }
+        guard type.kind == .resource else { return type.fields }
+        var names = Set<String>()
+        var fields: [Field] = []
+        for field in type.fields + commonFields + ResourceConventions.standardFields.map(\.field)
+        where names.insert(field.name).inserted {
+            fields.append(Self.conventional(field))
         }
         return fields
+    }
+
+    private static func conventional(_ field: Field) -> Field {
+        guard let standard = ResourceConventions.standardField(named: field.name), standard.isFixed else { return field }
+        var fixed = field
+        fixed.type = standard.field.type
+        fixed.options = standard.field.options
+        if fixed.description.isEmpty { fixed.description = standard.field.description }
+        return fixed
     }
 
     private func payload(
@@ -119,7 +144,7 @@ struct SwiftSDKModel: Sendable {
             property(for: field, in: type, isLast: index == ordered.count - 1,
                      forceOptional: !(requiredNonOptional && field.required), enums: &enums)
         }
-        return PayloadContext(typeName: name, doc: DocText.comment([doc]), properties: properties,
+        return PayloadContext(typeName: name, isUpdate: name == "Update", doc: DocText.comment([doc]), properties: properties,
                               needsCodingKeys: properties.contains(where: Self.renamesItsKey),
                               hasRequired: properties.contains { !$0.isOptional })
     }
@@ -133,6 +158,8 @@ struct SwiftSDKModel: Sendable {
             swiftType = "Box<\(swiftType)>"
         } else if field.name == "id", field.type.innermost != .scalar(.json) {
             swiftType = "ID"  // Rancher IDs are strings such as "1h5", whatever the table says (often `int`).
+        } else if type.kind == .resource, let runtimeType = Self.runtimeFieldTypes[field.name] {
+            swiftType = runtimeType
         } else if case .scalar(.enum) = field.type.innermost, let options = field.options, !options.isEmpty {
             let enumContext = enumeration(for: field, options: options)
             enums.append(enumContext)
@@ -144,9 +171,16 @@ struct SwiftSDKModel: Sendable {
             doc: DocText.comment(DocText.fieldLines(field, isResourceField: type.kind == .resource)), separator: isLast ? "" : ",")
     }
 
+    /// Resource fields whose Swift type the runtime declares, so that generic code (`RancherResource`) can
+    /// read them on any resource.
+    private static let runtimeFieldTypes = ["transitioning": "Transitioning"]
+
+    /// Names the model template declares inside every model.
+    static let nestedTypeNames: Set<String> = ["ID", "Create", "Update", "CodingKeys", "Action"]
+
     private func enumeration(for field: Field, options: [String]) -> EnumContext {
         var typeName = SwiftNames.typeName(field.name)
-        if ["ID", "Create", "Update", "CodingKeys"].contains(typeName) { typeName += "Value" }
+        if Self.nestedTypeNames.contains(typeName) { typeName += "Value" }
         // An option listed twice is one case (a repeated raw value does not compile); distinct options
         // that spell the same case name are numbered (`aB`, `aB2`).
         var listed = Set<String>()
@@ -233,14 +267,16 @@ struct SwiftSDKModel: Sendable {
         var testNames = Set<String>()
         let actions = type.actions.map { action -> ActionContext in
             let input = action.input.flatMap { modelTypes[$0] != nil ? swiftTypeName($0) : nil }
-            let output = action.output.map { modelTypes[$0] != nil ? swiftTypeName($0) : "JSONValue" }
+            // An output type with no model is still a resource the server describes: the generic, lossless one.
+            let output = action.output.map { modelTypes[$0] != nil ? swiftTypeName($0) : "Resource" }
             var doc = ["Runs the `\(action.name)` action: `\(action.method) \(action.path)`.", "", "- Parameters:",
                        "  - id: the `\(type.name)` to act on."]
             if let input = action.input { doc.append("  - input: the `\(input)` input.") }
             if let output = action.output { doc.append("- Returns: the `\(output)` the server answers with.") }
-            var methodName = actionNames.methodName(action.name)
-            // An action may share a name with an operation (`update`, `remove`): keep them apart.
-            if ["list", "all", "get", "create", "update", "delete", "client"].contains(methodName) { methodName += "Action" }
+            let caseName = actionNames.methodName(action.name)
+            var methodName = caseName
+            // An action may share a name with an operation or a collection call (`update`): keep them apart.
+            if Self.collectionMemberNames.contains(methodName) { methodName += "Action" }
             let baseTestName = SwiftNames.capitalizedFirst(methodName)
             var testName = baseTestName
             var suffix = 2
@@ -250,11 +286,12 @@ struct SwiftSDKModel: Sendable {
             }
             let actionQuery = action.path.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
             return ActionContext(
-                apiName: action.name, methodName: SwiftNames.declaration(methodName),
+                apiName: action.name, apiNameLiteral: SwiftNames.stringLiteral(action.name), methodName: SwiftNames.declaration(methodName),
                 method: action.method, path: action.path, pathLiteral: SwiftNames.stringLiteral(action.path),
                 doc: DocText.comment(doc), inputType: input,
                 outputType: output ?? "JSONValue", hasOutput: output != nil,
                 call: "\(methodName)(id: \"1a1\"\(input.map { ", \($0)()" } ?? ""))",
+                caseName: SwiftNames.declaration(caseName), inputArgument: input.map { ", \($0)()" } ?? "",
                 requestPathLiteral: Self.requestPathLiteral(action.path),
                 queryLiteral: SwiftNames.stringLiteral(actionQuery), testName: testName)
         }
@@ -270,6 +307,11 @@ struct SwiftSDKModel: Sendable {
                               call: updateBody.map { "update(id: \"1a1\", \($0)())" } ?? "update(id: \"1a1\")"),
             delete: operation("delete", bodyType: nil, call: "delete(id: \"1a1\")"), actions: actions)
     }
+
+    /// What a resource client already declares (its operations, and `ResourceCollectionClient`'s calls).
+    static let collectionMemberNames: Set<String> = [
+        "list", "all", "get", "create", "update", "delete", "client", "wait", "waitUntilSettled", "waitUntilRemoved",
+    ]
 
     /// A docs path as the generated tests' server receives it: project `1a5`, ID `1a1`, no query.
     static func requestPathLiteral(_ path: String) -> String {
@@ -304,21 +346,5 @@ struct SwiftSDKModel: Sendable {
         default:
             if swiftType.hasPrefix("[String:") { "[:]" } else if swiftType.hasPrefix("[") { "[]" } else if swiftType.hasSuffix(".ID") || swiftType == "ID" { "\"1a1\"" } else { "\(swiftType)()" }
         }
-    }
-
-    // MARK: - Package
-
-    func packageContext() -> PackageContext {
-        func summary(_ type: APIType) -> ResourceSummary {
-            let firstSentence = type.description.split(separator: ".", maxSplits: 1).first.map { String($0) + "." }
-            return ResourceSummary(typeName: swiftTypeName(type.name), apiName: type.name,
-                                   accessorName: accessorName(of: type), summary: firstSentence)
-        }
-        let resourceSummaries = resources.map(summary)
-        return PackageContext(
-            access: access, moduleName: options.moduleName, docsVersion: document.docsVersion ?? "unknown",
-            apiVersion: document.apiVersion ?? "unknown", resources: resourceSummaries, firstResource: resourceSummaries.first,
-            types: modelTypes.values.filter { $0.kind != .resource || collectionPath(of: $0) == nil }
-                .sorted { $0.name < $1.name }.map(summary))
     }
 }

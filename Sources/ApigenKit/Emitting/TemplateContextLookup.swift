@@ -10,9 +10,14 @@ extension ModelContext: MustacheParent {
         case "access": access
         case "moduleName": moduleName
         case "apiName": apiName
+        case "apiNameLiteral": apiNameLiteral
         case "typeName": typeName
         case "doc": doc
         case "isResource": isResource
+        case "memberKeyword": memberKeyword
+        case "stateText": stateText
+        case "actions": actions
+        case "hasActions": !actions.isEmpty
         case "properties": properties
         case "hasProperties": !properties.isEmpty
         case "needsCodingKeys": needsCodingKeys
@@ -65,6 +70,7 @@ extension PayloadContext: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "typeName": typeName
+        case "isUpdate": isUpdate
         case "doc": doc
         case "properties": properties
         case "hasProperties": !properties.isEmpty
@@ -116,6 +122,9 @@ extension ActionContext: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "apiName": apiName
+        case "apiNameLiteral": apiNameLiteral
+        case "caseName": caseName
+        case "inputArgument": inputArgument
         case "methodName": methodName
         case "method": method
         case "path": path
@@ -143,6 +152,9 @@ extension PackageContext: MustacheParent {
         case "resources": resources
         case "firstResource": firstResource
         case "types": types
+        case "resourceModels": resourceModels
+        case "deployExample": deployExample
+        case "exampleAction": exampleAction
         default: nil
         }
     }
@@ -153,6 +165,7 @@ extension ResourceSummary: MustacheParent {
         switch name {
         case "typeName": typeName
         case "apiName": apiName
+        case "apiNameLiteral": apiNameLiteral
         case "accessorName": accessorName
         case "summary": summary
         default: nil
@@ -220,6 +233,30 @@ extension DocsIndexContext: MustacheParent {
         case "apiVersion": apiVersion
         case "resources": resources
         case "types": types
+        default: nil
+        }
+    }
+}
+
+extension DeployExampleContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "accessorName": accessorName
+        case "launchConfigType": launchConfigType
+        case "upgradeType": upgradeType
+        case "strategyType": strategyType
+        case "finishMethod": finishMethod
+        default: nil
+        }
+    }
+}
+
+extension ExampleActionContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "accessorName": accessorName
+        case "methodName": methodName
+        case "caseName": caseName
         default: nil
         }
     }

@@ -6,14 +6,22 @@
 struct ModelContext {
     var access: String
     var moduleName: String
-    /// The API's name for the type, e.g. `networkDriverService`.
+    /// The API's name for the type, e.g. `networkDriverService`, and as a Swift string literal.
     var apiName: String
+    var apiNameLiteral: String
     /// The Swift type name, e.g. `NetworkDriverService`.
     var typeName: String
     /// Doc comment lines, `///` included (comment syntax is Swift's business, not the template's).
     var doc: [String]
-    /// Resources get a typed `ID` and their client.
+    /// Resources conform to `RancherResource` and get their client.
     var isResource: Bool
+    /// `let` for resources (what the server said; changes go through `Create`, `Update` and actions),
+    /// `var` for the types requests carry (`launchConfig`), so they can be changed in place.
+    var memberKeyword: String
+    /// The Swift expression of the resource's state as text (`state`, or `state?.rawValue` for an enum).
+    var stateText: String
+    /// A resource's documented actions, as the cases of its `Action` enum.
+    var actions: [EnumCaseContext]
     var properties: [PropertyContext]
     /// Whether some property name differs from its JSON key. The built-in templates key every field by its
     /// `jsonKeyLiteral` and need no `CodingKeys`; a template that declares them uses this.
@@ -55,6 +63,8 @@ struct EnumCaseContext {
 /// A `Create` or `Update` request body.
 struct PayloadContext {
     var typeName: String
+    /// The `Update` body: it can send `null` to clear a field.
+    var isUpdate: Bool
     var doc: [String]
     var properties: [PropertyContext]
     var needsCodingKeys: Bool
@@ -94,8 +104,9 @@ struct OperationContext {
 }
 
 struct ActionContext {
-    /// The API name, as sent in `?action=`.
+    /// The API name, as sent in `?action=`, and as a Swift string literal.
     var apiName: String
+    var apiNameLiteral: String
     /// The Swift method name, e.g. `addServiceLink`.
     var methodName: String
     var method: String
@@ -110,6 +121,9 @@ struct ActionContext {
     /// For the generated tests: a call with placeholder arguments, the path and query the server sees,
     /// and a name unique among the tests.
     var call: String
+    /// The action's case in the model's `Action` enum, and `, Input()` (or nothing) for calls in tests.
+    var caseName: String
+    var inputArgument: String
     var requestPathLiteral: String
     var queryLiteral: String
     var testName: String
@@ -125,11 +139,33 @@ struct PackageContext {
     /// The first resource, for examples.
     var firstResource: ResourceSummary?
     var types: [ResourceSummary]
+    /// Every model that is a resource, with or without a collection.
+    var resourceModels: [ResourceSummary]
+    /// The README's examples, where the API has what they need.
+    var deployExample: DeployExampleContext?
+    var exampleAction: ExampleActionContext?
+}
+
+/// The README's deploy workflow: Swift names of the collection, types and the finishing action.
+struct DeployExampleContext {
+    var accessorName: String
+    var launchConfigType: String
+    var upgradeType: String
+    var strategyType: String
+    var finishMethod: String
+}
+
+/// The README's action example: an action without input, its method and its `Action` case.
+struct ExampleActionContext {
+    var accessorName: String
+    var methodName: String
+    var caseName: String
 }
 
 struct ResourceSummary {
     var typeName: String
     var apiName: String
+    var apiNameLiteral: String
     var accessorName: String
     /// The first sentence of the description; absent when there is none.
     var summary: String?

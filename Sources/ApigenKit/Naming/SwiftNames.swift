@@ -22,12 +22,17 @@ public enum SwiftNames {
         "RawRepresentable", "Result", "Self", "Sendable", "Set", "String", "Substring", "Task", "Thread", "Type",
         "UInt8", "URL", "URLComponents", "URLError", "URLQueryItem", "URLRequest", "URLSession",
         "URLSessionConfiguration", "Void",
-        // The runtime.
-        "APIError", "APIRequest", "Box", "FieldKey", "HTTPRequest", "HTTPResponse", "HTTPTransport", "ISO8601Timestamp",
-        "JSONValue", "ListOptions", "Page", "PageSequence", "Pagination", "PercentEncoding", "RancherClient",
-        "RancherCoding", "RancherEnum", "RancherError", "ResourceID", "SortOrder", "URLSessionTransport",
+        // The runtime (every type Templates/Runtime declares; a test checks the list is complete) and the
+        // generated registry.
+        "APIError", "APIRequest", "APIVersion", "BasicCredentials", "Box", "DecodingFailure", "DigitScanner",
+        "Duration", "ErrorEnvelope", "FieldKey", "HTTPExchange", "HTTPRequest", "HTTPResponse", "HTTPTransport",
+        "ISO8601Timestamp", "JSONValue", "ListOptions", "Page", "PageSequence", "Pagination", "PercentEncoding",
+        "RancherClient", "RancherCoding", "RancherEnum", "RancherError", "RancherResource", "RedirectRefusal",
+        "Resource", "ResourceCollectionClient", "ResourceID", "ResourceTypes", "RetryPolicy", "Schema",
+        "SchemaAction", "SchemaField", "SchemaFilter", "ServerEndpoint", "SortOrder", "Transitioning",
+        "URLSessionTransport", "WaitPolicy",
         // Names the templates declare inside every model.
-        "ID", "Create", "Update", "CodingKeys",
+        "ID", "Create", "Update", "CodingKeys", "Action",
     ]
 
     /// `networkDriverService` → `NetworkDriverService`; clashes with reserved names get a `Model` suffix.

@@ -56,7 +56,7 @@ extension PageExtractor {
             // A row without a name is skipped before any other cell is read.
             guard cells.count > columns.field else { continue }
             for rowCells in splitRows(cells, columns: columns.count, line: rowLine) {
-                if let field = field(from: rowCells, columns: columns, role: role, line: rowLine) { fields.append(field) }
+                fields += self.fields(from: rowCells, columns: columns, role: role, line: rowLine)
             }
         }
         return removingDuplicates(fields, what: role == .actionInput ? "input field" : "field")
@@ -84,7 +84,8 @@ extension PageExtractor {
         }
     }
 
-    private mutating func field(from cells: [TableCell], columns: Columns, role: TableRole, line: Int) -> RawField? {
+    /// The row's field; two for a timestamp pair (`created[TS]`), none for a row without a name.
+    private mutating func fields(from cells: [TableCell], columns: Columns, role: TableRole, line: Int) -> [RawField] {
         func cell(_ column: Int?) -> TableCell? {
             column.flatMap { $0 < cells.count ? cells[$0] : nil }
         }
@@ -92,15 +93,19 @@ extension PageExtractor {
 
         let notes = cell(columns.notes)
         let notesText = notes?.text ?? ""
-        var name = (cell(columns.field) ?? cells[0]).text
+        let writtenName = (cell(columns.field) ?? cells[0]).text
+        var name = writtenName
         if name.isEmpty {
             diagnostics.append(.warning("table row without a field name ignored", file: file, line: line))
-            return nil
+            return []
         }
         // On the bytes: a Character search segments graphemes, and this runs on every row.
         if name.utf8.last == UInt8(ascii: "]"), let bracket = name.utf8.firstIndex(of: UInt8(ascii: "[")) {
             let cleaned = String(name[..<bracket])
-            diagnostics.append(.warning("field name '\(name)' is not an identifier; read as '\(cleaned)'", file: file, line: line))
+            // `name[TS]` is reported as the pair it stands for, once both fields exist (timestampPair).
+            if !isTimestampPair(name, cleaned: cleaned) {
+                diagnostics.append(.warning("field name '\(name)' is not an identifier; read as '\(cleaned)'", file: file, line: line))
+            }
             name = cleaned
         }
         let typeCell: TypeGrammar.CellType
@@ -139,7 +144,25 @@ extension PageExtractor {
         case .readOnly:
             break
         }
-        return field
+        return timestampPair(field, written: writtenName)
+    }
+
+    /// `created[TS] | date` is the server's pair `created` (the date) and `createdTS` (epoch milliseconds).
+    private mutating func timestampPair(_ field: RawField, written: String) -> [RawField] {
+        guard isTimestampPair(written, cleaned: field.name) else { return [field] }
+        var epoch = field
+        epoch.name += "TS"
+        epoch.cell = .scalar(.int)
+        epoch.default = nil
+        epoch.description = "The same instant as `\(field.name)`, in milliseconds since 1970."
+        diagnostics.append(.warning(
+            "field '\(written)' is the pair '\(field.name)' (date) and '\(epoch.name)' (epoch milliseconds); read as both",
+            file: file, line: field.line))
+        return [field, epoch]
+    }
+
+    private func isTimestampPair(_ written: String, cleaned: String) -> Bool {
+        !cleaned.isEmpty && written == cleaned + ResourceConventions.timestampPairSuffix
     }
 
     /// Flags bare words that are not part of the grammar; the common page's `bool` is read as `boolean`.

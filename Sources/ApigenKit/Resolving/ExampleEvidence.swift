@@ -9,8 +9,15 @@ struct ExampleEvidence {
         var line: Int
     }
 
+    /// A value an example gives a field, and the example's place.
+    struct FieldValue {
+        var value: OrderedJSON
+        var file: String
+        var line: Int
+    }
+
     private(set) var examplesByType: [String: [TypedExample]] = [:]
-    private(set) var valuesByFieldName: [String: [OrderedJSON]] = [:]
+    private(set) var valuesByFieldName: [String: [FieldValue]] = [:]
 
     init(pages: [ParsedPage], pageByName: [String: ParsedPage]) {
         // Field name → link target, per field list: bodies of the big types have a hundred members.
@@ -48,7 +55,8 @@ struct ExampleEvidence {
             guard case .object(let members) = example.object else { continue }
             examplesByType[type, default: []].append(example)
             for member in members {
-                valuesByFieldName[member.key, default: []].append(member.value)
+                valuesByFieldName[member.key, default: []].append(
+                    FieldValue(value: member.value, file: example.file, line: example.line))
                 guard let target = targets[member.key] ?? nil else { continue }
                 let nestedTargets = linkTargets(ofPage: target) ?? [:]
                 for nested in Self.objects(in: member.value) {

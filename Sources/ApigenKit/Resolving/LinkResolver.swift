@@ -26,7 +26,10 @@ struct LinkResolver {
         pages.map { page in
             APIType(
                 name: page.name, kind: page.kind, origin: page.origin, source: page.file, description: page.description,
-                fields: page.fields.map { resolve($0, owner: page.name, file: page.file) },
+                fields: page.fields.map { raw in
+                    let field = resolve(raw, owner: page.name, file: page.file)
+                    return page.origin == .common ? checkedAgainstExamples(field, line: raw.line, file: page.file) : field
+                },
                 operations: page.operations.map(\.operation),
                 actions: page.actions.map { resolve($0, file: page.file) })
         }.sorted { $0.name < $1.name }
@@ -73,7 +76,7 @@ struct LinkResolver {
 
     private func decideLink(target: String, field: String, owner: String, file: String) -> TypeRef {
         let candidates = evidence.values(of: field, in: owner, preferredFile: file)
-            + (evidence.valuesByFieldName[field] ?? [])
+            + (evidence.valuesByFieldName[field] ?? []).map(\.value)
         for value in candidates {
             guard let decision = PlaceholderTypes.linkDecision(from: value) else { continue }
             switch decision.innermost {
@@ -92,6 +95,27 @@ struct LinkResolver {
         // actions) is addressed by ID, never embedded (`linkedServices | map[[service]]`).
         if let page = pageByName[target], !page.operations.isEmpty || !page.actions.isEmpty { return .reference(target) }
         return .named(target)
+    }
+
+    /// The common page states types that no resource page shows (its fields are hidden there) and gets some
+    /// wrong (`removed | bool`). Where the JSON examples, which spell out embedded resources in full, agree on
+    /// another scalar type for the field, they win, and a warning names both places.
+    private mutating func checkedAgainstExamples(_ field: Field, line: Int, file: String) -> Field {
+        guard case .scalar(let stated) = field.type else { return field }
+        let seen = (evidence.valuesByFieldName[field.name] ?? []).compactMap { seen -> (TypeRef, ExampleEvidence.FieldValue)? in
+            // Only a placeholder that names a type counts: `"date"`, not a real value such as `"managed"`.
+            guard case .string(let text) = seen.value, let type = try? TypeGrammar.parse(text), case .scalar = type
+            else { return nil }
+            return (type, seen)
+        }
+        guard let (shown, first) = seen.first, seen.allSatisfy({ $0.0 == shown }), shown != .scalar(stated) else { return field }
+        var corrected = field
+        corrected.type = shown
+        diagnostics.append(.warning(
+            "field '\(field.name)': this page says '\(field.type.grammar)', the JSON examples say '\(shown.grammar)' "
+                + "(\(first.file):\(first.line) and \(seen.count - 1) more); read as '\(shown.grammar)'",
+            file: file, line: line))
+        return corrected
     }
 
     private mutating func checkPageExists(_ target: String, file: String, line: Int) {

@@ -1,5 +1,6 @@
 /// The type a JSON example value stands for. The generator wrote placeholders: `"string"`, `0`,
-/// `false`, `["string1","...stringN"]`, `{"key":"value-pairs"}`, `"reference[x]"`, `"date"`, …;
+/// `false`, `["string1","...stringN"]`, `{"key":"value-pairs"}` (a map, read as `map[json]`), `"reference[x]"`,
+/// `"date"`, …;
 /// other values are real defaults (`"managed"`, `2000`, `true`) and give their JSON type.
 enum PlaceholderTypes {
     static func type(of value: OrderedJSON) -> TypeRef {
@@ -17,8 +18,10 @@ enum PlaceholderTypes {
             guard let first = elements.first else { return .array(.scalar(.json)) }
             return .array(type(of: first))
         case .object(let members):
+            // The docs generator prints this one placeholder for `map[string]` and `map[json]` alike, and a
+            // server's `map[json]` holds nested objects (the IPsec driver's `cniConfig`): only JSON loses nothing.
             if members.count == 1, members[0].key == "key", members[0].value == .string("value-pairs") {
-                return .map(.scalar(.string))
+                return .map(.scalar(.json))
             }
             return .scalar(.json)
         }

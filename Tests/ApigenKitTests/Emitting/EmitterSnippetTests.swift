@@ -28,9 +28,10 @@ struct EmitterSnippetTests {
     @Test func scalarsMapToSwiftTypes() throws {
         let source = try model("Gauge", in: try generate(["gauge.md": scalars]))
         for declaration in [
-            "public let count: Int?", "public let ratio: Double?", "public let enabled: Bool?", "public let created: Date?",
-            "public let extra: JSONValue?", "public let labels: [String: String]?", "public let tags: [String]?",
-            "public let secret: String?", "public let nested: [String: [Int]]?",
+            "public var count: Int?", "public var ratio: Double?", "public var enabled: Bool?", "public var created: Date?",
+            "public var extra: JSONValue?", "public var labels: [String: String]?", "public var tags: [String]?",
+            "public var secret: String?", "public var nested: [String: [Int]]?",
+            "public var additionalFields: [String: JSONValue]",
         ] {
             #expect(source.contains(declaration), "\(declaration)")
         }
@@ -38,9 +39,9 @@ struct EmitterSnippetTests {
 
     @Test func referencesAreTypedIDs() throws {
         let source = try model("Gauge", in: try generate(["gauge.md": scalars]))
-        #expect(source.contains("public let hostId: Gauge.ID?"), "a reference to a known type is its typed ID")
+        #expect(source.contains("public var hostId: Gauge.ID?"), "a reference to a known type is its typed ID")
         let crate = PageBuilder.typePage("crate", writeable: ["ownerId | reference[nobody] | Optional | - | - | "])
-        #expect(try model("Crate", in: try generate(["crate.md": crate])).contains("public let ownerId: String?"),
+        #expect(try model("Crate", in: try generate(["crate.md": crate])).contains("public var ownerId: String?"),
                 "a reference to a type the docs never define is a plain string")
     }
 
@@ -49,7 +50,7 @@ struct EmitterSnippetTests {
             "color | enum | Yes | - | red | The options are `red`, `green`, `NET_ADMIN`, `default`.",
         ])
         let source = try model("Light", in: try generate(["light.md": page]))
-        #expect(source.contains("public let color: Color?"))
+        #expect(source.contains("public var color: Color?"))
         #expect(source.contains("public enum Color: RancherEnum {"))
         #expect(source.contains("case red\n"))
         #expect(source.contains("case netAdmin\n"))
@@ -65,8 +66,8 @@ struct EmitterSnippetTests {
             "created[TS] | date | Optional | - | - | ", "ip6 | string | Optional | - | - | ",
         ])
         let source = try model("Odd", in: try generate(["odd.md": page]))
-        #expect(source.contains("public let `default`: String?"))
-        #expect(source.contains("public let `protocol`: String?"))
+        #expect(source.contains("public var `default`: String?"))
+        #expect(source.contains("public var `protocol`: String?"))
         #expect(source.contains("self.`default` = `default`"))
         #expect(source.contains("self.`default` = try container.decodeField(\"default\")"))
         #expect(source.contains("try container.encodeField(self.`protocol`, \"protocol\")"))
@@ -75,9 +76,27 @@ struct EmitterSnippetTests {
         #expect(!source.contains("CodingKeys"), "every field is keyed by its JSON key through FieldKey")
         let dashed = PageBuilder.typePage("dashed", writeable: ["io-max | int | Optional | - | - | "])
         let dashedSource = try model("Dashed", in: try generate(["dashed.md": dashed]))
-        #expect(dashedSource.contains("public let ioMax: Int?"))
+        #expect(dashedSource.contains("public var ioMax: Int?"))
         #expect(dashedSource.contains("self.ioMax = try container.decodeField(\"io-max\")"))
         #expect(dashedSource.contains("try container.encodeField(self.ioMax, \"io-max\")"))
+    }
+
+    /// A model named like a runtime type would shadow it inside the module: every type the runtime templates
+    /// declare at the top level must be a reserved name.
+    @Test func everyRuntimeTypeNameIsReserved() throws {
+        let runtime = TestPaths.repositoryRoot.appendingPathComponent("Templates/Runtime")
+        var declared = Set<String>()
+        for file in try FileManager.default.contentsOfDirectory(atPath: runtime.path) where file.hasSuffix(".mustache") {
+            let text = try String(contentsOf: runtime.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") where !line.hasPrefix(" ") {
+                let words = line.split(separator: " ").filter { !["{{access}}", "private", "fileprivate", "final"].contains($0) }
+                if words.count > 1, ["struct", "enum", "protocol", "class", "typealias", "actor"].contains(words[0]) {
+                    declared.insert(String(words[1].prefix { $0.isLetter || $0.isNumber || $0 == "_" }))
+                }
+            }
+        }
+        #expect(declared.count > 30)
+        #expect(declared.subtracting(SwiftNames.reservedTypeNames).isEmpty, "not reserved: \(declared.subtracting(SwiftNames.reservedTypeNames).sorted())")
     }
 
     @Test func namesTheConformanceCodeUsesCannotBeShadowed() throws {
@@ -99,9 +118,10 @@ struct EmitterSnippetTests {
     @Test func aTypeWithoutFieldsStillReadsAndWritesAnObject() throws {
         let page = PageBuilder.typePage("blank", writeable: [])
         let source = try model("Blank", in: try generate(["blank.md": page]))
-        #expect(source.contains("_ = try decoder.container(keyedBy: FieldKey.self)"))
-        #expect(source.contains("_ = encoder.container(keyedBy: FieldKey.self)"))
-        #expect(!source.contains("let container"), "an unused container would be a warning")
+        // The container still reads and writes the keys the type does not know.
+        #expect(source.contains("self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)"))
+        #expect(source.contains("try container.encodeAdditionalFields(self.additionalFields)"))
+        #expect(source.contains("private static let knownKeys: Set<String> = [\n    ]"))
     }
 
     @Test func createAndUpdatePayloadsHoldExactlyTheirFields() throws {
@@ -141,12 +161,16 @@ struct EmitterSnippetTests {
         let files = try generate(["widget.md": page, "scaleInput.md": input])
         let client = try #require(files["Sources/Sample/Client/WidgetClient.swift"])
         #expect(client.contains("public var widgets: WidgetClient"))
-        #expect(client.contains("public func list(_ options: ListOptions = ListOptions()) async throws -> Page<Widget>"))
-        #expect(client.contains("public func all(_ options: ListOptions = ListOptions()) -> PageSequence<Widget>"))
-        #expect(client.contains("public func get(id: Widget.ID) async throws -> Widget"))
+        // list, all, get and the waits come from the runtime's ResourceCollectionClient.
+        #expect(client.contains("public struct WidgetClient: ResourceCollectionClient {"))
+        #expect(client.contains("public typealias Model = Widget"))
+        #expect(client.contains("public static var collectionPath: String { \"/v2-beta/projects/${PROJECT_ID}/widgets\" }"))
         #expect(client.contains("public func create(_ body: Widget.Create) async throws -> Widget"))
         #expect(client.contains("public func addCount(id: Widget.ID, _ input: ScaleInput) async throws -> Widget"),
                 "run-together action names are split on the API's own words")
+        #expect(client.contains("public func addCount(_ resource: Widget, _ input: ScaleInput) async throws -> Widget"),
+                "an action also takes the resource, checking its actions")
+        #expect(client.contains("try await addCount(id: resource.requireID(forAction: \"addcount\"), input)"))
         #expect(client.contains("?action=addcount\""))
         #expect(client.contains("public func updateAction(id: Widget.ID) async throws -> Widget"),
                 "an action named like an operation keeps a distinct name")
@@ -196,8 +220,8 @@ struct RecursiveTypeTests {
         defer { docs.remove() }
         let files = try SDKEmitter(options: EmitOptions(moduleName: "Sample")).emit(try docs.load())
         let source = try #require(files.first { $0.path == "Sources/Sample/Models/Node.swift" }?.contents)
-        #expect(source.contains("public let parent: Box<Node>?"), "held inline it would have infinite size")
-        #expect(source.contains("public let children: [Node]?"), "an array is on the heap already")
+        #expect(source.contains("public var parent: Box<Node>?"), "held inline it would have infinite size")
+        #expect(source.contains("public var children: [Node]?"), "an array is on the heap already")
     }
 }
 

@@ -72,6 +72,7 @@ struct GeneratedPackageTests {
         #expect(tests.status == 0, "\(tests.output.suffix(4000))")
         #expect(tests.output.contains(" passed after "), "\(tests.output.suffix(2000))")
         #expect(tests.output.contains("Suite \"Generated model conformances\" passed"), "\(tests.output.suffix(2000))")
+        #expect(tests.output.contains("Suite \"Deploy workflow\" passed"), "\(tests.output.suffix(2000))")
     }
 }
 

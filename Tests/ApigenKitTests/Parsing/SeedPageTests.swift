@@ -91,7 +91,9 @@ struct SeedPageTests {
         #expect(launchConfig.field(named: "healthCheck")?.type == .named("healthCheck"))
         #expect(launchConfig.field(named: "dataVolumeMounts")?.type == .map(.reference("volume")))
         #expect(launchConfig.field(named: "command")?.type == .array(.scalar(.string)))
-        #expect(launchConfig.field(named: "labels")?.type == .map(.scalar(.string)))
+        // The docs print `{"key":"value-pairs"}` for map[string] and map[json] alike: only JSON loses nothing.
+        #expect(launchConfig.field(named: "labels")?.type == .map(.scalar(.json)))
+        #expect(document.type(named: "networkDriver")?.field(named: "cniConfig")?.type == .map(.scalar(.json)))
         #expect(launchConfig.field(named: "networkMode")?.default == "managed")
         #expect(launchConfig.field(named: "created")?.type == .scalar(.date))
         // The previous launch config has exactly the launch config's fields: one type, not two.

@@ -73,7 +73,7 @@ struct LinkResolverTests {
 struct PlaceholderTypeTests {
     @Test(arguments: [
         ("\"string\"", "string"), ("0", "int"), ("2.5", "float"), ("false", "boolean"), ("\"date\"", "date"),
-        ("[\"string1\", \"...stringN\"]", "array[string]"), ("{\"key\": \"value-pairs\"}", "map[string]"),
+        ("[\"string1\", \"...stringN\"]", "array[string]"), ("{\"key\": \"value-pairs\"}", "map[json]"),
         ("\"reference[host]\"", "reference[host]"), ("\"array[reference[x]]\"", "array[reference[x]]"),
         ("\"enum\"", "enum"), ("\"password\"", "password"), ("\"managed\"", "string"), ("2000", "int"),
     ])

@@ -9,7 +9,7 @@ import Darwin
 
 /// A loopback HTTP/1.1 server that records requests and answers with queued responses.
 ///
-/// It listens on 127.0.0.1 with an ephemeral port, serves one connection at a time
+/// It listens on 127.0.0.1 (or another loopback address) with an ephemeral port, serves one connection at a time
 /// on its own thread (never on the Swift concurrency pool, whose few threads a
 /// blocking `accept` would starve), answers every request with `Connection: close`,
 /// and stops itself after `maxRequests` requests or `lifetime` seconds.
@@ -31,22 +31,35 @@ final class LoopbackServer: Sendable {
         var status: Int
         var headers: [String: String]
         var body: Data
+        /// How long the server waits before answering (a slow server).
+        var delay: Duration
 
-        init(status: Int = 200, headers: [String: String] = [:], body: Data = Data()) {
+        init(status: Int = 200, headers: [String: String] = [:], body: Data = Data(), delay: Duration = .zero) {
             self.status = status
             self.headers = headers
             self.body = body
+            self.delay = delay
         }
 
         /// A JSON response.
         static func json(_ text: String, status: Int = 200) -> Response {
             Response(status: status, headers: ["Content-Type": "application/json"], body: Data(text.utf8))
         }
+
+        /// A redirect to `location`.
+        static func redirect(_ status: Int, to location: String) -> Response {
+            Response(status: status, headers: ["Location": location])
+        }
     }
+
+    /// Computes the answer to a request.
+    typealias Responder = @Sendable (Request) -> Response
 
     private struct State {
         var requests: [Request] = []
-        var responses: [Response] = []
+        var responses: [Responder] = []
+        /// Answers requests once the queue is empty.
+        var fallback: Responder?
         var stopRequested = false
         var finished = false
         var waiters: [CheckedContinuation<Void, Never>] = []
@@ -54,33 +67,36 @@ final class LoopbackServer: Sendable {
 
     /// The port the server listens on.
     let port: UInt16
+    /// The address the server listens on, e.g. `127.0.0.1`.
+    let host: String
     private let listener: Int32
     private let maxRequests: Int
     private let deadline: Date
     private let state = Locked(State())
 
-    /// `http://127.0.0.1:<port>`.
+    /// `http://<host>:<port>`.
     var baseURL: URL {
         // A literal host and a numeric port always form a valid URL.
-        URL(string: "http://127.0.0.1:\(port)") ?? URL(fileURLWithPath: "/")
+        URL(string: "http://\(host):\(port)") ?? URL(fileURLWithPath: "/")
     }
 
     /// The requests received so far, oldest first.
     var requests: [Request] { state.withLock { $0.requests } }
 
-    /// Starts a server; stop it with `stop()`.
-    init(maxRequests: Int = 32, lifetime: TimeInterval = 30) throws {
+    /// Starts a server on `host`, an IPv4 loopback address; stop it with `stop()`.
+    init(host: String = "127.0.0.1", maxRequests: Int = 32, lifetime: TimeInterval = 30) throws {
         let fd = socket(AF_INET, LoopbackSocket.streamType, 0)
         guard fd >= 0 else { throw LoopbackServerError.socket("socket", errno) }
         do {
             try LoopbackSocket.setOption(fd, SO_REUSEADDR, 1)
-            port = try LoopbackSocket.bindLoopback(fd)
+            port = try LoopbackSocket.bindLoopback(fd, address: host)
             guard listen(fd, 16) == 0 else { throw LoopbackServerError.socket("listen", errno) }
         } catch {
             _ = close(fd)
             throw error
         }
         listener = fd
+        self.host = host
         self.maxRequests = maxRequests
         deadline = Date().addingTimeInterval(lifetime)
         let thread = Thread { [self] in self.serve() }
@@ -90,7 +106,17 @@ final class LoopbackServer: Sendable {
 
     /// Queues a response; requests are answered in queue order.
     func enqueue(_ response: Response) {
-        state.withLock { $0.responses.append(response) }
+        state.withLock { $0.responses.append { _ in response } }
+    }
+
+    /// Queues a responder that computes the answer from the request.
+    func enqueue(_ responder: @escaping Responder) {
+        state.withLock { $0.responses.append(responder) }
+    }
+
+    /// Answers every request that finds the queue empty with `responder`.
+    func respondToAll(_ responder: @escaping Responder) {
+        state.withLock { $0.fallback = responder }
     }
 
     /// Queues a JSON response.
@@ -112,8 +138,8 @@ final class LoopbackServer: Sendable {
     }
 
     /// Runs `body` with a fresh server and stops the server afterwards, even when `body` throws.
-    static func with<T>(_ body: (LoopbackServer) async throws -> T) async throws -> T {
-        let server = try LoopbackServer()
+    static func with<T>(host: String = "127.0.0.1", _ body: (LoopbackServer) async throws -> T) async throws -> T {
+        let server = try LoopbackServer(host: host)
         do {
             let result = try await body(server)
             await server.stop()
@@ -186,13 +212,24 @@ final class LoopbackServer: Sendable {
             body: body.prefix(length)
         )
         // Record before answering, so a client that got its response sees the record.
-        let response = state.withLock { state -> Response in
+        let responder = state.withLock { state -> Responder? in
             state.requests.append(request)
-            return state.responses.isEmpty
-                ? Response(status: 500, body: Data("LoopbackServer: no response queued".utf8))
-                : state.responses.removeFirst()
+            return state.responses.isEmpty ? state.fallback : state.responses.removeFirst()
         }
+        let response = responder?(request) ?? Response(status: 500, body: Data("LoopbackServer: no response queued".utf8))
+        if response.delay > .zero, !pause(response.delay) { return }
         reply(connection, response)
+    }
+
+    /// Sleeps for `duration` in short steps; false when the server was asked to stop meanwhile.
+    private func pause(_ duration: Duration) -> Bool {
+        let clock = ContinuousClock()
+        let end = clock.now + duration
+        while clock.now < end {
+            if state.withLock({ $0.stopRequested }) { return false }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return true
     }
 
     private func readUntilHeaderEnd(_ connection: Int32, into buffer: inout Data) -> Int? {
@@ -220,10 +257,22 @@ final class LoopbackServer: Sendable {
         case 200: return "OK"
         case 201: return "Created"
         case 204: return "No Content"
+        case 301: return "Moved Permanently"
+        case 302: return "Found"
+        case 303: return "See Other"
+        case 307: return "Temporary Redirect"
+        case 308: return "Permanent Redirect"
         case 400: return "Bad Request"
+        case 401: return "Unauthorized"
+        case 403: return "Forbidden"
         case 404: return "Not Found"
+        case 405: return "Method Not Allowed"
+        case 409: return "Conflict"
         case 422: return "Unprocessable Entity"
         case 500: return "Internal Server Error"
+        case 502: return "Bad Gateway"
+        case 503: return "Service Unavailable"
+        case 504: return "Gateway Timeout"
         default: return "Status"
         }
     }

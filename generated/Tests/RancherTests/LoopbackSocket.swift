@@ -38,15 +38,15 @@ enum LoopbackSocket {
         }
     }
 
-    /// Binds to 127.0.0.1 with an ephemeral port and returns the port.
-    static func bindLoopback(_ fd: Int32) throws -> UInt16 {
+    /// Binds to `address` (dotted IPv4, e.g. 127.0.0.1) with an ephemeral port and returns the port.
+    static func bindLoopback(_ fd: Int32, address host: String = "127.0.0.1") throws -> UInt16 {
         var address = sockaddr_in()
         #if canImport(Darwin)
         address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
         #endif
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+        guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { throw LoopbackServerError.socket("inet_pton", errno) }
         let length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }

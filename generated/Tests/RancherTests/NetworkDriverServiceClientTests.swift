@@ -61,146 +61,327 @@ struct NetworkDriverServiceClientTests {
         }
     }
 
-    @Test("delete sends DELETE to the member")
+    @Test("delete sends DELETE to the member and returns the resource the server answers with")
     func delete() async throws {
         try await LoopbackServer.with { server in
+            server.enqueueJSON(#"{"id":"1a1","state":"removing","transitioning":"yes"}"#)
             server.enqueue(.init(status: 204))
-            try await Fixture.client(for: server).networkDriverServices.delete(id: "1a1")
+            let client = Fixture.client(for: server)
+            let removing = try await client.networkDriverServices.delete(id: "1a1")
+            #expect(removing?.stateText == "removing")
+            #expect(removing?.transitioning == .yes)
+            #expect(try await client.networkDriverServices.delete(id: "1a1") == nil)
             let request = try #require(server.requests.first)
             #expect(request.method == "DELETE")
             #expect(request.path == "/v2-beta/projects/1a5/networkDriverServices/1a1")
         }
     }
 
-    @Test("activate posts to ?action=activate")
+    @Test("activate posts to ?action=activate; on a resource, only when its actions offer it")
     func actionActivate() async throws {
         try await LoopbackServer.with { server in
             server.enqueueJSON(#"{"id":"1a1"}"#)
-            _ = try await Fixture.client(for: server).networkDriverServices.activate(id: "1a1")
+            server.enqueueJSON(#"{"id":"1a1"}"#)
+            let client = Fixture.client(for: server).networkDriverServices
+            _ = try await client.activate(id: "1a1")
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/v2-beta/projects/1a5/networkDriverServices/1a1")
             #expect(request.query == "action=activate")
+
+            let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"activate":"http://127.0.0.1/x"}}"#)
+            let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
+            #expect(offering.isAvailable(.activate) && !refusing.isAvailable(.activate))
+            let error = await thrownError { _ = try await client.activate(refusing) }
+            guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
+                Issue.record("expected actionNotAvailable, got \(String(describing: error))")
+                return
+            }
+            #expect(action == "activate" && state == "busy" && available == ["other"])
+            #expect(server.requests.count == 1)
+            _ = try await client.activate(offering)
+            #expect(server.requests.count == 2)
+            #expect(server.requests.last?.query == "action=activate")
         }
     }
 
-    @Test("addservicelink posts to ?action=addservicelink")
+    @Test("addservicelink posts to ?action=addservicelink; on a resource, only when its actions offer it")
     func actionAddServiceLink() async throws {
         try await LoopbackServer.with { server in
             server.enqueueJSON(#"{"id":"1a1"}"#)
-            _ = try await Fixture.client(for: server).networkDriverServices.addServiceLink(id: "1a1", AddRemoveServiceLinkInput())
+            server.enqueueJSON(#"{"id":"1a1"}"#)
+            let client = Fixture.client(for: server).networkDriverServices
+            _ = try await client.addServiceLink(id: "1a1", AddRemoveServiceLinkInput())
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/v2-beta/projects/1a5/networkDriverServices/1a1")
             #expect(request.query == "action=addservicelink")
+
+            let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"addservicelink":"http://127.0.0.1/x"}}"#)
+            let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
+            #expect(offering.isAvailable(.addServiceLink) && !refusing.isAvailable(.addServiceLink))
+            let error = await thrownError { _ = try await client.addServiceLink(refusing, AddRemoveServiceLinkInput()) }
+            guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
+                Issue.record("expected actionNotAvailable, got \(String(describing: error))")
+                return
+            }
+            #expect(action == "addservicelink" && state == "busy" && available == ["other"])
+            #expect(server.requests.count == 1)
+            _ = try await client.addServiceLink(offering, AddRemoveServiceLinkInput())
+            #expect(server.requests.count == 2)
+            #expect(server.requests.last?.query == "action=addservicelink")
         }
     }
 
-    @Test("cancelupgrade posts to ?action=cancelupgrade")
+    @Test("cancelupgrade posts to ?action=cancelupgrade; on a resource, only when its actions offer it")
     func actionCancelUpgrade() async throws {
         try await LoopbackServer.with { server in
             server.enqueueJSON(#"{"id":"1a1"}"#)
-            _ = try await Fixture.client(for: server).networkDriverServices.cancelUpgrade(id: "1a1")
+            server.enqueueJSON(#"{"id":"1a1"}"#)
+            let client = Fixture.client(for: server).networkDriverServices
+            _ = try await client.cancelUpgrade(id: "1a1")
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/v2-beta/projects/1a5/networkDriverServices/1a1")
             #expect(request.query == "action=cancelupgrade")
+
+            let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"cancelupgrade":"http://127.0.0.1/x"}}"#)
+            let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
+            #expect(offering.isAvailable(.cancelUpgrade) && !refusing.isAvailable(.cancelUpgrade))
+            let error = await thrownError { _ = try await client.cancelUpgrade(refusing) }
+            guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
+                Issue.record("expected actionNotAvailable, got \(String(describing: error))")
+                return
+            }
+            #expect(action == "cancelupgrade" && state == "busy" && available == ["other"])
+            #expect(server.requests.count == 1)
+            _ = try await client.cancelUpgrade(offering)
+            #expect(server.requests.count == 2)
+            #expect(server.requests.last?.query == "action=cancelupgrade")
         }
     }
 
-    @Test("continueupgrade posts to ?action=continueupgrade")
+    @Test("continueupgrade posts to ?action=continueupgrade; on a resource, only when its actions offer it")
     func actionContinueUpgrade() async throws {
         try await LoopbackServer.with { server in
             server.enqueueJSON(#"{"id":"1a1"}"#)
-            _ = try await Fixture.client(for: server).networkDriverServices.continueUpgrade(id: "1a1")
+            server.enqueueJSON(#"{"id":"1a1"}"#)
+            let client = Fixture.client(for: server).networkDriverServices
+            _ = try await client.continueUpgrade(id: "1a1")
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/v2-beta/projects/1a5/networkDriverServices/1a1")
             #expect(request.query == "action=continueupgrade")
+
+            let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"continueupgrade":"http://127.0.0.1/x"}}"#)
+            let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
+            #expect(offering.isAvailable(.continueUpgrade) && !refusing.isAvailable(.continueUpgrade))
+            let error = await thrownError { _ = try await client.continueUpgrade(refusing) }
+            guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
+                Issue.record("expected actionNotAvailable, got \(String(describing: error))")
+                return
+            }
+            #expect(action == "continueupgrade" && state == "busy" && available == ["other"])
+            #expect(server.requests.count == 1)
+            _ = try await client.continueUpgrade(offering)
+            #expect(server.requests.count == 2)
+            #expect(server.requests.last?.query == "action=continueupgrade")
         }
     }
 
-    @Test("deactivate posts to ?action=deactivate")
+    @Test("deactivate posts to ?action=deactivate; on a resource, only when its actions offer it")
     func actionDeactivate() async throws {
         try await LoopbackServer.with { server in
             server.enqueueJSON(#"{"id":"1a1"}"#)
-            _ = try await Fixture.client(for: server).networkDriverServices.deactivate(id: "1a1")
+            server.enqueueJSON(#"{"id":"1a1"}"#)
+            let client = Fixture.client(for: server).networkDriverServices
+            _ = try await client.deactivate(id: "1a1")
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/v2-beta/projects/1a5/networkDriverServices/1a1")
             #expect(request.query == "action=deactivate")
+
+            let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"deactivate":"http://127.0.0.1/x"}}"#)
+            let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
+            #expect(offering.isAvailable(.deactivate) && !refusing.isAvailable(.deactivate))
+            let error = await thrownError { _ = try await client.deactivate(refusing) }
+            guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
+                Issue.record("expected actionNotAvailable, got \(String(describing: error))")
+                return
+            }
+            #expect(action == "deactivate" && state == "busy" && available == ["other"])
+            #expect(server.requests.count == 1)
+            _ = try await client.deactivate(offering)
+            #expect(server.requests.count == 2)
+            #expect(server.requests.last?.query == "action=deactivate")
         }
     }
 
-    @Test("finishupgrade posts to ?action=finishupgrade")
+    @Test("finishupgrade posts to ?action=finishupgrade; on a resource, only when its actions offer it")
     func actionFinishUpgrade() async throws {
         try await LoopbackServer.with { server in
             server.enqueueJSON(#"{"id":"1a1"}"#)
-            _ = try await Fixture.client(for: server).networkDriverServices.finishUpgrade(id: "1a1")
+            server.enqueueJSON(#"{"id":"1a1"}"#)
+            let client = Fixture.client(for: server).networkDriverServices
+            _ = try await client.finishUpgrade(id: "1a1")
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/v2-beta/projects/1a5/networkDriverServices/1a1")
             #expect(request.query == "action=finishupgrade")
+
+            let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"finishupgrade":"http://127.0.0.1/x"}}"#)
+            let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
+            #expect(offering.isAvailable(.finishUpgrade) && !refusing.isAvailable(.finishUpgrade))
+            let error = await thrownError { _ = try await client.finishUpgrade(refusing) }
+            guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
+                Issue.record("expected actionNotAvailable, got \(String(describing: error))")
+                return
+            }
+            #expect(action == "finishupgrade" && state == "busy" && available == ["other"])
+            #expect(server.requests.count == 1)
+            _ = try await client.finishUpgrade(offering)
+            #expect(server.requests.count == 2)
+            #expect(server.requests.last?.query == "action=finishupgrade")
         }
     }
 
-    @Test("removeservicelink posts to ?action=removeservicelink")
+    @Test("removeservicelink posts to ?action=removeservicelink; on a resource, only when its actions offer it")
     func actionRemoveServiceLink() async throws {
         try await LoopbackServer.with { server in
             server.enqueueJSON(#"{"id":"1a1"}"#)
-            _ = try await Fixture.client(for: server).networkDriverServices.removeServiceLink(id: "1a1", AddRemoveServiceLinkInput())
+            server.enqueueJSON(#"{"id":"1a1"}"#)
+            let client = Fixture.client(for: server).networkDriverServices
+            _ = try await client.removeServiceLink(id: "1a1", AddRemoveServiceLinkInput())
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/v2-beta/projects/1a5/networkDriverServices/1a1")
             #expect(request.query == "action=removeservicelink")
+
+            let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"removeservicelink":"http://127.0.0.1/x"}}"#)
+            let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
+            #expect(offering.isAvailable(.removeServiceLink) && !refusing.isAvailable(.removeServiceLink))
+            let error = await thrownError { _ = try await client.removeServiceLink(refusing, AddRemoveServiceLinkInput()) }
+            guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
+                Issue.record("expected actionNotAvailable, got \(String(describing: error))")
+                return
+            }
+            #expect(action == "removeservicelink" && state == "busy" && available == ["other"])
+            #expect(server.requests.count == 1)
+            _ = try await client.removeServiceLink(offering, AddRemoveServiceLinkInput())
+            #expect(server.requests.count == 2)
+            #expect(server.requests.last?.query == "action=removeservicelink")
         }
     }
 
-    @Test("restart posts to ?action=restart")
+    @Test("restart posts to ?action=restart; on a resource, only when its actions offer it")
     func actionRestart() async throws {
         try await LoopbackServer.with { server in
             server.enqueueJSON(#"{"id":"1a1"}"#)
-            _ = try await Fixture.client(for: server).networkDriverServices.restart(id: "1a1", ServiceRestart())
+            server.enqueueJSON(#"{"id":"1a1"}"#)
+            let client = Fixture.client(for: server).networkDriverServices
+            _ = try await client.restart(id: "1a1", ServiceRestart())
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/v2-beta/projects/1a5/networkDriverServices/1a1")
             #expect(request.query == "action=restart")
+
+            let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"restart":"http://127.0.0.1/x"}}"#)
+            let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
+            #expect(offering.isAvailable(.restart) && !refusing.isAvailable(.restart))
+            let error = await thrownError { _ = try await client.restart(refusing, ServiceRestart()) }
+            guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
+                Issue.record("expected actionNotAvailable, got \(String(describing: error))")
+                return
+            }
+            #expect(action == "restart" && state == "busy" && available == ["other"])
+            #expect(server.requests.count == 1)
+            _ = try await client.restart(offering, ServiceRestart())
+            #expect(server.requests.count == 2)
+            #expect(server.requests.last?.query == "action=restart")
         }
     }
 
-    @Test("rollback posts to ?action=rollback")
+    @Test("rollback posts to ?action=rollback; on a resource, only when its actions offer it")
     func actionRollback() async throws {
         try await LoopbackServer.with { server in
             server.enqueueJSON(#"{"id":"1a1"}"#)
-            _ = try await Fixture.client(for: server).networkDriverServices.rollback(id: "1a1")
+            server.enqueueJSON(#"{"id":"1a1"}"#)
+            let client = Fixture.client(for: server).networkDriverServices
+            _ = try await client.rollback(id: "1a1")
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/v2-beta/projects/1a5/networkDriverServices/1a1")
             #expect(request.query == "action=rollback")
+
+            let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"rollback":"http://127.0.0.1/x"}}"#)
+            let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
+            #expect(offering.isAvailable(.rollback) && !refusing.isAvailable(.rollback))
+            let error = await thrownError { _ = try await client.rollback(refusing) }
+            guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
+                Issue.record("expected actionNotAvailable, got \(String(describing: error))")
+                return
+            }
+            #expect(action == "rollback" && state == "busy" && available == ["other"])
+            #expect(server.requests.count == 1)
+            _ = try await client.rollback(offering)
+            #expect(server.requests.count == 2)
+            #expect(server.requests.last?.query == "action=rollback")
         }
     }
 
-    @Test("setservicelinks posts to ?action=setservicelinks")
+    @Test("setservicelinks posts to ?action=setservicelinks; on a resource, only when its actions offer it")
     func actionSetServiceLinks() async throws {
         try await LoopbackServer.with { server in
             server.enqueueJSON(#"{"id":"1a1"}"#)
-            _ = try await Fixture.client(for: server).networkDriverServices.setServiceLinks(id: "1a1", SetServiceLinksInput())
+            server.enqueueJSON(#"{"id":"1a1"}"#)
+            let client = Fixture.client(for: server).networkDriverServices
+            _ = try await client.setServiceLinks(id: "1a1", SetServiceLinksInput())
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/v2-beta/projects/1a5/networkDriverServices/1a1")
             #expect(request.query == "action=setservicelinks")
+
+            let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"setservicelinks":"http://127.0.0.1/x"}}"#)
+            let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
+            #expect(offering.isAvailable(.setServiceLinks) && !refusing.isAvailable(.setServiceLinks))
+            let error = await thrownError { _ = try await client.setServiceLinks(refusing, SetServiceLinksInput()) }
+            guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
+                Issue.record("expected actionNotAvailable, got \(String(describing: error))")
+                return
+            }
+            #expect(action == "setservicelinks" && state == "busy" && available == ["other"])
+            #expect(server.requests.count == 1)
+            _ = try await client.setServiceLinks(offering, SetServiceLinksInput())
+            #expect(server.requests.count == 2)
+            #expect(server.requests.last?.query == "action=setservicelinks")
         }
     }
 
-    @Test("upgrade posts to ?action=upgrade")
+    @Test("upgrade posts to ?action=upgrade; on a resource, only when its actions offer it")
     func actionUpgrade() async throws {
         try await LoopbackServer.with { server in
             server.enqueueJSON(#"{"id":"1a1"}"#)
-            _ = try await Fixture.client(for: server).networkDriverServices.upgrade(id: "1a1", ServiceUpgrade())
+            server.enqueueJSON(#"{"id":"1a1"}"#)
+            let client = Fixture.client(for: server).networkDriverServices
+            _ = try await client.upgrade(id: "1a1", ServiceUpgrade())
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/v2-beta/projects/1a5/networkDriverServices/1a1")
             #expect(request.query == "action=upgrade")
+
+            let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"upgrade":"http://127.0.0.1/x"}}"#)
+            let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
+            #expect(offering.isAvailable(.upgrade) && !refusing.isAvailable(.upgrade))
+            let error = await thrownError { _ = try await client.upgrade(refusing, ServiceUpgrade()) }
+            guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
+                Issue.record("expected actionNotAvailable, got \(String(describing: error))")
+                return
+            }
+            #expect(action == "upgrade" && state == "busy" && available == ["other"])
+            #expect(server.requests.count == 1)
+            _ = try await client.upgrade(offering, ServiceUpgrade())
+            #expect(server.requests.count == 2)
+            #expect(server.requests.last?.query == "action=upgrade")
         }
     }
 }

@@ -35,11 +35,16 @@ struct RuntimeCodingTests {
         }
     }
 
-    @Test("Dates encode as ISO 8601 without fractional seconds")
+    @Test("Dates encode as ISO 8601 in UTC, with fractional seconds only where they have them")
     func dateEncoding() throws {
         let date = Date(timeIntervalSince1970: 1_462_386_361.987)
-        #expect(try encode(TestWidget(created: date)) == #"{"created":"2016-05-04T18:26:01Z"}"#)
-        #expect(ISO8601Timestamp.string(from: Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59Z")
+        #expect(try encode(TestWidget(created: date)) == #"{"created":"2016-05-04T18:26:01.987Z"}"#)
+        #expect(ISO8601Timestamp.string(from: Date(timeIntervalSince1970: 1_462_386_361)) == "2016-05-04T18:26:01Z")
+        #expect(ISO8601Timestamp.string(from: Date(timeIntervalSince1970: 1_462_386_361.000_25)) == "2016-05-04T18:26:01.00025Z")
+        #expect(ISO8601Timestamp.string(from: Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59.5Z")
+        for text in ["2016-05-04T18:26:01.25Z", "2016-05-04T18:26:01.123456Z", "2016-05-04T18:26:01Z"] {
+            #expect(ISO8601Timestamp.date(from: text).map(ISO8601Timestamp.string(from:)) == text)
+        }
         #expect(ISO8601Timestamp.string(from: Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00Z")
     }
 
@@ -60,6 +65,33 @@ struct RuntimeCodingTests {
         let encoded = try encode(value)
         #expect(try decode(JSONValue.self, encoded) == value)
         #expect(encoded == #"{"a":[1,2.5,-300,true,false,null,"x"],"b":{"c":{"d":"ü \"q\" /"}},"e":[],"f":{}}"#)
+    }
+
+    @Test("JSONValue keeps 64-bit integers exact; 2 and 2.0 are the same value")
+    func jsonIntegers() throws {
+        let json = #"{"big":9223372036854775807,"low":-9223372036854775808,"memory":17179869184,"createdTS":1462386361123,"ratio":0.25,"huge":1e300}"#
+        let value = try decode(JSONValue.self, json)
+        #expect(value["big"] == .integer(.max))
+        #expect(value["low"]?.integerValue == .min)
+        #expect(value["createdTS"]?.integerValue == 1_462_386_361_123)
+        #expect(value["ratio"] == .number(0.25))
+        #expect(value["huge"]?.doubleValue == 1e300)
+        let reencoded = try encode(value)
+        #expect(try decode(JSONValue.self, reencoded) == value)
+        #expect(reencoded.contains(#""big":9223372036854775807"#))
+        #expect(reencoded.contains(#""memory":17179869184"#))
+        #expect(reencoded.contains(#""createdTS":1462386361123"#))
+        // 2^53 + 1 is the first integer a Double cannot hold.
+        #expect(try encode(try decode(JSONValue.self, "9007199254740993")) == "9007199254740993")
+
+        #expect(JSONValue.integer(2) == .number(2))
+        #expect(JSONValue.number(2.5) != .integer(2))
+        #expect(Set<JSONValue>([.integer(2), .number(2.0)]).count == 1)
+        #expect(JSONValue.integer(.max).doubleValue == 9.223372036854776e18)
+        #expect(JSONValue.number(3).integerValue == 3)
+        #expect(JSONValue.number(3.5).integerValue == nil)
+        let literal: JSONValue = 17_179_869_184
+        #expect(literal == .integer(17_179_869_184))
     }
 
     @Test("An unknown enum value is kept and re-encoded unchanged")
@@ -97,6 +129,9 @@ struct RuntimeCodingTests {
         let options = ListOptions(filters: ["b": "2", "a": "1"], order: .ascending)
         #expect(options.queryItems.map(\.name) == ["a", "b", "order"])
         #expect(options.queryItems.last?.value == "asc")
+        let included = ListOptions(limit: 5, include: ["instances", "stack"]).queryItems
+        #expect(included.map(\.name) == ["limit", "include", "include"])
+        #expect(included.map(\.value) == ["5", "instances", "stack"])
         let base = try #require(URL(string: "https://rancher.example.com/v2-beta/"))
         let request = APIRequest(method: "GET", path: "/v2-beta/hosts/${ID}?action=evacuate", id: "1h1",
                                  query: [URLQueryItem(name: "x y", value: nil)])

@@ -182,51 +182,6 @@ struct RuntimeTests {
         }
     }
 
-    @Test("Rancher error bodies become typed errors; 404 is distinguishable")
-    func typedErrors() async throws {
-        try await Server.with { server in
-            let client = Fixture.client(for: server)
-            server.enqueueJSON(#"""
-                {"type":"error","status":422,"code":"InvalidReference","message":"Bad ref","detail":{"field":"hostId"}}
-                """#, status: 422)
-            server.enqueueJSON(#"{"type":"error","status":404,"code":"NotFound","message":"Not found"}"#, status: 404)
-            server.enqueue(.init(status: 404, body: Data("404 page not found".utf8)))
-            server.enqueue(.init(status: 502, body: Data("<html>Bad Gateway</html>".utf8)))
-            server.enqueueJSON(#"{"id":42}"#)
-            func failure() async -> RancherError? {
-                await thrownError {
-                    _ = try await client.send(APIRequest(method: "GET", path: Fixture.resourcePath, id: "1w1"), decoding: TestWidget.self)
-                } as? RancherError
-            }
-
-            let invalid = await failure()
-            #expect(invalid?.apiError == APIError(status: 422, code: "InvalidReference", message: "Bad ref", detail: #"{"field":"hostId"}"#))
-            #expect(invalid?.isNotFound == false)
-            if case .api? = invalid {} else { Issue.record("expected .api, got \(String(describing: invalid))") }
-
-            let missing = await failure()
-            #expect(missing?.isNotFound == true)
-            #expect(missing?.apiError?.code == "NotFound")
-
-            let plainMissing = await failure()
-            #expect(plainMissing?.isNotFound == true)
-            #expect(plainMissing?.apiError == APIError(status: 404))
-
-            guard case let .unexpectedStatus(status, body)? = await failure() else {
-                Issue.record("expected .unexpectedStatus")
-                return
-            }
-            #expect(status == 502)
-            #expect(String(decoding: body, as: UTF8.self) == "<html>Bad Gateway</html>")
-
-            guard case let .decoding(type, _)? = await failure() else {
-                Issue.record("expected .decoding")
-                return
-            }
-            #expect(type.contains("TestWidget"))
-        }
-    }
-
     @Test("PageSequence yields the items of every page, following pagination.next")
     func allPages() async throws {
         try await Server.with { server in

@@ -10,14 +10,16 @@ struct ModelCodingTests {
     static let serviceJSON = #"""
         {"id":"1s5","name":"web","scale":3,"assignServiceIpAddress":true,"instanceIds":["1i1","1i2"],
          "metadata":{"tier":"front","weight":2},"launchConfig":{"imageUuid":"docker:nginx","labels":{"a":"b"},
-         "created":"2016-05-04T18:26:01.250Z"},"vip":null,"type":"networkDriverService","links":{"self":"x"}}
+         "created":"2016-05-04T18:26:01.25Z","drainTimeoutMs":0,"runInit":false},"vip":null,"type":"networkDriverService",
+         "links":{"self":"x"},"createdTS":1462386361250,"removed":null,"firstRunningTS":1462386400000,
+         "transitioning":"no","upgrade":{"inServiceStrategy":{"batchSize":1,"futureKey":[1,{"a":null}]}}}
         """#
 
     private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T { try Fixture.decode(type, json) }
 
     private func encode(_ value: some Encodable) throws -> String { try Fixture.encode(value) }
 
-    @Test("Every field is read from its JSON key; absent and null fields are nil; unknown keys are ignored")
+    @Test("Every field is read from its JSON key; absent and null fields are nil; other keys are kept")
     func decodesFields() throws {
         let service = try decode(NetworkDriverService.self, Self.serviceJSON)
         #expect(service.id == "1s5")
@@ -31,6 +33,16 @@ struct ModelCodingTests {
         #expect(service.launchConfig?.created == Date(timeIntervalSince1970: 1_462_386_361.25))
         #expect(service.vip == nil)
         #expect(service.externalId == nil)
+        // The standard resource fields, though the seed has no common page.
+        #expect(service.type == "networkDriverService")
+        #expect(service.links == ["self": "x"])
+        #expect(service.createdTS == 1_462_386_361_250)
+        #expect(service.transitioning == Transitioning.no)
+        #expect(service.removed == nil)
+        // Keys no page lists, at every level, and documented keys sent as null.
+        #expect(service.additionalFields == ["firstRunningTS": 1_462_386_400_000, "removed": nil, "vip": nil])
+        #expect(service.launchConfig?.additionalFields == ["drainTimeoutMs": 0, "runInit": false])
+        #expect(service.upgrade?.inServiceStrategy?.additionalFields["futureKey"] == [1, ["a": nil]])
     }
 
     @Test("A field of the wrong JSON type is a decoding error naming the key")
@@ -44,16 +56,33 @@ struct ModelCodingTests {
         #expect(throws: DecodingError.self) { try decode(NetworkDriverService.self, #"["not an object"]"#) }
     }
 
-    @Test("Encoding writes the JSON keys and leaves nil fields out; decoding it back gives an equal value")
+    @Test("Encoding gives back the JSON that was decoded, every key and value; decoding it again gives an equal value")
     func roundTrip() throws {
         let service = try decode(NetworkDriverService.self, Self.serviceJSON)
         let json = try encode(service)
-        #expect(!json.contains("null") && !json.contains("\"vip\"") && !json.contains("\"links\""))
-        #expect(json.contains(#""instanceIds":["1i1","1i2"]"#))
-        #expect(json.contains(#""created":"2016-05-04T18:26:01Z""#))
+        let original = try decode(JSONValue.self, Self.serviceJSON)
+        #expect(try decode(JSONValue.self, json) == original)
+        #expect(json.contains(#""vip":null"#) && json.contains(#""links":{"self":"x"}"#))
+        #expect(json.contains(#""created":"2016-05-04T18:26:01.25Z""#))
         let again = try decode(NetworkDriverService.self, json)
-        #expect(again.launchConfig?.created == Date(timeIntervalSince1970: 1_462_386_361))
+        #expect(again == service)
+        #expect(again.launchConfig?.created == Date(timeIntervalSince1970: 1_462_386_361.25))
         #expect(try encode(again) == json)
+    }
+
+    @Test("A value changed in place keeps every other key, and a property set over a kept null wins")
+    func readModifyWrite() throws {
+        let service = try decode(NetworkDriverService.self, Self.serviceJSON)
+        var launchConfig = try #require(service.launchConfig)
+        launchConfig.imageUuid = "docker:nginx:1.25"
+        var sent = try decode(JSONValue.self, try encode(launchConfig))
+        #expect(sent["imageUuid"] == "docker:nginx:1.25")
+        #expect(sent["drainTimeoutMs"] == 0 && sent["runInit"] == false && sent["labels"] == ["a": "b"])
+        var withNull = try decode(LaunchConfig.self, #"{"imageUuid":null,"memory":5000000000}"#)
+        #expect(withNull.memory == 5_000_000_000)
+        withNull.imageUuid = "docker:redis"
+        sent = try decode(JSONValue.self, try encode(withNull))
+        #expect(sent == ["imageUuid": "docker:redis", "memory": 5_000_000_000])
     }
 
     @Test("Equality and hashing cover every field")
@@ -67,6 +96,9 @@ struct ModelCodingTests {
         #expect(service != otherScale)
         let nestedChange = try decode(NetworkDriverService.self, Self.serviceJSON.replacingOccurrences(of: "nginx", with: "httpd"))
         #expect(service != nestedChange)
+        let undocumentedChange = try decode(
+            NetworkDriverService.self, Self.serviceJSON.replacingOccurrences(of: "1462386400000", with: "1462386400001"))
+        #expect(service != undocumentedChange)
         #expect(NetworkDriverService() == NetworkDriverService())
         #expect(NetworkDriverService(vip: "10.0.0.1") != NetworkDriverService())
     }
@@ -78,5 +110,19 @@ struct ModelCodingTests {
         #expect(body == NetworkDriverService.Create(name: "web", networkDriver: NetworkDriver(), scale: 2))
         #expect(body != NetworkDriverService.Create(name: "api", networkDriver: NetworkDriver(), scale: 2))
         #expect(try encode(NetworkDriverService.Update()) == "{}")
+        // Extra keys go out as they are.
+        let extra = NetworkDriverService.Create(name: "web", networkDriver: NetworkDriver(), additionalFields: ["vip": "10.0.0.9"])
+        #expect(try encode(extra) == #"{"name":"web","networkDriver":{},"vip":"10.0.0.9"}"#)
+    }
+
+    @Test("An update sends null for a cleared field, and leaves out a field that is nil")
+    func updateClearsWithNull() throws {
+        var update = NetworkDriverService.Update(description: "old", scale: 2)
+        update.clear(\.description)
+        #expect(update.description == nil)
+        #expect(try encode(update) == #"{"description":null,"scale":2}"#)
+        update.description = "new"
+        #expect(try encode(update) == #"{"description":"new","scale":2}"#)
+        #expect(try encode(NetworkDriverService.Update(scale: 2)) == #"{"scale":2}"#)
     }
 }

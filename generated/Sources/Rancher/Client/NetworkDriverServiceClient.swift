@@ -7,30 +7,18 @@ extension RancherClient {
     public var networkDriverServices: NetworkDriverServiceClient { NetworkDriverServiceClient(client: self) }
 }
 
-/// Calls on the `networkDriverService` collection and its members.
-public struct NetworkDriverServiceClient: Sendable {
-    let client: RancherClient
+/// Calls on the `networkDriverService` collection and its members; `list`, `all`, `get` and the waits come from
+/// ``ResourceCollectionClient``.
+public struct NetworkDriverServiceClient: ResourceCollectionClient {
+    /// The resource this collection holds.
+    public typealias Model = NetworkDriverService
+    /// `/v2-beta/projects/${PROJECT_ID}/networkDriverServices`
+    public static var collectionPath: String { "/v2-beta/projects/${PROJECT_ID}/networkDriverServices" }
+    /// The client that sends the requests.
+    public let client: RancherClient
 
-    /// Lists one page of `networkDriverService` resources.
-    /// - Parameter options: filters, sort order, page size and the marker of the page to start at.
-    public func list(_ options: ListOptions = ListOptions()) async throws -> Page<NetworkDriverService> {
-        try await client.page(
-            APIRequest(method: "GET", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices", query: options.queryItems), of: NetworkDriverService.self)
-    }
-
-    /// Every `networkDriverService` resource, fetching page after page as the sequence is iterated.
-    public func all(_ options: ListOptions = ListOptions()) -> PageSequence<NetworkDriverService> {
-        PageSequence(client: client, firstPage: APIRequest(method: "GET", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices", query: options.queryItems))
-    }
-
-    /// Fetches one `networkDriverService`.
-    /// - Parameter id: its identifier.
-    /// - Throws: `RancherError.notFound` when there is no `networkDriverService` with this ID.
-    public func get(id: NetworkDriverService.ID) async throws -> NetworkDriverService {
-        try await client.send(APIRequest(method: "GET", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}", id: id.rawValue), decoding: NetworkDriverService.self)
-    }
-
-    /// Creates a `networkDriverService`: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices`.
+    /// Creates a `networkDriverService`: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices`. The server answers with it in a transitioning state;
+    /// `waitUntilSettled(id:policy:)` waits for the end of the transition.
     /// - Parameter body: the new `networkDriverService`'s fields.
     public func create(_ body: NetworkDriverService.Create) async throws -> NetworkDriverService {
         try await client.send(
@@ -40,7 +28,8 @@ public struct NetworkDriverServiceClient: Sendable {
     /// Changes a `networkDriverService`: `PUT /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}`.
     /// - Parameters:
     ///   - id: the `networkDriverService` to change.
-    ///   - body: the fields to change; `nil` fields are not sent.
+    ///   - body: the fields to change; `nil` fields are not sent, `clear(_:)` sends `null`.
+    @discardableResult
     public func update(id: NetworkDriverService.ID, _ body: NetworkDriverService.Update) async throws -> NetworkDriverService {
         try await client.send(
             APIRequest(method: "PUT", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}", id: id.rawValue, body: body),
@@ -49,8 +38,10 @@ public struct NetworkDriverServiceClient: Sendable {
 
     /// Deletes a `networkDriverService`: `DELETE /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}`.
     /// - Parameter id: the `networkDriverService` to delete.
-    public func delete(id: NetworkDriverService.ID) async throws {
-        try await client.send(APIRequest(method: "DELETE", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}", id: id.rawValue))
+    /// - Returns: the `networkDriverService` as the server answers (state `removing`), or `nil` when it answers without a body.
+    @discardableResult
+    public func delete(id: NetworkDriverService.ID) async throws -> NetworkDriverService? {
+        try await client.sendAllowingEmptyBody(APIRequest(method: "DELETE", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}", id: id.rawValue), decoding: NetworkDriverService.self)
     }
 
     /// Runs the `activate` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=activate`.
@@ -59,10 +50,19 @@ public struct NetworkDriverServiceClient: Sendable {
     ///   - id: the `networkDriverService` to act on.
     /// - Returns: the `service` the server answers with.
     @discardableResult
-    public func activate(id: NetworkDriverService.ID) async throws -> JSONValue {
+    public func activate(id: NetworkDriverService.ID) async throws -> Resource {
         try await client.send(
             APIRequest(method: "POST", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=activate", id: id.rawValue),
-            decoding: JSONValue.self)
+            decoding: Resource.self)
+    }
+
+    /// Runs the `activate` action on `resource`, after checking that its `actions` offer it.
+    /// - Parameters:
+    ///   - resource: the `NetworkDriverService` to act on, as read from the server.
+    /// - Throws: `RancherError.actionNotAvailable` without sending anything when they do not.
+    @discardableResult
+    public func activate(_ resource: NetworkDriverService) async throws -> Resource {
+        try await activate(id: resource.requireID(forAction: "activate"))
     }
 
     /// Runs the `addservicelink` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=addservicelink`.
@@ -72,10 +72,20 @@ public struct NetworkDriverServiceClient: Sendable {
     ///   - input: the `addRemoveServiceLinkInput` input.
     /// - Returns: the `service` the server answers with.
     @discardableResult
-    public func addServiceLink(id: NetworkDriverService.ID, _ input: AddRemoveServiceLinkInput) async throws -> JSONValue {
+    public func addServiceLink(id: NetworkDriverService.ID, _ input: AddRemoveServiceLinkInput) async throws -> Resource {
         try await client.send(
             APIRequest(method: "POST", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=addservicelink", id: id.rawValue, body: input),
-            decoding: JSONValue.self)
+            decoding: Resource.self)
+    }
+
+    /// Runs the `addservicelink` action on `resource`, after checking that its `actions` offer it.
+    /// - Parameters:
+    ///   - resource: the `NetworkDriverService` to act on, as read from the server.
+    ///   - input: the action's input.
+    /// - Throws: `RancherError.actionNotAvailable` without sending anything when they do not.
+    @discardableResult
+    public func addServiceLink(_ resource: NetworkDriverService, _ input: AddRemoveServiceLinkInput) async throws -> Resource {
+        try await addServiceLink(id: resource.requireID(forAction: "addservicelink"), input)
     }
 
     /// Runs the `cancelupgrade` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=cancelupgrade`.
@@ -84,10 +94,19 @@ public struct NetworkDriverServiceClient: Sendable {
     ///   - id: the `networkDriverService` to act on.
     /// - Returns: the `service` the server answers with.
     @discardableResult
-    public func cancelUpgrade(id: NetworkDriverService.ID) async throws -> JSONValue {
+    public func cancelUpgrade(id: NetworkDriverService.ID) async throws -> Resource {
         try await client.send(
             APIRequest(method: "POST", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=cancelupgrade", id: id.rawValue),
-            decoding: JSONValue.self)
+            decoding: Resource.self)
+    }
+
+    /// Runs the `cancelupgrade` action on `resource`, after checking that its `actions` offer it.
+    /// - Parameters:
+    ///   - resource: the `NetworkDriverService` to act on, as read from the server.
+    /// - Throws: `RancherError.actionNotAvailable` without sending anything when they do not.
+    @discardableResult
+    public func cancelUpgrade(_ resource: NetworkDriverService) async throws -> Resource {
+        try await cancelUpgrade(id: resource.requireID(forAction: "cancelupgrade"))
     }
 
     /// Runs the `continueupgrade` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=continueupgrade`.
@@ -96,10 +115,19 @@ public struct NetworkDriverServiceClient: Sendable {
     ///   - id: the `networkDriverService` to act on.
     /// - Returns: the `service` the server answers with.
     @discardableResult
-    public func continueUpgrade(id: NetworkDriverService.ID) async throws -> JSONValue {
+    public func continueUpgrade(id: NetworkDriverService.ID) async throws -> Resource {
         try await client.send(
             APIRequest(method: "POST", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=continueupgrade", id: id.rawValue),
-            decoding: JSONValue.self)
+            decoding: Resource.self)
+    }
+
+    /// Runs the `continueupgrade` action on `resource`, after checking that its `actions` offer it.
+    /// - Parameters:
+    ///   - resource: the `NetworkDriverService` to act on, as read from the server.
+    /// - Throws: `RancherError.actionNotAvailable` without sending anything when they do not.
+    @discardableResult
+    public func continueUpgrade(_ resource: NetworkDriverService) async throws -> Resource {
+        try await continueUpgrade(id: resource.requireID(forAction: "continueupgrade"))
     }
 
     /// Runs the `deactivate` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=deactivate`.
@@ -108,10 +136,19 @@ public struct NetworkDriverServiceClient: Sendable {
     ///   - id: the `networkDriverService` to act on.
     /// - Returns: the `service` the server answers with.
     @discardableResult
-    public func deactivate(id: NetworkDriverService.ID) async throws -> JSONValue {
+    public func deactivate(id: NetworkDriverService.ID) async throws -> Resource {
         try await client.send(
             APIRequest(method: "POST", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=deactivate", id: id.rawValue),
-            decoding: JSONValue.self)
+            decoding: Resource.self)
+    }
+
+    /// Runs the `deactivate` action on `resource`, after checking that its `actions` offer it.
+    /// - Parameters:
+    ///   - resource: the `NetworkDriverService` to act on, as read from the server.
+    /// - Throws: `RancherError.actionNotAvailable` without sending anything when they do not.
+    @discardableResult
+    public func deactivate(_ resource: NetworkDriverService) async throws -> Resource {
+        try await deactivate(id: resource.requireID(forAction: "deactivate"))
     }
 
     /// Runs the `finishupgrade` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=finishupgrade`.
@@ -120,10 +157,19 @@ public struct NetworkDriverServiceClient: Sendable {
     ///   - id: the `networkDriverService` to act on.
     /// - Returns: the `service` the server answers with.
     @discardableResult
-    public func finishUpgrade(id: NetworkDriverService.ID) async throws -> JSONValue {
+    public func finishUpgrade(id: NetworkDriverService.ID) async throws -> Resource {
         try await client.send(
             APIRequest(method: "POST", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=finishupgrade", id: id.rawValue),
-            decoding: JSONValue.self)
+            decoding: Resource.self)
+    }
+
+    /// Runs the `finishupgrade` action on `resource`, after checking that its `actions` offer it.
+    /// - Parameters:
+    ///   - resource: the `NetworkDriverService` to act on, as read from the server.
+    /// - Throws: `RancherError.actionNotAvailable` without sending anything when they do not.
+    @discardableResult
+    public func finishUpgrade(_ resource: NetworkDriverService) async throws -> Resource {
+        try await finishUpgrade(id: resource.requireID(forAction: "finishupgrade"))
     }
 
     /// Runs the `removeservicelink` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=removeservicelink`.
@@ -133,10 +179,20 @@ public struct NetworkDriverServiceClient: Sendable {
     ///   - input: the `addRemoveServiceLinkInput` input.
     /// - Returns: the `service` the server answers with.
     @discardableResult
-    public func removeServiceLink(id: NetworkDriverService.ID, _ input: AddRemoveServiceLinkInput) async throws -> JSONValue {
+    public func removeServiceLink(id: NetworkDriverService.ID, _ input: AddRemoveServiceLinkInput) async throws -> Resource {
         try await client.send(
             APIRequest(method: "POST", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=removeservicelink", id: id.rawValue, body: input),
-            decoding: JSONValue.self)
+            decoding: Resource.self)
+    }
+
+    /// Runs the `removeservicelink` action on `resource`, after checking that its `actions` offer it.
+    /// - Parameters:
+    ///   - resource: the `NetworkDriverService` to act on, as read from the server.
+    ///   - input: the action's input.
+    /// - Throws: `RancherError.actionNotAvailable` without sending anything when they do not.
+    @discardableResult
+    public func removeServiceLink(_ resource: NetworkDriverService, _ input: AddRemoveServiceLinkInput) async throws -> Resource {
+        try await removeServiceLink(id: resource.requireID(forAction: "removeservicelink"), input)
     }
 
     /// Runs the `restart` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=restart`.
@@ -146,10 +202,20 @@ public struct NetworkDriverServiceClient: Sendable {
     ///   - input: the `serviceRestart` input.
     /// - Returns: the `service` the server answers with.
     @discardableResult
-    public func restart(id: NetworkDriverService.ID, _ input: ServiceRestart) async throws -> JSONValue {
+    public func restart(id: NetworkDriverService.ID, _ input: ServiceRestart) async throws -> Resource {
         try await client.send(
             APIRequest(method: "POST", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=restart", id: id.rawValue, body: input),
-            decoding: JSONValue.self)
+            decoding: Resource.self)
+    }
+
+    /// Runs the `restart` action on `resource`, after checking that its `actions` offer it.
+    /// - Parameters:
+    ///   - resource: the `NetworkDriverService` to act on, as read from the server.
+    ///   - input: the action's input.
+    /// - Throws: `RancherError.actionNotAvailable` without sending anything when they do not.
+    @discardableResult
+    public func restart(_ resource: NetworkDriverService, _ input: ServiceRestart) async throws -> Resource {
+        try await restart(id: resource.requireID(forAction: "restart"), input)
     }
 
     /// Runs the `rollback` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=rollback`.
@@ -158,10 +224,19 @@ public struct NetworkDriverServiceClient: Sendable {
     ///   - id: the `networkDriverService` to act on.
     /// - Returns: the `service` the server answers with.
     @discardableResult
-    public func rollback(id: NetworkDriverService.ID) async throws -> JSONValue {
+    public func rollback(id: NetworkDriverService.ID) async throws -> Resource {
         try await client.send(
             APIRequest(method: "POST", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=rollback", id: id.rawValue),
-            decoding: JSONValue.self)
+            decoding: Resource.self)
+    }
+
+    /// Runs the `rollback` action on `resource`, after checking that its `actions` offer it.
+    /// - Parameters:
+    ///   - resource: the `NetworkDriverService` to act on, as read from the server.
+    /// - Throws: `RancherError.actionNotAvailable` without sending anything when they do not.
+    @discardableResult
+    public func rollback(_ resource: NetworkDriverService) async throws -> Resource {
+        try await rollback(id: resource.requireID(forAction: "rollback"))
     }
 
     /// Runs the `setservicelinks` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=setservicelinks`.
@@ -171,10 +246,20 @@ public struct NetworkDriverServiceClient: Sendable {
     ///   - input: the `setServiceLinksInput` input.
     /// - Returns: the `service` the server answers with.
     @discardableResult
-    public func setServiceLinks(id: NetworkDriverService.ID, _ input: SetServiceLinksInput) async throws -> JSONValue {
+    public func setServiceLinks(id: NetworkDriverService.ID, _ input: SetServiceLinksInput) async throws -> Resource {
         try await client.send(
             APIRequest(method: "POST", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=setservicelinks", id: id.rawValue, body: input),
-            decoding: JSONValue.self)
+            decoding: Resource.self)
+    }
+
+    /// Runs the `setservicelinks` action on `resource`, after checking that its `actions` offer it.
+    /// - Parameters:
+    ///   - resource: the `NetworkDriverService` to act on, as read from the server.
+    ///   - input: the action's input.
+    /// - Throws: `RancherError.actionNotAvailable` without sending anything when they do not.
+    @discardableResult
+    public func setServiceLinks(_ resource: NetworkDriverService, _ input: SetServiceLinksInput) async throws -> Resource {
+        try await setServiceLinks(id: resource.requireID(forAction: "setservicelinks"), input)
     }
 
     /// Runs the `upgrade` action: `POST /v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=upgrade`.
@@ -184,9 +269,19 @@ public struct NetworkDriverServiceClient: Sendable {
     ///   - input: the `serviceUpgrade` input.
     /// - Returns: the `service` the server answers with.
     @discardableResult
-    public func upgrade(id: NetworkDriverService.ID, _ input: ServiceUpgrade) async throws -> JSONValue {
+    public func upgrade(id: NetworkDriverService.ID, _ input: ServiceUpgrade) async throws -> Resource {
         try await client.send(
             APIRequest(method: "POST", path: "/v2-beta/projects/${PROJECT_ID}/networkDriverServices/${ID}?action=upgrade", id: id.rawValue, body: input),
-            decoding: JSONValue.self)
+            decoding: Resource.self)
+    }
+
+    /// Runs the `upgrade` action on `resource`, after checking that its `actions` offer it.
+    /// - Parameters:
+    ///   - resource: the `NetworkDriverService` to act on, as read from the server.
+    ///   - input: the action's input.
+    /// - Throws: `RancherError.actionNotAvailable` without sending anything when they do not.
+    @discardableResult
+    public func upgrade(_ resource: NetworkDriverService, _ input: ServiceUpgrade) async throws -> Resource {
+        try await upgrade(id: resource.requireID(forAction: "upgrade"), input)
     }
 }

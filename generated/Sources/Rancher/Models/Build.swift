@@ -10,22 +10,26 @@ public struct Build: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<Build>
 
     /// The `context` field.
-    public let context: String?
+    public var context: String?
 
     /// The `dockerfile` field.
-    public let dockerfile: String?
+    public var dockerfile: String?
 
     /// The `forcerm` field.
-    public let forcerm: Bool?
+    public var forcerm: Bool?
 
     /// The `nocache` field.
-    public let nocache: Bool?
+    public var nocache: Bool?
 
     /// The `remote` field.
-    public let remote: String?
+    public var remote: String?
 
     /// The `rm` field.
-    public let rm: Bool?
+    public var rm: Bool?
+
+    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
+    /// written back as they came, so a value read, changed and sent again loses nothing.
+    public var additionalFields: [String: JSONValue]
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -34,7 +38,8 @@ public struct Build: Codable, Hashable, Sendable {
         forcerm: Bool? = nil,
         nocache: Bool? = nil,
         remote: String? = nil,
-        rm: Bool? = nil
+        rm: Bool? = nil,
+        additionalFields: [String: JSONValue] = [:]
     ) {
         self.context = context
         self.dockerfile = dockerfile
@@ -42,9 +47,20 @@ public struct Build: Codable, Hashable, Sendable {
         self.nocache = nocache
         self.remote = remote
         self.rm = rm
+        self.additionalFields = additionalFields
     }
 
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    /// The JSON keys of the properties.
+    private static let knownKeys: Set<String> = [
+        "context",
+        "dockerfile",
+        "forcerm",
+        "nocache",
+        "remote",
+        "rm",
+    ]
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.context = try container.decodeField("context")
@@ -53,11 +69,13 @@ public struct Build: Codable, Hashable, Sendable {
         self.nocache = try container.decodeField("nocache")
         self.remote = try container.decodeField("remote")
         self.rm = try container.decodeField("rm")
+        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
     }
 
-    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeAdditionalFields(self.additionalFields)
         try container.encodeField(self.context, "context")
         try container.encodeField(self.dockerfile, "dockerfile")
         try container.encodeField(self.forcerm, "forcerm")
@@ -66,7 +84,7 @@ public struct Build: Codable, Hashable, Sendable {
         try container.encodeField(self.rm, "rm")
     }
 
-    /// Whether every field of the two values is equal.
+    /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         guard FieldKey.areEqual(lhs.context, rhs.context) else { return false }
         guard FieldKey.areEqual(lhs.dockerfile, rhs.dockerfile) else { return false }
@@ -74,10 +92,10 @@ public struct Build: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.nocache, rhs.nocache) else { return false }
         guard FieldKey.areEqual(lhs.remote, rhs.remote) else { return false }
         guard FieldKey.areEqual(lhs.rm, rhs.rm) else { return false }
-        return true
+        return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field.
+    /// Hashes every field and the additional fields.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.context)
         hasher.combine(self.dockerfile)
@@ -85,5 +103,6 @@ public struct Build: Codable, Hashable, Sendable {
         hasher.combine(self.nocache)
         hasher.combine(self.remote)
         hasher.combine(self.rm)
+        hasher.combine(self.additionalFields)
     }
 }

@@ -10,63 +10,67 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<DefaultNetwork>
 
     /// The `accountId` field.
-    public let accountId: String?
+    public var accountId: String?
 
     /// The `created` field.
-    public let created: Date?
+    public var created: Date?
 
     /// The `defaultPolicyAction` field.
     ///
     /// Default: `allow`.
-    public let defaultPolicyAction: String?
+    public var defaultPolicyAction: String?
 
     /// The `description` field.
-    public let description: String?
+    public var description: String?
 
     /// The `dns` field.
-    public let dns: [String]?
+    public var dns: [String]?
 
     /// The `dnsSearch` field.
-    public let dnsSearch: [String]?
+    public var dnsSearch: [String]?
 
     /// The `hostPorts` field.
-    public let hostPorts: Bool?
+    public var hostPorts: Bool?
 
     /// The `id` field.
-    public let id: ID?
+    public var id: ID?
 
     /// The `kind` field.
-    public let kind: String?
+    public var kind: String?
 
     /// The `metadata` field.
-    public let metadata: [String: String]?
+    public var metadata: [String: JSONValue]?
 
     /// The `name` field.
-    public let name: String?
+    public var name: String?
 
     /// The `policy` field.
-    public let policy: [JSONValue]?
+    public var policy: [JSONValue]?
 
     /// The `removed` field.
-    public let removed: Date?
+    public var removed: Date?
 
     /// The `state` field.
-    public let state: String?
+    public var state: String?
 
     /// The `subnets` field.
-    public let subnets: [JSONValue]?
+    public var subnets: [JSONValue]?
 
     /// The `transitioning` field.
-    public let transitioning: String?
+    public var transitioning: String?
 
     /// The `transitioningMessage` field.
-    public let transitioningMessage: String?
+    public var transitioningMessage: String?
 
     /// The `transitioningProgress` field.
-    public let transitioningProgress: Int?
+    public var transitioningProgress: Int?
 
     /// The `uuid` field.
-    public let uuid: String?
+    public var uuid: String?
+
+    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
+    /// written back as they came, so a value read, changed and sent again loses nothing.
+    public var additionalFields: [String: JSONValue]
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -79,7 +83,7 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
         hostPorts: Bool? = nil,
         id: ID? = nil,
         kind: String? = nil,
-        metadata: [String: String]? = nil,
+        metadata: [String: JSONValue]? = nil,
         name: String? = nil,
         policy: [JSONValue]? = nil,
         removed: Date? = nil,
@@ -88,7 +92,8 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
         transitioning: String? = nil,
         transitioningMessage: String? = nil,
         transitioningProgress: Int? = nil,
-        uuid: String? = nil
+        uuid: String? = nil,
+        additionalFields: [String: JSONValue] = [:]
     ) {
         self.accountId = accountId
         self.created = created
@@ -109,9 +114,33 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
         self.transitioningMessage = transitioningMessage
         self.transitioningProgress = transitioningProgress
         self.uuid = uuid
+        self.additionalFields = additionalFields
     }
 
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    /// The JSON keys of the properties.
+    private static let knownKeys: Set<String> = [
+        "accountId",
+        "created",
+        "defaultPolicyAction",
+        "description",
+        "dns",
+        "dnsSearch",
+        "hostPorts",
+        "id",
+        "kind",
+        "metadata",
+        "name",
+        "policy",
+        "removed",
+        "state",
+        "subnets",
+        "transitioning",
+        "transitioningMessage",
+        "transitioningProgress",
+        "uuid",
+    ]
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.accountId = try container.decodeField("accountId")
@@ -133,11 +162,13 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
         self.transitioningMessage = try container.decodeField("transitioningMessage")
         self.transitioningProgress = try container.decodeField("transitioningProgress")
         self.uuid = try container.decodeField("uuid")
+        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
     }
 
-    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeAdditionalFields(self.additionalFields)
         try container.encodeField(self.accountId, "accountId")
         try container.encodeField(self.created, "created")
         try container.encodeField(self.defaultPolicyAction, "defaultPolicyAction")
@@ -159,7 +190,7 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
         try container.encodeField(self.uuid, "uuid")
     }
 
-    /// Whether every field of the two values is equal.
+    /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         guard FieldKey.areEqual(lhs.accountId, rhs.accountId) else { return false }
         guard FieldKey.areEqual(lhs.created, rhs.created) else { return false }
@@ -180,10 +211,10 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.transitioningMessage, rhs.transitioningMessage) else { return false }
         guard FieldKey.areEqual(lhs.transitioningProgress, rhs.transitioningProgress) else { return false }
         guard FieldKey.areEqual(lhs.uuid, rhs.uuid) else { return false }
-        return true
+        return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field.
+    /// Hashes every field and the additional fields.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.accountId)
         hasher.combine(self.created)
@@ -204,5 +235,6 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
         hasher.combine(self.transitioningMessage)
         hasher.combine(self.transitioningProgress)
         hasher.combine(self.uuid)
+        hasher.combine(self.additionalFields)
     }
 }

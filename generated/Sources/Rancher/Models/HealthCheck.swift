@@ -10,39 +10,43 @@ public struct HealthCheck: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<HealthCheck>
 
     /// The `healthyThreshold` field.
-    public let healthyThreshold: Int?
+    public var healthyThreshold: Int?
 
     /// The `initializingTimeout` field.
-    public let initializingTimeout: Int?
+    public var initializingTimeout: Int?
 
     /// The `interval` field.
-    public let interval: Int?
+    public var interval: Int?
 
     /// The `name` field.
-    public let name: String?
+    public var name: String?
 
     /// The `port` field.
-    public let port: Int?
+    public var port: Int?
 
     /// The `recreateOnQuorumStrategyConfig` field.
-    public let recreateOnQuorumStrategyConfig: RecreateOnQuorumStrategyConfig?
+    public var recreateOnQuorumStrategyConfig: RecreateOnQuorumStrategyConfig?
 
     /// The `reinitializingTimeout` field.
-    public let reinitializingTimeout: Int?
+    public var reinitializingTimeout: Int?
 
     /// The `requestLine` field.
-    public let requestLine: String?
+    public var requestLine: String?
 
     /// The `responseTimeout` field.
-    public let responseTimeout: Int?
+    public var responseTimeout: Int?
 
     /// The `strategy` field.
     ///
     /// Default: `recreate`.
-    public let strategy: String?
+    public var strategy: String?
 
     /// The `unhealthyThreshold` field.
-    public let unhealthyThreshold: Int?
+    public var unhealthyThreshold: Int?
+
+    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
+    /// written back as they came, so a value read, changed and sent again loses nothing.
+    public var additionalFields: [String: JSONValue]
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -56,7 +60,8 @@ public struct HealthCheck: Codable, Hashable, Sendable {
         requestLine: String? = nil,
         responseTimeout: Int? = nil,
         strategy: String? = nil,
-        unhealthyThreshold: Int? = nil
+        unhealthyThreshold: Int? = nil,
+        additionalFields: [String: JSONValue] = [:]
     ) {
         self.healthyThreshold = healthyThreshold
         self.initializingTimeout = initializingTimeout
@@ -69,9 +74,25 @@ public struct HealthCheck: Codable, Hashable, Sendable {
         self.responseTimeout = responseTimeout
         self.strategy = strategy
         self.unhealthyThreshold = unhealthyThreshold
+        self.additionalFields = additionalFields
     }
 
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    /// The JSON keys of the properties.
+    private static let knownKeys: Set<String> = [
+        "healthyThreshold",
+        "initializingTimeout",
+        "interval",
+        "name",
+        "port",
+        "recreateOnQuorumStrategyConfig",
+        "reinitializingTimeout",
+        "requestLine",
+        "responseTimeout",
+        "strategy",
+        "unhealthyThreshold",
+    ]
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.healthyThreshold = try container.decodeField("healthyThreshold")
@@ -85,11 +106,13 @@ public struct HealthCheck: Codable, Hashable, Sendable {
         self.responseTimeout = try container.decodeField("responseTimeout")
         self.strategy = try container.decodeField("strategy")
         self.unhealthyThreshold = try container.decodeField("unhealthyThreshold")
+        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
     }
 
-    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeAdditionalFields(self.additionalFields)
         try container.encodeField(self.healthyThreshold, "healthyThreshold")
         try container.encodeField(self.initializingTimeout, "initializingTimeout")
         try container.encodeField(self.interval, "interval")
@@ -103,7 +126,7 @@ public struct HealthCheck: Codable, Hashable, Sendable {
         try container.encodeField(self.unhealthyThreshold, "unhealthyThreshold")
     }
 
-    /// Whether every field of the two values is equal.
+    /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         guard FieldKey.areEqual(lhs.healthyThreshold, rhs.healthyThreshold) else { return false }
         guard FieldKey.areEqual(lhs.initializingTimeout, rhs.initializingTimeout) else { return false }
@@ -116,10 +139,10 @@ public struct HealthCheck: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.responseTimeout, rhs.responseTimeout) else { return false }
         guard FieldKey.areEqual(lhs.strategy, rhs.strategy) else { return false }
         guard FieldKey.areEqual(lhs.unhealthyThreshold, rhs.unhealthyThreshold) else { return false }
-        return true
+        return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field.
+    /// Hashes every field and the additional fields.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.healthyThreshold)
         hasher.combine(self.initializingTimeout)
@@ -132,5 +155,6 @@ public struct HealthCheck: Codable, Hashable, Sendable {
         hasher.combine(self.responseTimeout)
         hasher.combine(self.strategy)
         hasher.combine(self.unhealthyThreshold)
+        hasher.combine(self.additionalFields)
     }
 }

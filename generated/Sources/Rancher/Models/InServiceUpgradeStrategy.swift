@@ -12,27 +12,31 @@ public struct InServiceUpgradeStrategy: Codable, Hashable, Sendable {
     /// The `batchSize` field.
     ///
     /// Default: `1`.
-    public let batchSize: Int?
+    public var batchSize: Int?
 
     /// The `intervalMillis` field.
     ///
     /// Default: `2000`.
-    public let intervalMillis: Int?
+    public var intervalMillis: Int?
 
     /// The `launchConfig` field.
-    public let launchConfig: LaunchConfig?
+    public var launchConfig: LaunchConfig?
 
     /// The `previousLaunchConfig` field.
-    public let previousLaunchConfig: LaunchConfig?
+    public var previousLaunchConfig: LaunchConfig?
 
     /// The `previousSecondaryLaunchConfigs` field.
-    public let previousSecondaryLaunchConfigs: [JSONValue]?
+    public var previousSecondaryLaunchConfigs: [JSONValue]?
 
     /// The `secondaryLaunchConfigs` field.
-    public let secondaryLaunchConfigs: [JSONValue]?
+    public var secondaryLaunchConfigs: [JSONValue]?
 
     /// The `startFirst` field.
-    public let startFirst: Bool?
+    public var startFirst: Bool?
+
+    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
+    /// written back as they came, so a value read, changed and sent again loses nothing.
+    public var additionalFields: [String: JSONValue]
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -42,7 +46,8 @@ public struct InServiceUpgradeStrategy: Codable, Hashable, Sendable {
         previousLaunchConfig: LaunchConfig? = nil,
         previousSecondaryLaunchConfigs: [JSONValue]? = nil,
         secondaryLaunchConfigs: [JSONValue]? = nil,
-        startFirst: Bool? = nil
+        startFirst: Bool? = nil,
+        additionalFields: [String: JSONValue] = [:]
     ) {
         self.batchSize = batchSize
         self.intervalMillis = intervalMillis
@@ -51,9 +56,21 @@ public struct InServiceUpgradeStrategy: Codable, Hashable, Sendable {
         self.previousSecondaryLaunchConfigs = previousSecondaryLaunchConfigs
         self.secondaryLaunchConfigs = secondaryLaunchConfigs
         self.startFirst = startFirst
+        self.additionalFields = additionalFields
     }
 
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    /// The JSON keys of the properties.
+    private static let knownKeys: Set<String> = [
+        "batchSize",
+        "intervalMillis",
+        "launchConfig",
+        "previousLaunchConfig",
+        "previousSecondaryLaunchConfigs",
+        "secondaryLaunchConfigs",
+        "startFirst",
+    ]
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.batchSize = try container.decodeField("batchSize")
@@ -63,11 +80,13 @@ public struct InServiceUpgradeStrategy: Codable, Hashable, Sendable {
         self.previousSecondaryLaunchConfigs = try container.decodeField("previousSecondaryLaunchConfigs")
         self.secondaryLaunchConfigs = try container.decodeField("secondaryLaunchConfigs")
         self.startFirst = try container.decodeField("startFirst")
+        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
     }
 
-    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeAdditionalFields(self.additionalFields)
         try container.encodeField(self.batchSize, "batchSize")
         try container.encodeField(self.intervalMillis, "intervalMillis")
         try container.encodeField(self.launchConfig, "launchConfig")
@@ -77,7 +96,7 @@ public struct InServiceUpgradeStrategy: Codable, Hashable, Sendable {
         try container.encodeField(self.startFirst, "startFirst")
     }
 
-    /// Whether every field of the two values is equal.
+    /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         guard FieldKey.areEqual(lhs.batchSize, rhs.batchSize) else { return false }
         guard FieldKey.areEqual(lhs.intervalMillis, rhs.intervalMillis) else { return false }
@@ -86,10 +105,10 @@ public struct InServiceUpgradeStrategy: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.previousSecondaryLaunchConfigs, rhs.previousSecondaryLaunchConfigs) else { return false }
         guard FieldKey.areEqual(lhs.secondaryLaunchConfigs, rhs.secondaryLaunchConfigs) else { return false }
         guard FieldKey.areEqual(lhs.startFirst, rhs.startFirst) else { return false }
-        return true
+        return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field.
+    /// Hashes every field and the additional fields.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.batchSize)
         hasher.combine(self.intervalMillis)
@@ -98,5 +117,6 @@ public struct InServiceUpgradeStrategy: Codable, Hashable, Sendable {
         hasher.combine(self.previousSecondaryLaunchConfigs)
         hasher.combine(self.secondaryLaunchConfigs)
         hasher.combine(self.startFirst)
+        hasher.combine(self.additionalFields)
     }
 }

@@ -10,364 +10,368 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<LaunchConfig>
 
     /// The `accountId` field.
-    public let accountId: String?
+    public var accountId: String?
 
     /// The `blkioDeviceOptions` field.
-    public let blkioDeviceOptions: [String: JSONValue]?
+    public var blkioDeviceOptions: [String: JSONValue]?
 
     /// The `blkioWeight` field.
-    public let blkioWeight: Int?
+    public var blkioWeight: Int?
 
     /// The `build` field.
-    public let build: Build?
+    public var build: Build?
 
     /// The `capAdd` field.
-    public let capAdd: [String]?
+    public var capAdd: [String]?
 
     /// The `capDrop` field.
-    public let capDrop: [String]?
+    public var capDrop: [String]?
 
     /// The `cgroupParent` field.
-    public let cgroupParent: String?
+    public var cgroupParent: String?
 
     /// The `command` field.
-    public let command: [String]?
+    public var command: [String]?
 
     /// The `count` field.
-    public let count: Int?
+    public var count: Int?
 
     /// The `cpuCount` field.
-    public let cpuCount: Int?
+    public var cpuCount: Int?
 
     /// The `cpuPercent` field.
-    public let cpuPercent: Int?
+    public var cpuPercent: Int?
 
     /// The `cpuPeriod` field.
-    public let cpuPeriod: Int?
+    public var cpuPeriod: Int?
 
     /// The `cpuQuota` field.
-    public let cpuQuota: Int?
+    public var cpuQuota: Int?
 
     /// The `cpuSet` field.
-    public let cpuSet: String?
+    public var cpuSet: String?
 
     /// The `cpuSetMems` field.
-    public let cpuSetMems: String?
+    public var cpuSetMems: String?
 
     /// The `cpuShares` field.
-    public let cpuShares: Int?
+    public var cpuShares: Int?
 
     /// The `createIndex` field.
-    public let createIndex: Int?
+    public var createIndex: Int?
 
     /// The `created` field.
-    public let created: Date?
+    public var created: Date?
 
     /// The `dataVolumeMounts` field.
-    public let dataVolumeMounts: [String: String]?
+    public var dataVolumeMounts: [String: String]?
 
     /// The `dataVolumes` field.
-    public let dataVolumes: [String]?
+    public var dataVolumes: [String]?
 
     /// The `dataVolumesFrom` field.
-    public let dataVolumesFrom: [String]?
+    public var dataVolumesFrom: [String]?
 
     /// The `dataVolumesFromLaunchConfigs` field.
-    public let dataVolumesFromLaunchConfigs: [String]?
+    public var dataVolumesFromLaunchConfigs: [String]?
 
     /// The `deploymentUnitUuid` field.
-    public let deploymentUnitUuid: String?
+    public var deploymentUnitUuid: String?
 
     /// The `description` field.
-    public let description: String?
+    public var description: String?
 
     /// The `devices` field.
-    public let devices: [String]?
+    public var devices: [String]?
 
     /// The `diskQuota` field.
-    public let diskQuota: Int?
+    public var diskQuota: Int?
 
     /// The `disks` field.
-    public let disks: [JSONValue]?
+    public var disks: [JSONValue]?
 
     /// The `dns` field.
-    public let dns: [String]?
+    public var dns: [String]?
 
     /// The `dnsOpt` field.
-    public let dnsOpt: [String]?
+    public var dnsOpt: [String]?
 
     /// The `dnsSearch` field.
-    public let dnsSearch: [String]?
+    public var dnsSearch: [String]?
 
     /// The `domainName` field.
-    public let domainName: String?
+    public var domainName: String?
 
     /// The `entryPoint` field.
-    public let entryPoint: [String]?
+    public var entryPoint: [String]?
 
     /// The `environment` field.
-    public let environment: [String: String]?
+    public var environment: [String: JSONValue]?
 
     /// The `expose` field.
-    public let expose: [String]?
+    public var expose: [String]?
 
     /// The `externalId` field.
-    public let externalId: String?
+    public var externalId: String?
 
     /// The `extraHosts` field.
-    public let extraHosts: [String]?
+    public var extraHosts: [String]?
 
     /// The `firstRunning` field.
-    public let firstRunning: Date?
+    public var firstRunning: Date?
 
     /// The `groupAdd` field.
-    public let groupAdd: [String]?
+    public var groupAdd: [String]?
 
     /// The `healthCheck` field.
-    public let healthCheck: HealthCheck?
+    public var healthCheck: HealthCheck?
 
     /// The `healthCmd` field.
-    public let healthCmd: [String]?
+    public var healthCmd: [String]?
 
     /// The `healthInterval` field.
-    public let healthInterval: Int?
+    public var healthInterval: Int?
 
     /// The `healthRetries` field.
-    public let healthRetries: Int?
+    public var healthRetries: Int?
 
     /// The `healthState` field.
-    public let healthState: String?
+    public var healthState: String?
 
     /// The `healthTimeout` field.
-    public let healthTimeout: Int?
+    public var healthTimeout: Int?
 
     /// The `hostId` field.
-    public let hostId: String?
+    public var hostId: String?
 
     /// The `hostname` field.
-    public let hostname: String?
+    public var hostname: String?
 
     /// The `id` field.
-    public let id: ID?
+    public var id: ID?
 
     /// The `imageUuid` field.
-    public let imageUuid: String?
+    public var imageUuid: String?
 
     /// The `instanceLinks` field.
-    public let instanceLinks: [String: String]?
+    public var instanceLinks: [String: String]?
 
     /// The `instanceTriggeredStop` field.
     ///
     /// Default: `stop`.
-    public let instanceTriggeredStop: String?
+    public var instanceTriggeredStop: String?
 
     /// The `ioMaximumBandwidth` field.
-    public let ioMaximumBandwidth: Int?
+    public var ioMaximumBandwidth: Int?
 
     /// The `ioMaximumIOps` field.
-    public let ioMaximumIOps: Int?
+    public var ioMaximumIOps: Int?
 
     /// The `ip` field.
-    public let ip: String?
+    public var ip: String?
 
     /// The `ip6` field.
-    public let ip6: String?
+    public var ip6: String?
 
     /// The `ipcMode` field.
-    public let ipcMode: String?
+    public var ipcMode: String?
 
     /// The `isolation` field.
-    public let isolation: String?
+    public var isolation: String?
 
     /// The `kernelMemory` field.
-    public let kernelMemory: Int?
+    public var kernelMemory: Int?
 
     /// The `kind` field.
     ///
     /// Default: `container`.
-    public let kind: String?
+    public var kind: String?
 
     /// The `labels` field.
-    public let labels: [String: String]?
+    public var labels: [String: JSONValue]?
 
     /// The `logConfig` field.
-    public let logConfig: LogConfig?
+    public var logConfig: LogConfig?
 
     /// The `lxcConf` field.
-    public let lxcConf: [String: String]?
+    public var lxcConf: [String: JSONValue]?
 
     /// The `memory` field.
-    public let memory: Int?
+    public var memory: Int?
 
     /// The `memoryMb` field.
-    public let memoryMb: Int?
+    public var memoryMb: Int?
 
     /// The `memoryReservation` field.
-    public let memoryReservation: Int?
+    public var memoryReservation: Int?
 
     /// The `memorySwap` field.
-    public let memorySwap: Int?
+    public var memorySwap: Int?
 
     /// The `memorySwappiness` field.
-    public let memorySwappiness: Int?
+    public var memorySwappiness: Int?
 
     /// The `milliCpuReservation` field.
-    public let milliCpuReservation: Int?
+    public var milliCpuReservation: Int?
 
     /// The `mounts` field.
-    public let mounts: [JSONValue]?
+    public var mounts: [JSONValue]?
 
     /// The `nativeContainer` field.
-    public let nativeContainer: Bool?
+    public var nativeContainer: Bool?
 
     /// The `netAlias` field.
-    public let netAlias: [String]?
+    public var netAlias: [String]?
 
     /// The `networkContainerId` field.
-    public let networkContainerId: String?
+    public var networkContainerId: String?
 
     /// The `networkIds` field.
-    public let networkIds: [String]?
+    public var networkIds: [String]?
 
     /// The `networkLaunchConfig` field.
-    public let networkLaunchConfig: String?
+    public var networkLaunchConfig: String?
 
     /// The `networkMode` field.
     ///
     /// Default: `managed`.
-    public let networkMode: String?
+    public var networkMode: String?
 
     /// The `oomKillDisable` field.
-    public let oomKillDisable: Bool?
+    public var oomKillDisable: Bool?
 
     /// The `oomScoreAdj` field.
-    public let oomScoreAdj: Int?
+    public var oomScoreAdj: Int?
 
     /// The `pidMode` field.
-    public let pidMode: String?
+    public var pidMode: String?
 
     /// The `pidsLimit` field.
-    public let pidsLimit: Int?
+    public var pidsLimit: Int?
 
     /// The `ports` field.
-    public let ports: [String]?
+    public var ports: [String]?
 
     /// The `primaryIpAddress` field.
-    public let primaryIpAddress: String?
+    public var primaryIpAddress: String?
 
     /// The `primaryNetworkId` field.
-    public let primaryNetworkId: String?
+    public var primaryNetworkId: String?
 
     /// The `privileged` field.
-    public let privileged: Bool?
+    public var privileged: Bool?
 
     /// The `publishAllPorts` field.
-    public let publishAllPorts: Bool?
+    public var publishAllPorts: Bool?
 
     /// The `readOnly` field.
-    public let readOnly: Bool?
+    public var readOnly: Bool?
 
     /// The `registryCredentialId` field.
-    public let registryCredentialId: String?
+    public var registryCredentialId: String?
 
     /// The `removed` field.
-    public let removed: Date?
+    public var removed: Date?
 
     /// The `requestedHostId` field.
-    public let requestedHostId: String?
+    public var requestedHostId: String?
 
     /// The `requestedIpAddress` field.
-    public let requestedIpAddress: String?
+    public var requestedIpAddress: String?
 
     /// The `secrets` field.
-    public let secrets: [JSONValue]?
+    public var secrets: [JSONValue]?
 
     /// The `securityOpt` field.
-    public let securityOpt: [String]?
+    public var securityOpt: [String]?
 
     /// The `serviceIds` field.
-    public let serviceIds: [String]?
+    public var serviceIds: [String]?
 
     /// The `shmSize` field.
-    public let shmSize: Int?
+    public var shmSize: Int?
 
     /// The `startCount` field.
-    public let startCount: Int?
+    public var startCount: Int?
 
     /// The `startOnCreate` field.
     ///
     /// Default: `true`.
-    public let startOnCreate: Bool?
+    public var startOnCreate: Bool?
 
     /// The `state` field.
-    public let state: String?
+    public var state: String?
 
     /// The `stdinOpen` field.
-    public let stdinOpen: Bool?
+    public var stdinOpen: Bool?
 
     /// The `stopSignal` field.
-    public let stopSignal: String?
+    public var stopSignal: String?
 
     /// The `storageOpt` field.
-    public let storageOpt: [String: String]?
+    public var storageOpt: [String: JSONValue]?
 
     /// The `sysctls` field.
-    public let sysctls: [String: String]?
+    public var sysctls: [String: JSONValue]?
 
     /// The `system` field.
-    public let system: Bool?
+    public var system: Bool?
 
     /// The `tmpfs` field.
-    public let tmpfs: [String: String]?
+    public var tmpfs: [String: JSONValue]?
 
     /// The `transitioning` field.
-    public let transitioning: String?
+    public var transitioning: String?
 
     /// The `transitioningMessage` field.
-    public let transitioningMessage: String?
+    public var transitioningMessage: String?
 
     /// The `transitioningProgress` field.
-    public let transitioningProgress: Int?
+    public var transitioningProgress: Int?
 
     /// The `tty` field.
-    public let tty: Bool?
+    public var tty: Bool?
 
     /// The `ulimits` field.
-    public let ulimits: [JSONValue]?
+    public var ulimits: [JSONValue]?
 
     /// The `user` field.
-    public let user: String?
+    public var user: String?
 
     /// The `userPorts` field.
-    public let userPorts: [String]?
+    public var userPorts: [String]?
 
     /// The `userdata` field.
-    public let userdata: String?
+    public var userdata: String?
 
     /// The `usernsMode` field.
-    public let usernsMode: String?
+    public var usernsMode: String?
 
     /// The `uts` field.
-    public let uts: String?
+    public var uts: String?
 
     /// The `uuid` field.
-    public let uuid: String?
+    public var uuid: String?
 
     /// The `vcpu` field.
     ///
     /// Default: `1`.
-    public let vcpu: Int?
+    public var vcpu: Int?
 
     /// The `version` field.
     ///
     /// Default: `0`.
-    public let version: String?
+    public var version: String?
 
     /// The `volumeDriver` field.
-    public let volumeDriver: String?
+    public var volumeDriver: String?
 
     /// The `workingDir` field.
-    public let workingDir: String?
+    public var workingDir: String?
+
+    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
+    /// written back as they came, so a value read, changed and sent again loses nothing.
+    public var additionalFields: [String: JSONValue]
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -403,7 +407,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         dnsSearch: [String]? = nil,
         domainName: String? = nil,
         entryPoint: [String]? = nil,
-        environment: [String: String]? = nil,
+        environment: [String: JSONValue]? = nil,
         expose: [String]? = nil,
         externalId: String? = nil,
         extraHosts: [String]? = nil,
@@ -429,9 +433,9 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         isolation: String? = nil,
         kernelMemory: Int? = nil,
         kind: String? = nil,
-        labels: [String: String]? = nil,
+        labels: [String: JSONValue]? = nil,
         logConfig: LogConfig? = nil,
-        lxcConf: [String: String]? = nil,
+        lxcConf: [String: JSONValue]? = nil,
         memory: Int? = nil,
         memoryMb: Int? = nil,
         memoryReservation: Int? = nil,
@@ -468,10 +472,10 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         state: String? = nil,
         stdinOpen: Bool? = nil,
         stopSignal: String? = nil,
-        storageOpt: [String: String]? = nil,
-        sysctls: [String: String]? = nil,
+        storageOpt: [String: JSONValue]? = nil,
+        sysctls: [String: JSONValue]? = nil,
         system: Bool? = nil,
-        tmpfs: [String: String]? = nil,
+        tmpfs: [String: JSONValue]? = nil,
         transitioning: String? = nil,
         transitioningMessage: String? = nil,
         transitioningProgress: Int? = nil,
@@ -486,7 +490,8 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         vcpu: Int? = nil,
         version: String? = nil,
         volumeDriver: String? = nil,
-        workingDir: String? = nil
+        workingDir: String? = nil,
+        additionalFields: [String: JSONValue] = [:]
     ) {
         self.accountId = accountId
         self.blkioDeviceOptions = blkioDeviceOptions
@@ -604,9 +609,130 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         self.version = version
         self.volumeDriver = volumeDriver
         self.workingDir = workingDir
+        self.additionalFields = additionalFields
     }
 
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    /// The JSON keys of the properties.
+    private static let knownKeys: Set<String> = [
+        "accountId",
+        "blkioDeviceOptions",
+        "blkioWeight",
+        "build",
+        "capAdd",
+        "capDrop",
+        "cgroupParent",
+        "command",
+        "count",
+        "cpuCount",
+        "cpuPercent",
+        "cpuPeriod",
+        "cpuQuota",
+        "cpuSet",
+        "cpuSetMems",
+        "cpuShares",
+        "createIndex",
+        "created",
+        "dataVolumeMounts",
+        "dataVolumes",
+        "dataVolumesFrom",
+        "dataVolumesFromLaunchConfigs",
+        "deploymentUnitUuid",
+        "description",
+        "devices",
+        "diskQuota",
+        "disks",
+        "dns",
+        "dnsOpt",
+        "dnsSearch",
+        "domainName",
+        "entryPoint",
+        "environment",
+        "expose",
+        "externalId",
+        "extraHosts",
+        "firstRunning",
+        "groupAdd",
+        "healthCheck",
+        "healthCmd",
+        "healthInterval",
+        "healthRetries",
+        "healthState",
+        "healthTimeout",
+        "hostId",
+        "hostname",
+        "id",
+        "imageUuid",
+        "instanceLinks",
+        "instanceTriggeredStop",
+        "ioMaximumBandwidth",
+        "ioMaximumIOps",
+        "ip",
+        "ip6",
+        "ipcMode",
+        "isolation",
+        "kernelMemory",
+        "kind",
+        "labels",
+        "logConfig",
+        "lxcConf",
+        "memory",
+        "memoryMb",
+        "memoryReservation",
+        "memorySwap",
+        "memorySwappiness",
+        "milliCpuReservation",
+        "mounts",
+        "nativeContainer",
+        "netAlias",
+        "networkContainerId",
+        "networkIds",
+        "networkLaunchConfig",
+        "networkMode",
+        "oomKillDisable",
+        "oomScoreAdj",
+        "pidMode",
+        "pidsLimit",
+        "ports",
+        "primaryIpAddress",
+        "primaryNetworkId",
+        "privileged",
+        "publishAllPorts",
+        "readOnly",
+        "registryCredentialId",
+        "removed",
+        "requestedHostId",
+        "requestedIpAddress",
+        "secrets",
+        "securityOpt",
+        "serviceIds",
+        "shmSize",
+        "startCount",
+        "startOnCreate",
+        "state",
+        "stdinOpen",
+        "stopSignal",
+        "storageOpt",
+        "sysctls",
+        "system",
+        "tmpfs",
+        "transitioning",
+        "transitioningMessage",
+        "transitioningProgress",
+        "tty",
+        "ulimits",
+        "user",
+        "userPorts",
+        "userdata",
+        "usernsMode",
+        "uts",
+        "uuid",
+        "vcpu",
+        "version",
+        "volumeDriver",
+        "workingDir",
+    ]
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.accountId = try container.decodeField("accountId")
@@ -725,11 +851,13 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         self.version = try container.decodeField("version")
         self.volumeDriver = try container.decodeField("volumeDriver")
         self.workingDir = try container.decodeField("workingDir")
+        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
     }
 
-    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeAdditionalFields(self.additionalFields)
         try container.encodeField(self.accountId, "accountId")
         try container.encodeField(self.blkioDeviceOptions, "blkioDeviceOptions")
         try container.encodeField(self.blkioWeight, "blkioWeight")
@@ -848,7 +976,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         try container.encodeField(self.workingDir, "workingDir")
     }
 
-    /// Whether every field of the two values is equal.
+    /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         guard FieldKey.areEqual(lhs.accountId, rhs.accountId) else { return false }
         guard FieldKey.areEqual(lhs.blkioDeviceOptions, rhs.blkioDeviceOptions) else { return false }
@@ -966,10 +1094,10 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.version, rhs.version) else { return false }
         guard FieldKey.areEqual(lhs.volumeDriver, rhs.volumeDriver) else { return false }
         guard FieldKey.areEqual(lhs.workingDir, rhs.workingDir) else { return false }
-        return true
+        return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field.
+    /// Hashes every field and the additional fields.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.accountId)
         hasher.combine(self.blkioDeviceOptions)
@@ -1087,5 +1215,6 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         hasher.combine(self.version)
         hasher.combine(self.volumeDriver)
         hasher.combine(self.workingDir)
+        hasher.combine(self.additionalFields)
     }
 }

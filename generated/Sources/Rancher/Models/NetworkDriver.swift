@@ -10,71 +10,76 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<NetworkDriver>
 
     /// The `accountId` field.
-    public let accountId: String?
+    public var accountId: String?
 
     /// The `cniConfig` field.
-    public let cniConfig: [String: String]?
+    public var cniConfig: [String: JSONValue]?
 
     /// The `created` field.
-    public let created: Date?
+    public var created: Date?
 
     /// The `defaultNetwork` field.
-    public let defaultNetwork: DefaultNetwork?
+    public var defaultNetwork: DefaultNetwork?
 
     /// The `description` field.
-    public let description: String?
+    public var description: String?
 
     /// The `id` field.
-    public let id: ID?
+    public var id: ID?
 
     /// The `kind` field.
-    public let kind: String?
+    public var kind: String?
 
     /// The `name` field.
-    public let name: String?
+    public var name: String?
 
     /// The `networkMetadata` field.
-    public let networkMetadata: [String: String]?
+    public var networkMetadata: [String: JSONValue]?
 
     /// The `removed` field.
-    public let removed: Date?
+    public var removed: Date?
 
     /// The `serviceId` field.
-    public let serviceId: String?
+    public var serviceId: String?
 
     /// The `state` field.
-    public let state: String?
+    public var state: String?
 
     /// The `transitioning` field.
-    public let transitioning: String?
+    public var transitioning: String?
 
     /// The `transitioningMessage` field.
-    public let transitioningMessage: String?
+    public var transitioningMessage: String?
 
     /// The `transitioningProgress` field.
-    public let transitioningProgress: Int?
+    public var transitioningProgress: Int?
 
     /// The `uuid` field.
-    public let uuid: String?
+    public var uuid: String?
+
+    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
+    /// written back as they came, so a value read, changed and sent again loses nothing.
+    public var additionalFields: [String: JSONValue]
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
         accountId: String? = nil,
-        cniConfig: [String: String]? = nil,
+        cniConfig: [String: JSONValue]? = nil,
         created: Date? = nil,
         defaultNetwork: DefaultNetwork? = nil,
         description: String? = nil,
         id: ID? = nil,
         kind: String? = nil,
         name: String? = nil,
-        networkMetadata: [String: String]? = nil,
+        networkMetadata: [String: JSONValue]? = nil,
         removed: Date? = nil,
         serviceId: String? = nil,
         state: String? = nil,
         transitioning: String? = nil,
         transitioningMessage: String? = nil,
         transitioningProgress: Int? = nil,
-        uuid: String? = nil
+        uuid: String? = nil,
+        additionalFields: [String: JSONValue] = [:]
     ) {
         self.accountId = accountId
         self.cniConfig = cniConfig
@@ -92,9 +97,30 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         self.transitioningMessage = transitioningMessage
         self.transitioningProgress = transitioningProgress
         self.uuid = uuid
+        self.additionalFields = additionalFields
     }
 
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    /// The JSON keys of the properties.
+    private static let knownKeys: Set<String> = [
+        "accountId",
+        "cniConfig",
+        "created",
+        "defaultNetwork",
+        "description",
+        "id",
+        "kind",
+        "name",
+        "networkMetadata",
+        "removed",
+        "serviceId",
+        "state",
+        "transitioning",
+        "transitioningMessage",
+        "transitioningProgress",
+        "uuid",
+    ]
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.accountId = try container.decodeField("accountId")
@@ -113,11 +139,13 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         self.transitioningMessage = try container.decodeField("transitioningMessage")
         self.transitioningProgress = try container.decodeField("transitioningProgress")
         self.uuid = try container.decodeField("uuid")
+        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
     }
 
-    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeAdditionalFields(self.additionalFields)
         try container.encodeField(self.accountId, "accountId")
         try container.encodeField(self.cniConfig, "cniConfig")
         try container.encodeField(self.created, "created")
@@ -136,7 +164,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         try container.encodeField(self.uuid, "uuid")
     }
 
-    /// Whether every field of the two values is equal.
+    /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         guard FieldKey.areEqual(lhs.accountId, rhs.accountId) else { return false }
         guard FieldKey.areEqual(lhs.cniConfig, rhs.cniConfig) else { return false }
@@ -154,10 +182,10 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.transitioningMessage, rhs.transitioningMessage) else { return false }
         guard FieldKey.areEqual(lhs.transitioningProgress, rhs.transitioningProgress) else { return false }
         guard FieldKey.areEqual(lhs.uuid, rhs.uuid) else { return false }
-        return true
+        return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field.
+    /// Hashes every field and the additional fields.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.accountId)
         hasher.combine(self.cniConfig)
@@ -175,5 +203,6 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         hasher.combine(self.transitioningMessage)
         hasher.combine(self.transitioningProgress)
         hasher.combine(self.uuid)
+        hasher.combine(self.additionalFields)
     }
 }

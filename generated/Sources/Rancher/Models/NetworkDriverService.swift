@@ -3,9 +3,12 @@
 import Foundation
 
 /// The `networkDriverService` resource.
-public struct NetworkDriverService: Codable, Hashable, Sendable {
+public struct NetworkDriverService: RancherResource {
     /// The identifier the API gives a `networkDriverService`; references to it are typed with it.
     public typealias ID = ResourceID<NetworkDriverService>
+
+    /// The API's name for this type.
+    public static var apiTypeName: String { "networkDriverService" }
 
     /// The `assignServiceIpAddress` field.
     ///
@@ -142,6 +145,90 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
     /// Read-only.
     public let upgrade: ServiceUpgrade?
 
+    /// The resource's type as the server names it.
+    ///
+    /// Read-only.
+    public let type: String?
+
+    /// The type this resource is a kind of, e.g. `service`.
+    ///
+    /// Read-only.
+    public let baseType: String?
+
+    /// Named URLs of related resources and collections (`self`, …).
+    ///
+    /// Read-only.
+    public let links: [String: String]?
+
+    /// The actions valid in the resource's current state, with their URLs.
+    ///
+    /// Read-only.
+    public let actions: [String: String]?
+
+    /// The resource's current state.
+    ///
+    /// Read-only.
+    public let state: String?
+
+    /// Whether the resource is changing state: `yes`, `no` or `error`.
+    ///
+    /// Read-only. Options: `yes`, `no`, `error`.
+    public let transitioning: Transitioning?
+
+    /// What the transition is doing, or the error that stopped it.
+    ///
+    /// Read-only.
+    public let transitioningMessage: String?
+
+    /// An estimate of how far the transition is, from 0 to 100.
+    ///
+    /// Read-only.
+    public let transitioningProgress: Int?
+
+    /// When the resource was created.
+    ///
+    /// Read-only.
+    public let created: Date?
+
+    /// When the resource was created, in milliseconds since 1970.
+    ///
+    /// Read-only.
+    public let createdTS: Int?
+
+    /// When the resource was removed; `null` while it exists.
+    ///
+    /// Read-only.
+    public let removed: Date?
+
+    /// When the resource was removed, in milliseconds since 1970.
+    ///
+    /// Read-only.
+    public let removedTS: Int?
+
+    /// When the resource will be purged after its removal.
+    ///
+    /// Read-only.
+    public let removeTime: Date?
+
+    /// A universally unique identifier for the resource.
+    ///
+    /// Read-only.
+    public let uuid: String?
+
+    /// A more specific sub-type of the resource.
+    ///
+    /// Read-only.
+    public let kind: String?
+
+    /// The account (environment) the resource belongs to.
+    ///
+    /// Read-only.
+    public let accountId: String?
+
+    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
+    /// written back as they came, so a value read, changed and sent again loses nothing.
+    public let additionalFields: [String: JSONValue]
+
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
         assignServiceIpAddress: Bool? = nil,
@@ -170,7 +257,24 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
         instanceIds: [String]? = nil,
         linkedServices: [String: JSONValue]? = nil,
         system: Bool? = nil,
-        upgrade: ServiceUpgrade? = nil
+        upgrade: ServiceUpgrade? = nil,
+        type: String? = nil,
+        baseType: String? = nil,
+        links: [String: String]? = nil,
+        actions: [String: String]? = nil,
+        state: String? = nil,
+        transitioning: Transitioning? = nil,
+        transitioningMessage: String? = nil,
+        transitioningProgress: Int? = nil,
+        created: Date? = nil,
+        createdTS: Int? = nil,
+        removed: Date? = nil,
+        removedTS: Int? = nil,
+        removeTime: Date? = nil,
+        uuid: String? = nil,
+        kind: String? = nil,
+        accountId: String? = nil,
+        additionalFields: [String: JSONValue] = [:]
     ) {
         self.assignServiceIpAddress = assignServiceIpAddress
         self.description = description
@@ -199,9 +303,73 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
         self.linkedServices = linkedServices
         self.system = system
         self.upgrade = upgrade
+        self.type = type
+        self.baseType = baseType
+        self.links = links
+        self.actions = actions
+        self.state = state
+        self.transitioning = transitioning
+        self.transitioningMessage = transitioningMessage
+        self.transitioningProgress = transitioningProgress
+        self.created = created
+        self.createdTS = createdTS
+        self.removed = removed
+        self.removedTS = removedTS
+        self.removeTime = removeTime
+        self.uuid = uuid
+        self.kind = kind
+        self.accountId = accountId
+        self.additionalFields = additionalFields
     }
 
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    /// The JSON keys of the properties.
+    private static let knownKeys: Set<String> = [
+        "assignServiceIpAddress",
+        "description",
+        "externalId",
+        "launchConfig",
+        "lbConfig",
+        "metadata",
+        "name",
+        "networkDriver",
+        "publicEndpoints",
+        "retainIp",
+        "scale",
+        "scalePolicy",
+        "secondaryLaunchConfigs",
+        "selectorContainer",
+        "selectorLink",
+        "stackId",
+        "startOnCreate",
+        "vip",
+        "createIndex",
+        "currentScale",
+        "fqdn",
+        "healthState",
+        "id",
+        "instanceIds",
+        "linkedServices",
+        "system",
+        "upgrade",
+        "type",
+        "baseType",
+        "links",
+        "actions",
+        "state",
+        "transitioning",
+        "transitioningMessage",
+        "transitioningProgress",
+        "created",
+        "createdTS",
+        "removed",
+        "removedTS",
+        "removeTime",
+        "uuid",
+        "kind",
+        "accountId",
+    ]
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.assignServiceIpAddress = try container.decodeField("assignServiceIpAddress")
@@ -231,11 +399,29 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
         self.linkedServices = try container.decodeField("linkedServices")
         self.system = try container.decodeField("system")
         self.upgrade = try container.decodeField("upgrade")
+        self.type = try container.decodeField("type")
+        self.baseType = try container.decodeField("baseType")
+        self.links = try container.decodeField("links")
+        self.actions = try container.decodeField("actions")
+        self.state = try container.decodeField("state")
+        self.transitioning = try container.decodeField("transitioning")
+        self.transitioningMessage = try container.decodeField("transitioningMessage")
+        self.transitioningProgress = try container.decodeField("transitioningProgress")
+        self.created = try container.decodeField("created")
+        self.createdTS = try container.decodeField("createdTS")
+        self.removed = try container.decodeField("removed")
+        self.removedTS = try container.decodeField("removedTS")
+        self.removeTime = try container.decodeField("removeTime")
+        self.uuid = try container.decodeField("uuid")
+        self.kind = try container.decodeField("kind")
+        self.accountId = try container.decodeField("accountId")
+        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
     }
 
-    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeAdditionalFields(self.additionalFields)
         try container.encodeField(self.assignServiceIpAddress, "assignServiceIpAddress")
         try container.encodeField(self.description, "description")
         try container.encodeField(self.externalId, "externalId")
@@ -263,9 +449,25 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
         try container.encodeField(self.linkedServices, "linkedServices")
         try container.encodeField(self.system, "system")
         try container.encodeField(self.upgrade, "upgrade")
+        try container.encodeField(self.type, "type")
+        try container.encodeField(self.baseType, "baseType")
+        try container.encodeField(self.links, "links")
+        try container.encodeField(self.actions, "actions")
+        try container.encodeField(self.state, "state")
+        try container.encodeField(self.transitioning, "transitioning")
+        try container.encodeField(self.transitioningMessage, "transitioningMessage")
+        try container.encodeField(self.transitioningProgress, "transitioningProgress")
+        try container.encodeField(self.created, "created")
+        try container.encodeField(self.createdTS, "createdTS")
+        try container.encodeField(self.removed, "removed")
+        try container.encodeField(self.removedTS, "removedTS")
+        try container.encodeField(self.removeTime, "removeTime")
+        try container.encodeField(self.uuid, "uuid")
+        try container.encodeField(self.kind, "kind")
+        try container.encodeField(self.accountId, "accountId")
     }
 
-    /// Whether every field of the two values is equal.
+    /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         guard FieldKey.areEqual(lhs.assignServiceIpAddress, rhs.assignServiceIpAddress) else { return false }
         guard FieldKey.areEqual(lhs.description, rhs.description) else { return false }
@@ -294,10 +496,26 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.linkedServices, rhs.linkedServices) else { return false }
         guard FieldKey.areEqual(lhs.system, rhs.system) else { return false }
         guard FieldKey.areEqual(lhs.upgrade, rhs.upgrade) else { return false }
-        return true
+        guard FieldKey.areEqual(lhs.type, rhs.type) else { return false }
+        guard FieldKey.areEqual(lhs.baseType, rhs.baseType) else { return false }
+        guard FieldKey.areEqual(lhs.links, rhs.links) else { return false }
+        guard FieldKey.areEqual(lhs.actions, rhs.actions) else { return false }
+        guard FieldKey.areEqual(lhs.state, rhs.state) else { return false }
+        guard FieldKey.areEqual(lhs.transitioning, rhs.transitioning) else { return false }
+        guard FieldKey.areEqual(lhs.transitioningMessage, rhs.transitioningMessage) else { return false }
+        guard FieldKey.areEqual(lhs.transitioningProgress, rhs.transitioningProgress) else { return false }
+        guard FieldKey.areEqual(lhs.created, rhs.created) else { return false }
+        guard FieldKey.areEqual(lhs.createdTS, rhs.createdTS) else { return false }
+        guard FieldKey.areEqual(lhs.removed, rhs.removed) else { return false }
+        guard FieldKey.areEqual(lhs.removedTS, rhs.removedTS) else { return false }
+        guard FieldKey.areEqual(lhs.removeTime, rhs.removeTime) else { return false }
+        guard FieldKey.areEqual(lhs.uuid, rhs.uuid) else { return false }
+        guard FieldKey.areEqual(lhs.kind, rhs.kind) else { return false }
+        guard FieldKey.areEqual(lhs.accountId, rhs.accountId) else { return false }
+        return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field.
+    /// Hashes every field and the additional fields.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.assignServiceIpAddress)
         hasher.combine(self.description)
@@ -326,6 +544,57 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
         hasher.combine(self.linkedServices)
         hasher.combine(self.system)
         hasher.combine(self.upgrade)
+        hasher.combine(self.type)
+        hasher.combine(self.baseType)
+        hasher.combine(self.links)
+        hasher.combine(self.actions)
+        hasher.combine(self.state)
+        hasher.combine(self.transitioning)
+        hasher.combine(self.transitioningMessage)
+        hasher.combine(self.transitioningProgress)
+        hasher.combine(self.created)
+        hasher.combine(self.createdTS)
+        hasher.combine(self.removed)
+        hasher.combine(self.removedTS)
+        hasher.combine(self.removeTime)
+        hasher.combine(self.uuid)
+        hasher.combine(self.kind)
+        hasher.combine(self.accountId)
+        hasher.combine(self.additionalFields)
+    }
+
+    /// The state as the server spells it, for code that handles any resource.
+    public var stateText: String? { state }
+
+    /// The actions the documentation lists for a `networkDriverService`; the server offers those valid in its state.
+    public enum Action: String, CaseIterable, Sendable {
+        /// `"activate"`
+        case activate = "activate"
+        /// `"addservicelink"`
+        case addServiceLink = "addservicelink"
+        /// `"cancelupgrade"`
+        case cancelUpgrade = "cancelupgrade"
+        /// `"continueupgrade"`
+        case continueUpgrade = "continueupgrade"
+        /// `"deactivate"`
+        case deactivate = "deactivate"
+        /// `"finishupgrade"`
+        case finishUpgrade = "finishupgrade"
+        /// `"removeservicelink"`
+        case removeServiceLink = "removeservicelink"
+        /// `"restart"`
+        case restart = "restart"
+        /// `"rollback"`
+        case rollback = "rollback"
+        /// `"setservicelinks"`
+        case setServiceLinks = "setservicelinks"
+        /// `"upgrade"`
+        case upgrade = "upgrade"
+    }
+
+    /// Whether the server offers `action` for this resource in its current state.
+    public func isAvailable(_ action: Action) -> Bool {
+        isActionAvailable(action.rawValue)
     }
 
     /// The body of a request that creates a networkDriverService.
@@ -420,6 +689,10 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
         /// Optional on create. Not updatable.
         public var vip: String?
 
+        /// Keys to send beside the fields, as they are: fields the documentation does not list, or `null`
+        /// for a field to clear.
+        public var additionalFields: [String: JSONValue]
+
         /// Creates a request body; the required fields come first.
         public init(
             name: String,
@@ -439,7 +712,8 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
             selectorLink: String? = nil,
             stackId: String? = nil,
             startOnCreate: Bool? = nil,
-            vip: String? = nil
+            vip: String? = nil,
+            additionalFields: [String: JSONValue] = [:]
         ) {
             self.name = name
             self.networkDriver = networkDriver
@@ -459,11 +733,13 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
             self.stackId = stackId
             self.startOnCreate = startOnCreate
             self.vip = vip
+            self.additionalFields = additionalFields
         }
 
-        /// Encodes the body as the API's JSON; `nil` fields are left out.
+        /// Encodes the body as the API's JSON: `additionalFields`, then the fields that are not `nil`.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: FieldKey.self)
+            try container.encodeAdditionalFields(self.additionalFields)
             try container.encodeField(self.name, "name")
             try container.encodeField(self.networkDriver, "networkDriver")
             try container.encodeField(self.assignServiceIpAddress, "assignServiceIpAddress")
@@ -484,7 +760,7 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
             try container.encodeField(self.vip, "vip")
         }
 
-        /// Whether every field of the two bodies is equal.
+        /// Whether every field of the two bodies, and their additional fields, are equal.
         public static func == (lhs: Self, rhs: Self) -> Bool {
             guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
             guard FieldKey.areEqual(lhs.networkDriver, rhs.networkDriver) else { return false }
@@ -504,10 +780,10 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
             guard FieldKey.areEqual(lhs.stackId, rhs.stackId) else { return false }
             guard FieldKey.areEqual(lhs.startOnCreate, rhs.startOnCreate) else { return false }
             guard FieldKey.areEqual(lhs.vip, rhs.vip) else { return false }
-            return true
+            return lhs.additionalFields == rhs.additionalFields
         }
 
-        /// Hashes every field.
+        /// Hashes every field and the additional fields.
         public func hash(into hasher: inout Hasher) {
             hasher.combine(self.name)
             hasher.combine(self.networkDriver)
@@ -527,6 +803,7 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
             hasher.combine(self.stackId)
             hasher.combine(self.startOnCreate)
             hasher.combine(self.vip)
+            hasher.combine(self.additionalFields)
         }
     }
 
@@ -587,6 +864,10 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
         /// Optional on create. Updatable.
         public var selectorLink: String?
 
+        /// Keys to send beside the fields, as they are: fields the documentation does not list, or `null`
+        /// for a field to clear.
+        public var additionalFields: [String: JSONValue]
+
         /// Creates a request body.
         public init(
             description: String? = nil,
@@ -599,7 +880,8 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
             scale: Int? = nil,
             scalePolicy: ScalePolicy? = nil,
             selectorContainer: String? = nil,
-            selectorLink: String? = nil
+            selectorLink: String? = nil,
+            additionalFields: [String: JSONValue] = [:]
         ) {
             self.description = description
             self.lbConfig = lbConfig
@@ -612,11 +894,32 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
             self.scalePolicy = scalePolicy
             self.selectorContainer = selectorContainer
             self.selectorLink = selectorLink
+            self.additionalFields = additionalFields
         }
 
-        /// Encodes the body as the API's JSON; `nil` fields are left out.
+        /// Sends `null` for a field, which clears it on the server, where leaving it `nil` leaves it out.
+        public mutating func clear<Value>(_ field: WritableKeyPath<Self, Value?>) {
+            self[keyPath: field] = nil
+            let keys: [PartialKeyPath<Self>: String] = [
+                \Self.description: "description",
+                \Self.lbConfig: "lbConfig",
+                \Self.metadata: "metadata",
+                \Self.name: "name",
+                \Self.networkDriver: "networkDriver",
+                \Self.publicEndpoints: "publicEndpoints",
+                \Self.retainIp: "retainIp",
+                \Self.scale: "scale",
+                \Self.scalePolicy: "scalePolicy",
+                \Self.selectorContainer: "selectorContainer",
+                \Self.selectorLink: "selectorLink",
+            ]
+            if let key = keys[field] { additionalFields[key] = .null }
+        }
+
+        /// Encodes the body as the API's JSON: `additionalFields`, then the fields that are not `nil`.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: FieldKey.self)
+            try container.encodeAdditionalFields(self.additionalFields)
             try container.encodeField(self.description, "description")
             try container.encodeField(self.lbConfig, "lbConfig")
             try container.encodeField(self.metadata, "metadata")
@@ -630,7 +933,7 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
             try container.encodeField(self.selectorLink, "selectorLink")
         }
 
-        /// Whether every field of the two bodies is equal.
+        /// Whether every field of the two bodies, and their additional fields, are equal.
         public static func == (lhs: Self, rhs: Self) -> Bool {
             guard FieldKey.areEqual(lhs.description, rhs.description) else { return false }
             guard FieldKey.areEqual(lhs.lbConfig, rhs.lbConfig) else { return false }
@@ -643,10 +946,10 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
             guard FieldKey.areEqual(lhs.scalePolicy, rhs.scalePolicy) else { return false }
             guard FieldKey.areEqual(lhs.selectorContainer, rhs.selectorContainer) else { return false }
             guard FieldKey.areEqual(lhs.selectorLink, rhs.selectorLink) else { return false }
-            return true
+            return lhs.additionalFields == rhs.additionalFields
         }
 
-        /// Hashes every field.
+        /// Hashes every field and the additional fields.
         public func hash(into hasher: inout Hasher) {
             hasher.combine(self.description)
             hasher.combine(self.lbConfig)
@@ -659,6 +962,7 @@ public struct NetworkDriverService: Codable, Hashable, Sendable {
             hasher.combine(self.scalePolicy)
             hasher.combine(self.selectorContainer)
             hasher.combine(self.selectorLink)
+            hasher.combine(self.additionalFields)
         }
     }
 }

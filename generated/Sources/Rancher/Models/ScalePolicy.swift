@@ -12,57 +12,73 @@ public struct ScalePolicy: Codable, Hashable, Sendable {
     /// The `increment` field.
     ///
     /// Default: `1`.
-    public let increment: Int?
+    public var increment: Int?
 
     /// The `max` field.
     ///
     /// Default: `1`.
-    public let max: Int?
+    public var max: Int?
 
     /// The `min` field.
     ///
     /// Default: `1`.
-    public let min: Int?
+    public var min: Int?
+
+    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
+    /// written back as they came, so a value read, changed and sent again loses nothing.
+    public var additionalFields: [String: JSONValue]
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
         increment: Int? = nil,
         max: Int? = nil,
-        min: Int? = nil
+        min: Int? = nil,
+        additionalFields: [String: JSONValue] = [:]
     ) {
         self.increment = increment
         self.max = max
         self.min = min
+        self.additionalFields = additionalFields
     }
 
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    /// The JSON keys of the properties.
+    private static let knownKeys: Set<String> = [
+        "increment",
+        "max",
+        "min",
+    ]
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.increment = try container.decodeField("increment")
         self.max = try container.decodeField("max")
         self.min = try container.decodeField("min")
+        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
     }
 
-    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeAdditionalFields(self.additionalFields)
         try container.encodeField(self.increment, "increment")
         try container.encodeField(self.max, "max")
         try container.encodeField(self.min, "min")
     }
 
-    /// Whether every field of the two values is equal.
+    /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         guard FieldKey.areEqual(lhs.increment, rhs.increment) else { return false }
         guard FieldKey.areEqual(lhs.max, rhs.max) else { return false }
         guard FieldKey.areEqual(lhs.min, rhs.min) else { return false }
-        return true
+        return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field.
+    /// Hashes every field and the additional fields.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.increment)
         hasher.combine(self.max)
         hasher.combine(self.min)
+        hasher.combine(self.additionalFields)
     }
 }

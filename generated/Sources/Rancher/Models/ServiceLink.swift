@@ -10,53 +10,69 @@ public struct ServiceLink: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<ServiceLink>
 
     /// The `name` field.
-    public let name: String?
+    public var name: String?
 
     /// The `serviceId` field.
-    public let serviceId: String?
+    public var serviceId: String?
 
     /// The `uuid` field.
-    public let uuid: String?
+    public var uuid: String?
+
+    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
+    /// written back as they came, so a value read, changed and sent again loses nothing.
+    public var additionalFields: [String: JSONValue]
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
         name: String? = nil,
         serviceId: String? = nil,
-        uuid: String? = nil
+        uuid: String? = nil,
+        additionalFields: [String: JSONValue] = [:]
     ) {
         self.name = name
         self.serviceId = serviceId
         self.uuid = uuid
+        self.additionalFields = additionalFields
     }
 
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    /// The JSON keys of the properties.
+    private static let knownKeys: Set<String> = [
+        "name",
+        "serviceId",
+        "uuid",
+    ]
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.name = try container.decodeField("name")
         self.serviceId = try container.decodeField("serviceId")
         self.uuid = try container.decodeField("uuid")
+        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
     }
 
-    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeAdditionalFields(self.additionalFields)
         try container.encodeField(self.name, "name")
         try container.encodeField(self.serviceId, "serviceId")
         try container.encodeField(self.uuid, "uuid")
     }
 
-    /// Whether every field of the two values is equal.
+    /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
         guard FieldKey.areEqual(lhs.serviceId, rhs.serviceId) else { return false }
         guard FieldKey.areEqual(lhs.uuid, rhs.uuid) else { return false }
-        return true
+        return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field.
+    /// Hashes every field and the additional fields.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.name)
         hasher.combine(self.serviceId)
         hasher.combine(self.uuid)
+        hasher.combine(self.additionalFields)
     }
 }

@@ -10,44 +10,59 @@ public struct ServiceUpgrade: Codable, Hashable, Sendable {
     public typealias ID = ResourceID<ServiceUpgrade>
 
     /// The `inServiceStrategy` field.
-    public let inServiceStrategy: InServiceUpgradeStrategy?
+    public var inServiceStrategy: InServiceUpgradeStrategy?
 
     /// The `toServiceStrategy` field.
-    public let toServiceStrategy: ToServiceUpgradeStrategy?
+    public var toServiceStrategy: ToServiceUpgradeStrategy?
+
+    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
+    /// written back as they came, so a value read, changed and sent again loses nothing.
+    public var additionalFields: [String: JSONValue]
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
         inServiceStrategy: InServiceUpgradeStrategy? = nil,
-        toServiceStrategy: ToServiceUpgradeStrategy? = nil
+        toServiceStrategy: ToServiceUpgradeStrategy? = nil,
+        additionalFields: [String: JSONValue] = [:]
     ) {
         self.inServiceStrategy = inServiceStrategy
         self.toServiceStrategy = toServiceStrategy
+        self.additionalFields = additionalFields
     }
 
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`.
+    /// The JSON keys of the properties.
+    private static let knownKeys: Set<String> = [
+        "inServiceStrategy",
+        "toServiceStrategy",
+    ]
+
+    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.inServiceStrategy = try container.decodeField("inServiceStrategy")
         self.toServiceStrategy = try container.decodeField("toServiceStrategy")
+        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
     }
 
-    /// Encodes the value as the API's JSON; `nil` fields are left out.
+    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeAdditionalFields(self.additionalFields)
         try container.encodeField(self.inServiceStrategy, "inServiceStrategy")
         try container.encodeField(self.toServiceStrategy, "toServiceStrategy")
     }
 
-    /// Whether every field of the two values is equal.
+    /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         guard FieldKey.areEqual(lhs.inServiceStrategy, rhs.inServiceStrategy) else { return false }
         guard FieldKey.areEqual(lhs.toServiceStrategy, rhs.toServiceStrategy) else { return false }
-        return true
+        return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field.
+    /// Hashes every field and the additional fields.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.inServiceStrategy)
         hasher.combine(self.toServiceStrategy)
+        hasher.combine(self.additionalFields)
     }
 }

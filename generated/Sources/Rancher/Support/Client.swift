@@ -4,35 +4,46 @@ import Foundation
 
 /// A client for one Rancher server, authenticated with an API key pair.
 ///
-/// The generated resource methods are extensions of this type. Credentials are
-/// sent as HTTP basic authentication and are never shown by `description`,
-/// `debugDescription` or `dump`.
+/// The generated resource methods are extensions of this type. Credentials are sent as HTTP basic
+/// authentication, only to the configured server (redirects elsewhere are refused, foreign links rebased),
+/// and are never shown by `description`, `debugDescription` or `dump`.
 public struct RancherClient: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
-    /// The server root, e.g. `https://rancher.example.com`; docs paths (`/v2-beta/…`) are appended to it.
+    /// The base URL as given: the server root (`https://rancher.example.com`), a proxy prefix
+    /// (`https://example.com/rancher`), an API version (`…/v2-beta`) or an environment endpoint
+    /// (`…/v2-beta/projects/1a5`). Docs paths (`/v2-beta/…`) go after its root, never repeating a segment.
     public let baseURL: URL
-    /// The project (environment) substituted for `${PROJECT_ID}` in paths.
+    /// The project (environment) substituted for `${PROJECT_ID}` in paths: the one given to the initializer,
+    /// else the one in the base URL.
     public let projectID: String?
+    /// Timeouts, retries, waits and the observer.
+    public let configuration: Configuration
 
+    let endpoint: ServerEndpoint
     private let credentials: BasicCredentials
-    private let transport: any HTTPTransport
+    let transport: any HTTPTransport
 
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - baseURL: The server root, e.g. `https://rancher.example.com`.
+    ///   - baseURL: The server, in any form `baseURL` describes.
     ///   - accessKey: The API access key (the basic-auth user name).
     ///   - secretKey: The API secret key (the basic-auth password).
-    ///   - projectID: The project used for paths that contain `${PROJECT_ID}`.
-    ///   - transport: How requests are sent; `URLSessionTransport` by default.
+    ///   - projectID: The project used for paths that contain `${PROJECT_ID}`; when `nil`, the project in
+    ///     the base URL (`…/projects/1a5`), if any.
+    ///   - configuration: Timeouts, retries, waits and the observer.
+    ///   - transport: How requests are sent; `URLSessionTransport.shared` by default.
     public init(
         baseURL: URL,
         accessKey: String,
         secretKey: String,
         projectID: String? = nil,
-        transport: any HTTPTransport = URLSessionTransport()
+        configuration: Configuration = .default,
+        transport: any HTTPTransport = URLSessionTransport.shared
     ) {
         self.baseURL = baseURL
-        self.projectID = projectID
+        endpoint = ServerEndpoint(baseURL: baseURL)
+        self.projectID = projectID ?? endpoint.projectID
+        self.configuration = configuration
         self.credentials = BasicCredentials(accessKey: accessKey, secretKey: secretKey)
         self.transport = transport
     }
@@ -48,12 +59,25 @@ public struct RancherClient: Sendable, CustomStringConvertible, CustomDebugStrin
             + "transport: \(type(of: transport)))"
     }
 
+    /// The `Authorization` header value.
+    var authorization: String { credentials.headerValue }
+
     // MARK: - Calls used by the generated code
 
     /// Sends `request` and decodes the response body as `Response`.
     func send<Response: Decodable & Sendable>(_ request: APIRequest, decoding: Response.Type) async throws -> Response {
         let response = try await perform(request)
-        return try Self.decode(Response.self, from: response)
+        return try Self.decode(Response.self, from: response.body)
+    }
+
+    /// Sends `request` and decodes the response body as `Response`, or returns `nil` when a successful
+    /// response has no body (a `DELETE` answered 204, say).
+    func sendAllowingEmptyBody<Response: Decodable & Sendable>(
+        _ request: APIRequest, decoding: Response.Type
+    ) async throws -> Response? {
+        let response = try await perform(request)
+        guard response.body.contains(where: { !Self.isJSONWhitespace($0) }) else { return nil }
+        return try Self.decode(Response.self, from: response.body)
     }
 
     /// Sends `request` and ignores the response body.
@@ -66,89 +90,25 @@ public struct RancherClient: Sendable, CustomStringConvertible, CustomDebugStrin
         try await send(request, decoding: Page<Element>.self)
     }
 
-    /// Fetches the page at `url`, a `pagination.next` link from a previous page.
+    /// Fetches the page at `url`, a `pagination.next` link from a previous page. A link to another origin
+    /// is rebased onto the configured server (see `ServerEndpoint.rebase`).
     func page<Element>(at url: URL, of: Element.Type) async throws -> Page<Element> {
-        let response = try await perform(method: "GET", url: sameOrigin(url), body: nil)
-        return try Self.decode(Page<Element>.self, from: response)
+        let response = try await perform(method: "GET", url: endpoint.rebase(url), body: nil)
+        return try Self.decode(Page<Element>.self, from: response.body)
     }
 
-    // MARK: - Implementation
-
-    private func perform(_ request: APIRequest) async throws -> HTTPResponse {
-        let url = try request.url(baseURL: baseURL, projectID: projectID)
-        // An unencodable body (e.g. a NaN number) throws the encoder's own EncodingError.
-        let body = try request.body.map { try RancherCoding.makeEncoder().encode($0) }
-        return try await perform(method: request.method, url: url, body: body)
-    }
-
-    private func perform(method: String, url: URL, body: Data?) async throws -> HTTPResponse {
-        var headers = [
-            "Accept": "application/json",
-            "Authorization": credentials.headerValue,
-            "User-Agent": "Rancher",
-        ]
-        if body != nil {
-            headers["Content-Type"] = "application/json"
-        }
-        let request = HTTPRequest(method: method, url: url, headers: headers, body: body)
-        let response: HTTPResponse
+    /// Decodes a successful response body; any failure becomes `RancherError.decoding` with the type, the
+    /// coding path and the start of the body.
+    static func decode<Response: Decodable>(_ type: Response.Type, from body: Data) throws -> Response {
         do {
-            response = try await transport.send(request)
-        } catch let error as RancherError {
-            throw error
-        } catch is CancellationError {
-            throw CancellationError()
+            return try RancherCoding.makeDecoder().decode(Response.self, from: body)
         } catch {
-            // URLSession reports cancellation as URLError.cancelled; surface it as Swift's.
-            if Task.isCancelled { throw CancellationError() }
-            // Only the transport's own description: it never sees more than the URL.
-            throw RancherError.transport(String(describing: error))
-        }
-        try Self.check(response)
-        return response
-    }
-
-    /// Maps non-2xx responses to `RancherError`.
-    private static func check(_ response: HTTPResponse) throws {
-        guard !(200..<300).contains(response.statusCode) else { return }
-        let decoded = try? RancherCoding.makeDecoder().decode(ErrorEnvelope.self, from: response.body)
-        var apiError = decoded.flatMap { $0.isRancherError ? $0.error : nil }
-        // The HTTP status is authoritative; bodies sometimes omit or disagree on it.
-        apiError?.status = response.statusCode
-        if response.statusCode == 404 {
-            throw RancherError.notFound(apiError ?? APIError(status: 404))
-        }
-        if let apiError {
-            throw RancherError.api(apiError)
-        }
-        throw RancherError.unexpectedStatus(response.statusCode, body: response.body)
-    }
-
-    private static func decode<Response: Decodable>(_ type: Response.Type, from response: HTTPResponse) throws -> Response {
-        do {
-            return try RancherCoding.makeDecoder().decode(Response.self, from: response.body)
-        } catch {
-            throw RancherError.decoding(type: String(describing: Response.self), underlying: String(describing: error))
+            throw RancherError.decoding(DecodingFailure(decoding: Response.self, from: body, underlying: error))
         }
     }
 
-    /// Keeps follow-up requests on the configured server: a `pagination.next` link
-    /// with another scheme, host or port (Rancher behind a proxy often reports its
-    /// internal address) is rebased onto `baseURL`, so credentials never go elsewhere.
-    private func sameOrigin(_ url: URL) throws -> URL {
-        guard let target = URLComponents(url: url, resolvingAgainstBaseURL: true),
-              var base = URLComponents(url: baseURL, resolvingAgainstBaseURL: true)
-        else { throw RancherError.invalidURL("Cannot follow \(url.absoluteString).") }
-        if target.scheme?.lowercased() == base.scheme?.lowercased(),
-           target.host?.lowercased() == base.host?.lowercased(),
-           target.port == base.port {
-            return url
-        }
-        base.percentEncodedPath = target.percentEncodedPath
-        base.percentEncodedQuery = target.percentEncodedQuery
-        base.fragment = nil
-        guard let rebased = base.url else { throw RancherError.invalidURL("Cannot follow \(url.absoluteString).") }
-        return rebased
+    private static func isJSONWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
     /// The URL text without any user info, in case someone put credentials in it.
@@ -184,21 +144,4 @@ private struct BasicCredentials: Sendable, CustomStringConvertible, CustomDebugS
     var description: String { "<redacted>" }
     var debugDescription: String { "<redacted>" }
     var customMirror: Mirror { Mirror(self, children: [:]) }
-}
-
-/// Rancher's error body: `{"type":"error","status":…,"code":…,"message":…,"detail":…}`.
-private struct ErrorEnvelope: Decodable {
-    var type: String?
-    var error: APIError
-
-    var isRancherError: Bool {
-        type == "error" || (type == nil && (error.code != nil || error.message != nil))
-    }
-
-    private enum CodingKeys: String, CodingKey { case type }
-
-    init(from decoder: any Decoder) throws {
-        type = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .type)
-        error = try APIError(from: decoder)
-    }
 }

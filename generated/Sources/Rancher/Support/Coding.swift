@@ -24,8 +24,8 @@ enum RancherCoding {
         return decoder
     }
 
-    /// An encoder with sorted keys (deterministic bodies) and ISO 8601 dates
-    /// without fractional seconds, the form Rancher itself sends.
+    /// An encoder with sorted keys (deterministic bodies) and ISO 8601 dates in UTC, with fractional
+    /// seconds only where the date has them.
     static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -78,9 +78,13 @@ enum ISO8601Timestamp {
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 
-    /// Formats `date` as `yyyy-MM-ddTHH:mm:ssZ` in UTC, dropping fractional seconds.
+    /// Formats `date` as `yyyy-MM-ddTHH:mm:ss[.fraction]Z` in UTC: fractional seconds to the microsecond,
+    /// trailing zeros dropped, and none for a whole second (the form Rancher itself sends), so a date read
+    /// from the server is written back as the same instant.
     static func string(from date: Date) -> String {
-        let total = Int(date.timeIntervalSince1970.rounded(.down))
+        let microseconds = (date.timeIntervalSince1970 * 1_000_000).rounded()
+        let total = Int((microseconds / 1_000_000).rounded(.down))
+        var fraction = Int(microseconds - Double(total) * 1_000_000)
         let days = Int((Double(total) / 86_400).rounded(.down))
         let secondsOfDay = total - days * 86_400
         let (year, month, day) = civilFromDays(days)
@@ -88,8 +92,17 @@ enum ISO8601Timestamp {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
+        var fractionText = ""
+        if fraction > 0 {
+            var width = 6
+            while fraction % 10 == 0 {
+                fraction /= 10
+                width -= 1
+            }
+            fractionText = "." + pad(fraction, width)
+        }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
-            + "\(pad(secondsOfDay / 3600, 2)):\(pad(secondsOfDay % 3600 / 60, 2)):\(pad(secondsOfDay % 60, 2))Z"
+            + "\(pad(secondsOfDay / 3600, 2)):\(pad(secondsOfDay % 3600 / 60, 2)):\(pad(secondsOfDay % 60, 2))\(fractionText)Z"
     }
 
     private static func isLeapYear(_ year: Int) -> Bool {

@@ -78,34 +78,50 @@ public struct Pagination: Codable, Sendable, Hashable {
 /// All items of a collection, fetched page by page as they are iterated.
 ///
 /// The first page comes from the request the sequence was created with; each
-/// following page from the previous page's `pagination.next` link, until it is nil.
+/// following page from the previous page's `pagination.next` link, until it is nil. A page that cannot
+/// be fetched or decoded ends the iteration with its error.
 ///
 /// ```swift
 /// for try await host in client.hosts.all() { print(host.name ?? "") }
 /// ```
 public struct PageSequence<Element: Decodable & Sendable>: AsyncSequence, Sendable {
     private let client: RancherClient
-    private let firstPage: APIRequest
+    private let start: Cursor
+
+    /// Where the iteration is: the request or URL of the next page, an error to throw, or the end.
+    fileprivate enum Cursor: Sendable {
+        case first(APIRequest)
+        case next(URL)
+        case failed(RancherError)
+        case done
+    }
 
     /// Creates a sequence whose first page is fetched with `firstPage`.
     init(client: RancherClient, firstPage: APIRequest) {
         self.client = client
-        self.firstPage = firstPage
+        start = .first(firstPage)
+    }
+
+    /// Creates a sequence whose first page is at `firstPageURL`, a link the server handed out (rebased onto
+    /// the configured server like `pagination.next`).
+    init(client: RancherClient, firstPageURL: URL) {
+        self.client = client
+        start = .next(firstPageURL)
+    }
+
+    /// Creates a sequence whose iteration throws `failure`, for a call that cannot build its first request.
+    init(client: RancherClient, failure: RancherError) {
+        self.client = client
+        start = .failed(failure)
     }
 
     /// Returns an iterator that starts from the first page.
     public func makeAsyncIterator() -> Iterator {
-        Iterator(client: client, firstPage: firstPage)
+        Iterator(client: client, start: start)
     }
 
     /// Iterates over the items of successive pages.
     public struct Iterator: AsyncIteratorProtocol {
-        private enum Cursor {
-            case first(APIRequest)
-            case next(URL)
-            case done
-        }
-
         private let client: RancherClient
         private var cursor: Cursor
         private var buffer: [Element] = []
@@ -113,9 +129,9 @@ public struct PageSequence<Element: Decodable & Sendable>: AsyncSequence, Sendab
         // Guards against a server whose `next` links go round in a circle.
         private var visited: Set<URL> = []
 
-        fileprivate init(client: RancherClient, firstPage: APIRequest) {
+        fileprivate init(client: RancherClient, start: Cursor) {
             self.client = client
-            self.cursor = .first(firstPage)
+            self.cursor = start
         }
 
         /// Returns the next item, fetching the next page when the current one is used up.
@@ -125,6 +141,9 @@ public struct PageSequence<Element: Decodable & Sendable>: AsyncSequence, Sendab
                 switch cursor {
                 case .done:
                     return nil
+                case .failed(let error):
+                    cursor = .done
+                    throw error
                 case .first(let request):
                     page = try await client.page(request, of: Element.self)
                 case .next(let url):

@@ -33,3 +33,30 @@ extension KeyedEncodingContainer where Key == FieldKey {
         try encodeIfPresent(value, forKey: FieldKey(name))
     }
 }
+
+extension KeyedDecodingContainer where Key == FieldKey {
+    /// The keys a model keeps beside its properties, so that nothing the server sent is lost: every key not
+    /// in `known`, and every key of `known` whose value is `null` (an absent key and a `null` one both
+    /// decode to `nil`, but only one of them is written back).
+    func decodeAdditionalFields(known: Set<String>) throws -> [String: JSONValue] {
+        var fields: [String: JSONValue] = [:]
+        for key in allKeys {
+            if known.contains(key.stringValue) {
+                if try decodeNil(forKey: key) { fields[key.stringValue] = .null }
+            } else {
+                fields[key.stringValue] = try decode(JSONValue.self, forKey: key)
+            }
+        }
+        return fields
+    }
+}
+
+extension KeyedEncodingContainer where Key == FieldKey {
+    /// Writes the additional keys. Models call it before encoding their properties, so a property that was
+    /// set after decoding replaces a `null` kept for its key.
+    mutating func encodeAdditionalFields(_ fields: [String: JSONValue]) throws {
+        for (key, value) in fields {
+            try encode(value, forKey: FieldKey(stringValue: key))
+        }
+    }
+}

@@ -29,11 +29,17 @@ struct APIRequest: Sendable {
         self.body = body
     }
 
-    /// Builds the absolute URL of this request against `baseURL`.
+    /// Builds the absolute URL of this request against a base URL of any accepted form (see `ServerEndpoint`).
     ///
-    /// - Throws: `RancherError.missingProjectID` when the path needs a project ID and
-    ///   `projectID` is nil; `RancherError.invalidURL` for a missing or unusable ID.
+    /// - Throws: `RancherError.missingProjectID` when the path needs a project ID and neither `projectID`
+    ///   nor the base URL gives one; `RancherError.invalidURL` for a missing or unusable ID.
     func url(baseURL: URL, projectID: String?) throws -> URL {
+        let endpoint = ServerEndpoint(baseURL: baseURL)
+        return try url(endpoint: endpoint, projectID: projectID ?? endpoint.projectID)
+    }
+
+    /// Builds the absolute URL of this request on `endpoint`.
+    func url(endpoint: ServerEndpoint, projectID: String?) throws -> URL {
         let docsPath: Substring
         let docsQuery: Substring?
         if let mark = path.firstIndex(of: "?") {
@@ -58,17 +64,7 @@ struct APIRequest: Sendable {
             let name = PercentEncoding.encode(item.name)
             queryPairs.append(item.value.map { "\(name)=\(PercentEncoding.encode($0))" } ?? name)
         }
-
-        guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) else {
-            throw RancherError.invalidURL("Base URL \(baseURL.absoluteString) is not a valid URL.")
-        }
-        components.percentEncodedPath = Self.join(basePath: components.percentEncodedPath, path: encodedPath)
-        components.percentEncodedQuery = queryPairs.isEmpty ? nil : queryPairs.joined(separator: "&")
-        components.fragment = nil
-        guard let url = components.url else {
-            throw RancherError.invalidURL("Cannot build a URL for \(method) \(path).")
-        }
-        return url
+        return try endpoint.url(path: encodedPath, query: queryPairs.isEmpty ? nil : queryPairs.joined(separator: "&"))
     }
 
     /// Encodes one docs path segment, substituting `${NAME}` placeholders.
@@ -100,19 +96,6 @@ struct APIRequest: Sendable {
             rest = rest[rest.index(after: close)...]
         }
         return result + PercentEncoding.encode(String(rest), keeping: PercentEncoding.pathExtras)
-    }
-
-    /// Appends `path` to the base URL's path. When the base URL already ends with the
-    /// path's first segment (a base URL of `https://rancher/v2-beta` with docs paths
-    /// under `/v2-beta/…`), that segment is not repeated.
-    private static func join(basePath: String, path: String) -> String {
-        var base = Substring(basePath)
-        while base.hasSuffix("/") { base = base.dropLast() }
-        let pathSegments = path.split(separator: "/")
-        if let first = pathSegments.first, let last = base.split(separator: "/").last, first == last {
-            base = base.dropLast(last.count + 1)
-        }
-        return String(base) + (path.hasPrefix("/") ? path : "/" + path)
     }
 }
 
@@ -171,6 +154,9 @@ public struct ListOptions: Sendable, Hashable {
     public var limit: Int?
     /// The pagination marker to start after, from a previous page.
     public var marker: String?
+    /// Links to embed in every item, e.g. `["instances"]` (the schema's `includeableLinks`); each is sent as
+    /// an `include=` query item and read back with `RancherResource.included(_:as:)`.
+    public var include: [String]
 
     /// Creates list options; the defaults ask for Rancher's default listing.
     public init(
@@ -178,23 +164,30 @@ public struct ListOptions: Sendable, Hashable {
         sort: String? = nil,
         order: SortOrder? = nil,
         limit: Int? = nil,
-        marker: String? = nil
+        marker: String? = nil,
+        include: [String] = []
     ) {
         self.filters = filters
         self.sort = sort
         self.order = order
         self.limit = limit
         self.marker = marker
+        self.include = include
     }
 
     /// The query items: filters sorted by key (deterministic URLs), then `sort`,
-    /// `order`, `limit` and `marker`.
+    /// `order`, `limit`, `marker`, and one `include` per link.
     var queryItems: [URLQueryItem] {
         var items = filters.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
         if let sort { items.append(URLQueryItem(name: "sort", value: sort)) }
         if let order { items.append(URLQueryItem(name: "order", value: order.rawValue)) }
         if let limit { items.append(URLQueryItem(name: "limit", value: String(limit))) }
         if let marker { items.append(URLQueryItem(name: "marker", value: marker)) }
-        return items
+        return items + Self.includeQueryItems(include)
+    }
+
+    /// `include=<link>` query items, for a list or for a single GET (`APIRequest(…, query:)`).
+    static func includeQueryItems(_ links: [String]) -> [URLQueryItem] {
+        links.map { URLQueryItem(name: "include", value: $0) }
     }
 }

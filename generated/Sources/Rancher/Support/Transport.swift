@@ -18,13 +18,23 @@ public struct HTTPRequest: Sendable, Hashable {
     public var headers: [String: String]
     /// The request body, if any.
     public var body: Data?
+    /// How long to wait for the response before giving up; `nil` leaves the transport's default.
+    public var timeout: Duration?
 
     /// Creates a request.
-    public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil) {
+    public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: Duration? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.timeout = timeout
+    }
+
+    /// The same request with the values of secret headers (`Authorization`, …) replaced by `<redacted>`.
+    public var redacted: HTTPRequest {
+        var copy = self
+        copy.headers = redactedHeaders
+        return copy
     }
 
     /// The headers with secret values replaced by a placeholder.
@@ -89,36 +99,70 @@ public struct HTTPResponse: Sendable, Hashable {
 
 /// Sends HTTP requests on behalf of a `RancherClient`.
 ///
-/// Conform to this to plug in another HTTP stack, or a stub in tests.
-/// Throw for transport failures only: non-2xx responses must be returned.
+/// Conform to this to plug in another HTTP stack, or a stub in tests. Throw for transport failures only:
+/// non-2xx responses must be returned. Do not follow redirects: return the 3xx response, so that the
+/// client can refuse one to another origin before the credentials go there.
 public protocol HTTPTransport: Sendable {
     /// Sends `request` and returns the server's response, whatever its status.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }
 
-/// An `HTTPTransport` backed by `URLSession`.
+/// An `HTTPTransport` backed by `URLSession`, which returns redirects instead of following them.
+///
+/// TLS and proxy settings come from the `URLSessionConfiguration`. `URLSession` would repeat a redirected
+/// request at the new location with the `Authorization` header, even on another host; this transport
+/// answers every redirect with "do not follow", and `RancherClient` follows same-origin ones itself.
 public struct URLSessionTransport: HTTPTransport {
     private let session: URLSession
 
-    /// Creates a transport that sends requests with `session`.
-    public init(session: URLSession = .shared) {
-        self.session = session
+    /// A transport over one ephemeral session, used by clients created without a transport. Sessions with a
+    /// delegate live until invalidated, so one is shared rather than made per client.
+    public static let shared = URLSessionTransport()
+
+    /// Creates a transport with its own session, made from `configuration` (timeouts, proxies, TLS,
+    /// extra headers).
+    public init(configuration: URLSessionConfiguration = .ephemeral) {
+        session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
     }
 
-    /// Sends `request` with the underlying `URLSession`.
+    /// Creates a transport that sends requests with `session`. Create it once and reuse it.
+    ///
+    /// On Apple platforms the session itself is used, with a per-request delegate that refuses redirects.
+    /// swift-corelibs-foundation (Linux, Windows) ignores per-request delegates, so there a new session is
+    /// made from `session.configuration` with a delegate that does; `session`'s own delegate is not used.
+    public init(session: URLSession) {
+        #if canImport(FoundationNetworking)
+        self.init(configuration: session.configuration)
+        #else
+        self.session = session
+        #endif
+    }
+
+    /// Sends `request` with the underlying `URLSession`; a redirect comes back as the 3xx response.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         urlRequest.httpBody = request.body
         // API state changes under us; a cached GET would be stale.
         urlRequest.cachePolicy = .reloadIgnoringLocalCacheData
+        if let timeout = request.timeout {
+            let parts = timeout.components
+            var seconds = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+            #if canImport(FoundationNetworking)
+            // swift-corelibs-foundation truncates the interval to whole seconds, and 0 times out at once.
+            seconds = max(1, seconds.rounded(.up))
+            #endif
+            urlRequest.timeoutInterval = seconds
+        }
         for (name, value) in request.headers {
             urlRequest.setValue(value, forHTTPHeaderField: name)
         }
+        #if canImport(FoundationNetworking)
         let (data, response) = try await session.data(for: urlRequest)
-        guard let httpResponse = response as? HTTPURLResponse else {
-            throw RancherError.transport("The response to \(request.method) \(request.url.absoluteString) is not HTTP.")
-        }
+        #else
+        let (data, response) = try await session.data(for: urlRequest, delegate: RedirectRefusal())
+        #endif
+        guard let httpResponse = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
         var headers: [String: String] = [:]
         for (name, value) in httpResponse.allHeaderFields {
             if let name = name as? String {
@@ -126,5 +170,15 @@ public struct URLSessionTransport: HTTPTransport {
             }
         }
         return HTTPResponse(statusCode: httpResponse.statusCode, headers: headers, body: data)
+    }
+}
+
+/// Answers every redirect with "do not follow", so the 3xx response is what the task returns.
+private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
     }
 }

@@ -1,0 +1,43 @@
+// Decodes a collection of services with the generated models and parses the same bytes with
+// JSONSerialization; prints both medians and their ratio. Arguments: the JSON file, the number of runs.
+import Foundation
+import RancherSDK
+
+let arguments = CommandLine.arguments
+let data = try Data(contentsOf: URL(fileURLWithPath: arguments[1]))
+let runs = arguments.count > 2 ? Int(arguments[2]) ?? 9 : 9
+
+/// The client's date handling, which the SDK keeps internal: ISO 8601 with or without fractional seconds.
+func makeDecoder() -> JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .custom { decoder in
+        let text = try decoder.singleValueContainer().decode(String.self)
+        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
+        return try Date(text, strategy: Date.ISO8601FormatStyle())
+    }
+    return decoder
+}
+
+func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+    let clock = ContinuousClock()
+    let elapsed = try clock.measure(body)
+    return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+}
+
+var modelTimes: [Double] = []
+var serializationTimes: [Double] = []
+for _ in 0..<runs {
+    modelTimes.append(try milliseconds {
+        let page = try makeDecoder().decode(Page<Service>.self, from: data)
+        precondition(page.data.count == 1000 && page.data[999].launchConfig?.imageUuid != nil)
+    })
+    serializationTimes.append(try milliseconds {
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        precondition((object?["data"] as? [Any])?.count == 1000)
+    })
+}
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+let model = median(modelTimes)
+let serialization = median(serializationTimes)
+print(String(format: "models %.1f ms, JSONSerialization %.1f ms, ratio %.2f×; ", model, serialization, model / serialization),
+      terminator: "")
