@@ -48,7 +48,8 @@ extension SwiftSDKModel {
         guard let resource = resources.first,
               let action = resource.actions.first(where: { $0.input == nil && !Self.collectionMemberNames.contains(actionNames.methodName($0.name)) })
         else { return nil }
-        let name = SwiftNames.declaration(actionNames.methodName(action.name))
-        return ExampleActionContext(accessorName: accessorName(of: resource), methodName: name, caseName: name)
+        return ExampleActionContext(accessorName: accessorName(of: resource),
+                                    methodName: SwiftNames.declaration(actionNames.methodName(action.name)),
+                                    apiNameLiteral: SwiftNames.stringLiteral(action.name))
     }
 }

@@ -11,6 +11,8 @@ struct SwiftSDKModel: Sendable {
     private let commonFields: [Field]
     /// `type.field` pairs that close a by-value cycle between models: these hold a `Box`.
     private let boxedFields: Set<String>
+    /// Types a request can carry: their fields are `var`.
+    private let requestTypes: Set<String>
 
     init(document: APIDocument, options: EmitOptions) {
         self.document = document
@@ -21,6 +23,33 @@ struct SwiftSDKModel: Sendable {
         actionNames = ActionNameSplitter(document: document)
         commonFields = document.types.first { $0.origin == .common }?.fields ?? []
         boxedFields = Self.cycleClosingFields(in: models)
+        requestTypes = Self.typesRequestsCarry(in: models)
+    }
+
+    /// The types a request can carry: action inputs, and the types that creatable or updatable fields (and the
+    /// fields of those types, all the way down) hold. Their models get `var` fields, to be changed in place; the
+    /// others are what the server said, and `let` fields compile to less code (no setters).
+    private static func typesRequestsCarry(in models: [String: APIType]) -> Set<String> {
+        var carried = Set<String>()
+        var pending: [String] = []
+        func carry(_ type: TypeRef) {
+            switch type {
+            case .named(let name) where models[name] != nil: if carried.insert(name).inserted { pending.append(name) }
+            case .array(let element), .map(let element): carry(element)
+            default: break
+            }
+        }
+        for type in models.values {
+            for action in type.actions {
+                if let input = action.input { carry(.named(input)) }
+                action.inputFields.forEach { carry($0.type) }
+            }
+            for field in type.fields where type.kind == .resource && (field.create || field.update) { carry(field.type) }
+        }
+        while let name = pending.popLast() {
+            models[name]?.fields.forEach { carry($0.type) }
+        }
+        return carried
     }
 
     /// Depth-first over fields that hold another model inline (arrays and maps are already on the heap);
@@ -93,36 +122,37 @@ struct SwiftSDKModel: Sendable {
         return ModelContext(
             access: access, moduleName: options.moduleName, apiName: type.name, apiNameLiteral: SwiftNames.stringLiteral(type.name),
             typeName: typeName, doc: DocText.comment(docLines),
-            isResource: isResource, memberKeyword: isResource ? "let" : "var",
-            stateText: state.map { $0.type == "String" ? $0.name : "\($0.name)?.rawValue" } ?? "nil",
-            actions: isResource ? actionCases(of: type) : [], properties: properties,
+            isResource: isResource, memberKeyword: requestTypes.contains(type.name) ? "var" : "let",
+            stateText: state.map { $0.type == "String" ? $0.name : "\($0.name)?.rawValue" },
+            knownKeysLiteral: Self.keySetLiteral(properties), hashedProperties: Self.hashed(properties, isResource: isResource),
+            properties: properties,
             needsCodingKeys: properties.contains(where: Self.renamesItsKey), enums: uniqued(enums),
             createPayload: create, updatePayload: update)
     }
 
-    /// The cases of a resource's `Action` enum: its documented actions, named like their client methods.
-    private func actionCases(of type: APIType) -> [EnumCaseContext] {
-        var seen = Set<String>()
-        return type.actions.compactMap { action in
-            let name = actionNames.methodName(action.name)
-            guard seen.insert(name).inserted else { return nil }
-            return EnumCaseContext(name: SwiftNames.declaration(name), rawLiteral: SwiftNames.stringLiteral(action.name))
-        }
+    /// The JSON keys as one space-separated literal (`FieldKey.keySet`), or as an array where a key holds a space.
+    static func keySetLiteral(_ properties: [PropertyContext]) -> String {
+        let keys = properties.map(\.jsonKey)
+        if keys.contains(where: { $0.contains(" ") }) { return "[" + keys.map(SwiftNames.stringLiteral).joined(separator: ", ") + "]" }
+        return SwiftNames.stringLiteral(keys.joined(separator: " "))
     }
 
-    /// The type's fields. A resource also gets the common fields its page hides (from the common page, as
-    /// resolved) and the standard fields every resource carries (`ResourceConventions`); the fixed standard
-    /// fields (`id`, `type`, `links`, `transitioning`, …) keep the conventions' type whatever a page says,
-    /// because the runtime's `RancherResource` relies on them.
+    /// The fields `hash(into:)` combines: a resource's identity (`id`, `type`, `name`), else the first three.
+    /// Equal values hash alike whatever subset is hashed; hashing every field cost a large part of the build.
+    static func hashed(_ properties: [PropertyContext], isResource: Bool) -> [PropertyContext] {
+        let identity = properties.filter { ["id", "type", "name"].contains($0.jsonKey) }
+        return isResource && !identity.isEmpty ? identity : Array(properties.prefix(3))
+    }
+
+    /// The type's fields; a resource also gets the common fields its page hides (from the common page, as
+    /// resolved). The fixed standard fields (`id`, `type`, `links`, `transitioning`, …) keep the conventions'
+    /// type whatever a page says, because the runtime's `RancherResource` relies on them; the standard fields
+    /// a resource does not declare are read from its `additionalFields` by the runtime, typed, with no code
+    /// in the model (`ResourceConventions`, `Runtime/Resource.swift`).
     func fieldsWithCommon(of type: APIType) -> [Field] {
         guard type.kind == .resource else { return type.fields }
         var names = Set<String>()
-        var fields: [Field] = []
-        for field in type.fields + commonFields + ResourceConventions.standardFields.map(\.field)
-        where names.insert(field.name).inserted {
-            fields.append(Self.conventional(field))
-        }
-        return fields
+        return (type.fields + commonFields).filter { names.insert($0.name).inserted }.map(Self.conventional)
     }
 
     private static func conventional(_ field: Field) -> Field {
@@ -145,6 +175,7 @@ struct SwiftSDKModel: Sendable {
                      forceOptional: !(requiredNonOptional && field.required), enums: &enums)
         }
         return PayloadContext(typeName: name, isUpdate: name == "Update", doc: DocText.comment([doc]), properties: properties,
+                              hashedProperties: Self.hashed(properties, isResource: false),
                               needsCodingKeys: properties.contains(where: Self.renamesItsKey),
                               hasRequired: properties.contains { !$0.isOptional })
     }
@@ -176,7 +207,7 @@ struct SwiftSDKModel: Sendable {
     private static let runtimeFieldTypes = ["transitioning": "Transitioning"]
 
     /// Names the model template declares inside every model.
-    static let nestedTypeNames: Set<String> = ["ID", "Create", "Update", "CodingKeys", "Action"]
+    static let nestedTypeNames: Set<String> = ["ID", "Create", "Update", "CodingKeys"]
 
     private func enumeration(for field: Field, options: [String]) -> EnumContext {
         var typeName = SwiftNames.typeName(field.name)
@@ -273,8 +304,7 @@ struct SwiftSDKModel: Sendable {
                        "  - id: the `\(type.name)` to act on."]
             if let input = action.input { doc.append("  - input: the `\(input)` input.") }
             if let output = action.output { doc.append("- Returns: the `\(output)` the server answers with.") }
-            let caseName = actionNames.methodName(action.name)
-            var methodName = caseName
+            var methodName = actionNames.methodName(action.name)
             // An action may share a name with an operation or a collection call (`update`): keep them apart.
             if Self.collectionMemberNames.contains(methodName) { methodName += "Action" }
             let baseTestName = SwiftNames.capitalizedFirst(methodName)
@@ -291,7 +321,7 @@ struct SwiftSDKModel: Sendable {
                 doc: DocText.comment(doc), inputType: input,
                 outputType: output ?? "JSONValue", hasOutput: output != nil,
                 call: "\(methodName)(id: \"1a1\"\(input.map { ", \($0)()" } ?? ""))",
-                caseName: SwiftNames.declaration(caseName), inputArgument: input.map { ", \($0)()" } ?? "",
+                inputArgument: input.map { ", \($0)()" } ?? "",
                 requestPathLiteral: Self.requestPathLiteral(action.path),
                 queryLiteral: SwiftNames.stringLiteral(actionQuery), testName: testName)
         }

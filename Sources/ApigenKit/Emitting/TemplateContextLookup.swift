@@ -16,8 +16,8 @@ extension ModelContext: MustacheParent {
         case "isResource": isResource
         case "memberKeyword": memberKeyword
         case "stateText": stateText
-        case "actions": actions
-        case "hasActions": !actions.isEmpty
+        case "knownKeysLiteral": knownKeysLiteral
+        case "hashedProperties": hashedProperties
         case "properties": properties
         case "hasProperties": !properties.isEmpty
         case "needsCodingKeys": needsCodingKeys
@@ -73,6 +73,7 @@ extension PayloadContext: MustacheParent {
         case "isUpdate": isUpdate
         case "doc": doc
         case "properties": properties
+        case "hashedProperties": hashedProperties
         case "hasProperties": !properties.isEmpty
         case "needsCodingKeys": needsCodingKeys
         case "hasRequired": hasRequired
@@ -123,7 +124,6 @@ extension ActionContext: MustacheParent {
         switch name {
         case "apiName": apiName
         case "apiNameLiteral": apiNameLiteral
-        case "caseName": caseName
         case "inputArgument": inputArgument
         case "methodName": methodName
         case "method": method
@@ -256,7 +256,7 @@ extension ExampleActionContext: MustacheParent {
         switch name {
         case "accessorName": accessorName
         case "methodName": methodName
-        case "caseName": caseName
+        case "apiNameLiteral": apiNameLiteral
         default: nil
         }
     }

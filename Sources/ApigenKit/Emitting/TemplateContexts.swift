@@ -15,13 +15,16 @@ struct ModelContext {
     var doc: [String]
     /// Resources conform to `RancherResource` and get their client.
     var isResource: Bool
-    /// `let` for resources (what the server said; changes go through `Create`, `Update` and actions),
-    /// `var` for the types requests carry (`launchConfig`), so they can be changed in place.
+    /// `var` for the types requests carry (`launchConfig`, action inputs), so they can be changed in place;
+    /// `let` for resources and the types only responses hold (what the server said).
     var memberKeyword: String
-    /// The Swift expression of the resource's state as text (`state`, or `state?.rawValue` for an enum).
-    var stateText: String
-    /// A resource's documented actions, as the cases of its `Action` enum.
-    var actions: [EnumCaseContext]
+    /// The Swift expression of the resource's state as text (`state`, or `state?.rawValue` for an enum); absent
+    /// when the model does not store `state` (the runtime reads it from `additionalFields`).
+    var stateText: String?
+    /// The JSON keys, as the argument of `FieldKey.keySet`.
+    var knownKeysLiteral: String
+    /// The properties `hash(into:)` combines.
+    var hashedProperties: [PropertyContext]
     var properties: [PropertyContext]
     /// Whether some property name differs from its JSON key. The built-in templates key every field by its
     /// `jsonKeyLiteral` and need no `CodingKeys`; a template that declares them uses this.
@@ -67,6 +70,8 @@ struct PayloadContext {
     var isUpdate: Bool
     var doc: [String]
     var properties: [PropertyContext]
+    /// The properties `hash(into:)` combines.
+    var hashedProperties: [PropertyContext]
     var needsCodingKeys: Bool
     var hasRequired: Bool
 }
@@ -121,8 +126,7 @@ struct ActionContext {
     /// For the generated tests: a call with placeholder arguments, the path and query the server sees,
     /// and a name unique among the tests.
     var call: String
-    /// The action's case in the model's `Action` enum, and `, Input()` (or nothing) for calls in tests.
-    var caseName: String
+    /// `, Input()`, or nothing: the input argument of calls in tests.
     var inputArgument: String
     var requestPathLiteral: String
     var queryLiteral: String
@@ -155,11 +159,11 @@ struct DeployExampleContext {
     var finishMethod: String
 }
 
-/// The README's action example: an action without input, its method and its `Action` case.
+/// The README's action example: an action without input, its API name (as a literal) and its method.
 struct ExampleActionContext {
     var accessorName: String
     var methodName: String
-    var caseName: String
+    var apiNameLiteral: String
 }
 
 struct ResourceSummary {

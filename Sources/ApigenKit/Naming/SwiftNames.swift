@@ -25,7 +25,7 @@ public enum SwiftNames {
         // The runtime (every type Templates/Runtime declares; a test checks the list is complete) and the
         // generated registry.
         "APIError", "APIRequest", "APIVersion", "BasicCredentials", "Box", "DecodingFailure", "DigitScanner",
-        "Duration", "ErrorEnvelope", "FieldKey", "HTTPExchange", "HTTPRequest", "HTTPResponse", "HTTPTransport",
+        "Duration", "ErrorEnvelope", "FieldDecoder", "FieldKey", "HTTPExchange", "HTTPRequest", "HTTPResponse", "HTTPTransport",
         "ISO8601Timestamp", "JSONValue", "ListOptions", "Page", "PageSequence", "Pagination", "PercentEncoding",
         "RancherClient", "RancherCoding", "RancherEnum", "RancherError", "RancherResource", "RedirectRefusal",
         "Resource", "ResourceCollectionClient", "ResourceID", "ResourceTypes", "RetryPolicy", "Schema",

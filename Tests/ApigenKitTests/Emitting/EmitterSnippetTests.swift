@@ -28,10 +28,10 @@ struct EmitterSnippetTests {
     @Test func scalarsMapToSwiftTypes() throws {
         let source = try model("Gauge", in: try generate(["gauge.md": scalars]))
         for declaration in [
-            "public var count: Int?", "public var ratio: Double?", "public var enabled: Bool?", "public var created: Date?",
-            "public var extra: JSONValue?", "public var labels: [String: String]?", "public var tags: [String]?",
-            "public var secret: String?", "public var nested: [String: [Int]]?",
-            "public var additionalFields: [String: JSONValue]",
+            "public let count: Int?", "public let ratio: Double?", "public let enabled: Bool?", "public let created: Date?",
+            "public let extra: JSONValue?", "public let labels: [String: String]?", "public let tags: [String]?",
+            "public let secret: String?", "public let nested: [String: [Int]]?",
+            "public let additionalFields: [String: JSONValue]",
         ] {
             #expect(source.contains(declaration), "\(declaration)")
         }
@@ -39,9 +39,9 @@ struct EmitterSnippetTests {
 
     @Test func referencesAreTypedIDs() throws {
         let source = try model("Gauge", in: try generate(["gauge.md": scalars]))
-        #expect(source.contains("public var hostId: Gauge.ID?"), "a reference to a known type is its typed ID")
+        #expect(source.contains("public let hostId: Gauge.ID?"), "a reference to a known type is its typed ID")
         let crate = PageBuilder.typePage("crate", writeable: ["ownerId | reference[nobody] | Optional | - | - | "])
-        #expect(try model("Crate", in: try generate(["crate.md": crate])).contains("public var ownerId: String?"),
+        #expect(try model("Crate", in: try generate(["crate.md": crate])).contains("public let ownerId: String?"),
                 "a reference to a type the docs never define is a plain string")
     }
 
@@ -50,7 +50,7 @@ struct EmitterSnippetTests {
             "color | enum | Yes | - | red | The options are `red`, `green`, `NET_ADMIN`, `default`.",
         ])
         let source = try model("Light", in: try generate(["light.md": page]))
-        #expect(source.contains("public var color: Color?"))
+        #expect(source.contains("public let color: Color?"))
         #expect(source.contains("public enum Color: RancherEnum {"))
         #expect(source.contains("case red\n"))
         #expect(source.contains("case netAdmin\n"))
@@ -66,18 +66,18 @@ struct EmitterSnippetTests {
             "created[TS] | date | Optional | - | - | ", "ip6 | string | Optional | - | - | ",
         ])
         let source = try model("Odd", in: try generate(["odd.md": page]))
-        #expect(source.contains("public var `default`: String?"))
-        #expect(source.contains("public var `protocol`: String?"))
+        #expect(source.contains("public let `default`: String?"))
+        #expect(source.contains("public let `protocol`: String?"))
         #expect(source.contains("self.`default` = `default`"))
-        #expect(source.contains("self.`default` = try container.decodeField(\"default\")"))
+        #expect(source.contains("self.`default` = try fields.decode(\"default\")"))
         #expect(source.contains("try container.encodeField(self.`protocol`, \"protocol\")"))
         #expect(source.contains("guard FieldKey.areEqual(lhs.`default`, rhs.`default`) else { return false }"))
         #expect(source.contains("hasher.combine(self.`default`)"))
         #expect(!source.contains("CodingKeys"), "every field is keyed by its JSON key through FieldKey")
         let dashed = PageBuilder.typePage("dashed", writeable: ["io-max | int | Optional | - | - | "])
         let dashedSource = try model("Dashed", in: try generate(["dashed.md": dashed]))
-        #expect(dashedSource.contains("public var ioMax: Int?"))
-        #expect(dashedSource.contains("self.ioMax = try container.decodeField(\"io-max\")"))
+        #expect(dashedSource.contains("public let ioMax: Int?"))
+        #expect(dashedSource.contains("self.ioMax = try fields.decode(\"io-max\")"))
         #expect(dashedSource.contains("try container.encodeField(self.ioMax, \"io-max\")"))
     }
 
@@ -102,14 +102,15 @@ struct EmitterSnippetTests {
     @Test func namesTheConformanceCodeUsesCannotBeShadowed() throws {
         let page = PageBuilder.typePage("keyed", writeable: [
             "fieldKey | enum | Optional | - | - | The options are `a`, `b`.", "container | string | Optional | - | - | ",
-            "hasher | string | Optional | - | - | ", "lhs | int | Optional | - | - | ",
+            "hasher | string | Optional | - | - | ", "lhs | int | Optional | - | - | ", "fields | int | Optional | - | - | ",
         ])
         let source = try model("Keyed", in: try generate(["keyed.md": page]))
         #expect(source.contains("public enum FieldKeyModel: RancherEnum {"), "a nested FieldKey would hide the runtime's")
-        #expect(source.contains("self.container = try container.decodeField(\"container\")"))
+        #expect(source.contains("self.container = try fields.decode(\"container\")"))
         #expect(source.contains("try container.encodeField(self.container, \"container\")"))
         #expect(source.contains("hasher.combine(self.hasher)"))
         #expect(source.contains("guard FieldKey.areEqual(lhs.lhs, rhs.lhs) else { return false }"))
+        #expect(source.contains("self.fields = try fields.decode(\"fields\")"), "the local reader and a field named fields")
         let fieldKeyType = PageBuilder.typePage("fieldKey", writeable: ["name | string | Optional | - | - | "])
         let files = try generate(["fieldKey.md": fieldKeyType])
         #expect(files.keys.contains { $0.hasSuffix("/Models/FieldKeyModel.swift") })
@@ -119,9 +120,10 @@ struct EmitterSnippetTests {
         let page = PageBuilder.typePage("blank", writeable: [])
         let source = try model("Blank", in: try generate(["blank.md": page]))
         // The container still reads and writes the keys the type does not know.
-        #expect(source.contains("self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)"))
+        #expect(source.contains("let fields = try FieldDecoder(decoder)"), "a var never mutated would be a warning")
+        #expect(source.contains("self.additionalFields = try fields.additionalFields(known: Self.knownKeys)"))
         #expect(source.contains("try container.encodeAdditionalFields(self.additionalFields)"))
-        #expect(source.contains("private static let knownKeys: Set<String> = [\n    ]"))
+        #expect(source.contains("private static let knownKeys = FieldKey.keySet(\"\")"))
     }
 
     @Test func createAndUpdatePayloadsHoldExactlyTheirFields() throws {
@@ -149,6 +151,20 @@ struct EmitterSnippetTests {
         #expect(!updateBody.contains("var size"), "not updatable")
         #expect(source.contains("public let id: ID?"), "resource IDs are typed")
         #expect(source.contains("public typealias ID = ResourceID<Widget>"))
+    }
+
+    /// What a request can carry is changed in place (`var`); what only responses hold is what the server said.
+    @Test func typesRequestsCarryHaveVarFields() throws {
+        let config = PageBuilder.typePage("config", writeable: ["image | string | Optional | - | - | "])
+        let status = PageBuilder.typePage("status", writeable: ["code | int | Optional | - | - | "])
+        let page = PageBuilder.resourcePage(
+            "widget", writeable: ["config | \(PageBuilder.link("config")) | Optional | - | - | "],
+            readOnly: ["status | \(PageBuilder.link("status")) | "], create: "{\"config\": {\"image\": \"string\"}}")
+        let files = try generate(["widget.md": page, "config.md": config, "status.md": status])
+        #expect(try model("Config", in: files).contains("public var image: String?"))
+        #expect(try model("Config", in: files).contains("public var additionalFields: [String: JSONValue]"))
+        #expect(try model("Status", in: files).contains("public let code: Int?"))
+        #expect(try model("Widget", in: files).contains("public let config: Config?"))
     }
 
     @Test func clientHasEveryOperationAndTypedActions() throws {
@@ -220,8 +236,8 @@ struct RecursiveTypeTests {
         defer { docs.remove() }
         let files = try SDKEmitter(options: EmitOptions(moduleName: "Sample")).emit(try docs.load())
         let source = try #require(files.first { $0.path == "Sources/Sample/Models/Node.swift" }?.contents)
-        #expect(source.contains("public var parent: Box<Node>?"), "held inline it would have infinite size")
-        #expect(source.contains("public var children: [Node]?"), "an array is on the heap already")
+        #expect(source.contains("public let parent: Box<Node>?"), "held inline it would have infinite size")
+        #expect(source.contains("public let children: [Node]?"), "an array is on the heap already")
     }
 }
 

@@ -91,7 +91,7 @@ struct NetworkDriverServiceClientTests {
 
             let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"activate":"http://127.0.0.1/x"}}"#)
             let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
-            #expect(offering.isAvailable(.activate) && !refusing.isAvailable(.activate))
+            #expect(offering.isActionAvailable("activate") && !refusing.isActionAvailable("activate"))
             let error = await thrownError { _ = try await client.activate(refusing) }
             guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
                 Issue.record("expected actionNotAvailable, got \(String(describing: error))")
@@ -119,7 +119,7 @@ struct NetworkDriverServiceClientTests {
 
             let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"addservicelink":"http://127.0.0.1/x"}}"#)
             let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
-            #expect(offering.isAvailable(.addServiceLink) && !refusing.isAvailable(.addServiceLink))
+            #expect(offering.isActionAvailable("addservicelink") && !refusing.isActionAvailable("addservicelink"))
             let error = await thrownError { _ = try await client.addServiceLink(refusing, AddRemoveServiceLinkInput()) }
             guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
                 Issue.record("expected actionNotAvailable, got \(String(describing: error))")
@@ -147,7 +147,7 @@ struct NetworkDriverServiceClientTests {
 
             let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"cancelupgrade":"http://127.0.0.1/x"}}"#)
             let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
-            #expect(offering.isAvailable(.cancelUpgrade) && !refusing.isAvailable(.cancelUpgrade))
+            #expect(offering.isActionAvailable("cancelupgrade") && !refusing.isActionAvailable("cancelupgrade"))
             let error = await thrownError { _ = try await client.cancelUpgrade(refusing) }
             guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
                 Issue.record("expected actionNotAvailable, got \(String(describing: error))")
@@ -175,7 +175,7 @@ struct NetworkDriverServiceClientTests {
 
             let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"continueupgrade":"http://127.0.0.1/x"}}"#)
             let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
-            #expect(offering.isAvailable(.continueUpgrade) && !refusing.isAvailable(.continueUpgrade))
+            #expect(offering.isActionAvailable("continueupgrade") && !refusing.isActionAvailable("continueupgrade"))
             let error = await thrownError { _ = try await client.continueUpgrade(refusing) }
             guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
                 Issue.record("expected actionNotAvailable, got \(String(describing: error))")
@@ -203,7 +203,7 @@ struct NetworkDriverServiceClientTests {
 
             let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"deactivate":"http://127.0.0.1/x"}}"#)
             let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
-            #expect(offering.isAvailable(.deactivate) && !refusing.isAvailable(.deactivate))
+            #expect(offering.isActionAvailable("deactivate") && !refusing.isActionAvailable("deactivate"))
             let error = await thrownError { _ = try await client.deactivate(refusing) }
             guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
                 Issue.record("expected actionNotAvailable, got \(String(describing: error))")
@@ -231,7 +231,7 @@ struct NetworkDriverServiceClientTests {
 
             let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"finishupgrade":"http://127.0.0.1/x"}}"#)
             let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
-            #expect(offering.isAvailable(.finishUpgrade) && !refusing.isAvailable(.finishUpgrade))
+            #expect(offering.isActionAvailable("finishupgrade") && !refusing.isActionAvailable("finishupgrade"))
             let error = await thrownError { _ = try await client.finishUpgrade(refusing) }
             guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
                 Issue.record("expected actionNotAvailable, got \(String(describing: error))")
@@ -259,7 +259,7 @@ struct NetworkDriverServiceClientTests {
 
             let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"removeservicelink":"http://127.0.0.1/x"}}"#)
             let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
-            #expect(offering.isAvailable(.removeServiceLink) && !refusing.isAvailable(.removeServiceLink))
+            #expect(offering.isActionAvailable("removeservicelink") && !refusing.isActionAvailable("removeservicelink"))
             let error = await thrownError { _ = try await client.removeServiceLink(refusing, AddRemoveServiceLinkInput()) }
             guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
                 Issue.record("expected actionNotAvailable, got \(String(describing: error))")
@@ -287,7 +287,7 @@ struct NetworkDriverServiceClientTests {
 
             let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"restart":"http://127.0.0.1/x"}}"#)
             let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
-            #expect(offering.isAvailable(.restart) && !refusing.isAvailable(.restart))
+            #expect(offering.isActionAvailable("restart") && !refusing.isActionAvailable("restart"))
             let error = await thrownError { _ = try await client.restart(refusing, ServiceRestart()) }
             guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
                 Issue.record("expected actionNotAvailable, got \(String(describing: error))")
@@ -315,7 +315,7 @@ struct NetworkDriverServiceClientTests {
 
             let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"rollback":"http://127.0.0.1/x"}}"#)
             let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
-            #expect(offering.isAvailable(.rollback) && !refusing.isAvailable(.rollback))
+            #expect(offering.isActionAvailable("rollback") && !refusing.isActionAvailable("rollback"))
             let error = await thrownError { _ = try await client.rollback(refusing) }
             guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
                 Issue.record("expected actionNotAvailable, got \(String(describing: error))")
@@ -343,7 +343,7 @@ struct NetworkDriverServiceClientTests {
 
             let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"setservicelinks":"http://127.0.0.1/x"}}"#)
             let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
-            #expect(offering.isAvailable(.setServiceLinks) && !refusing.isAvailable(.setServiceLinks))
+            #expect(offering.isActionAvailable("setservicelinks") && !refusing.isActionAvailable("setservicelinks"))
             let error = await thrownError { _ = try await client.setServiceLinks(refusing, SetServiceLinksInput()) }
             guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
                 Issue.record("expected actionNotAvailable, got \(String(describing: error))")
@@ -371,7 +371,7 @@ struct NetworkDriverServiceClientTests {
 
             let offering = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","actions":{"upgrade":"http://127.0.0.1/x"}}"#)
             let refusing = try Fixture.decode(NetworkDriverService.self, #"{"id":"1a1","state":"busy","actions":{"other":"http://127.0.0.1/y"}}"#)
-            #expect(offering.isAvailable(.upgrade) && !refusing.isAvailable(.upgrade))
+            #expect(offering.isActionAvailable("upgrade") && !refusing.isActionAvailable("upgrade"))
             let error = await thrownError { _ = try await client.upgrade(refusing, ServiceUpgrade()) }
             guard case .actionNotAvailable(let action, _, _, let state, let available)? = error as? RancherError else {
                 Issue.record("expected actionNotAvailable, got \(String(describing: error))")

@@ -65,7 +65,7 @@ struct DeployWorkflowTests {
             server.enqueueJSON(Self.upgrading("upgrading", transitioning: "yes", actions: ""))
             let rancher = Fixture.client(for: server)
             let busy = try await rancher.networkDriverServices.get(id: "1s5")
-            #expect(!busy.isAvailable(.upgrade))
+            #expect(!busy.isActionAvailable("upgrade"))
             let error = await thrownError { try await rancher.networkDriverServices.upgrade(busy, ServiceUpgrade()) }
             guard case .actionNotAvailable(let action, _, let id, let state, _)? = error as? RancherError else {
                 Issue.record("expected actionNotAvailable, got \(String(describing: error))")

@@ -39,8 +39,12 @@ struct ModelCodingTests {
         #expect(service.createdTS == 1_462_386_361_250)
         #expect(service.transitioning == Transitioning.no)
         #expect(service.removed == nil)
-        // Keys no page lists, at every level, and documented keys sent as null.
-        #expect(service.additionalFields == ["firstRunningTS": 1_462_386_400_000, "removed": nil, "vip": nil])
+        // Keys no page lists, at every level (the standard fields among them: the seed has no common page),
+        // and documented keys sent as null.
+        #expect(service.additionalFields == [
+            "firstRunningTS": 1_462_386_400_000, "removed": nil, "vip": nil, "type": "networkDriverService",
+            "links": ["self": "x"], "createdTS": 1_462_386_361_250, "transitioning": "no",
+        ])
         #expect(service.launchConfig?.additionalFields == ["drainTimeoutMs": 0, "runInit": false])
         #expect(service.upgrade?.inServiceStrategy?.additionalFields["futureKey"] == [1, ["a": nil]])
     }

@@ -51,25 +51,18 @@ public struct Build: Codable, Hashable, Sendable {
     }
 
     /// The JSON keys of the properties.
-    private static let knownKeys: Set<String> = [
-        "context",
-        "dockerfile",
-        "forcerm",
-        "nocache",
-        "remote",
-        "rm",
-    ]
+    private static let knownKeys = FieldKey.keySet("context dockerfile forcerm nocache remote rm")
 
     /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.context = try container.decodeField("context")
-        self.dockerfile = try container.decodeField("dockerfile")
-        self.forcerm = try container.decodeField("forcerm")
-        self.nocache = try container.decodeField("nocache")
-        self.remote = try container.decodeField("remote")
-        self.rm = try container.decodeField("rm")
-        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
+        var fields = try FieldDecoder(decoder)
+        self.context = try fields.decode("context")
+        self.dockerfile = try fields.decode("dockerfile")
+        self.forcerm = try fields.decode("forcerm")
+        self.nocache = try fields.decode("nocache")
+        self.remote = try fields.decode("remote")
+        self.rm = try fields.decode("rm")
+        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
     }
 
     /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
@@ -95,14 +88,12 @@ public struct Build: Codable, Hashable, Sendable {
         return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field and the additional fields.
+    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
+    /// every field cost a large part of the SDK's build time for little gain.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.context)
         hasher.combine(self.dockerfile)
         hasher.combine(self.forcerm)
-        hasher.combine(self.nocache)
-        hasher.combine(self.remote)
-        hasher.combine(self.rm)
-        hasher.combine(self.additionalFields)
+        hasher.combine(self.additionalFields.count)
     }
 }

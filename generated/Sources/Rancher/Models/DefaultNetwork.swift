@@ -118,51 +118,31 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
     }
 
     /// The JSON keys of the properties.
-    private static let knownKeys: Set<String> = [
-        "accountId",
-        "created",
-        "defaultPolicyAction",
-        "description",
-        "dns",
-        "dnsSearch",
-        "hostPorts",
-        "id",
-        "kind",
-        "metadata",
-        "name",
-        "policy",
-        "removed",
-        "state",
-        "subnets",
-        "transitioning",
-        "transitioningMessage",
-        "transitioningProgress",
-        "uuid",
-    ]
+    private static let knownKeys = FieldKey.keySet("accountId created defaultPolicyAction description dns dnsSearch hostPorts id kind metadata name policy removed state subnets transitioning transitioningMessage transitioningProgress uuid")
 
     /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.accountId = try container.decodeField("accountId")
-        self.created = try container.decodeField("created")
-        self.defaultPolicyAction = try container.decodeField("defaultPolicyAction")
-        self.description = try container.decodeField("description")
-        self.dns = try container.decodeField("dns")
-        self.dnsSearch = try container.decodeField("dnsSearch")
-        self.hostPorts = try container.decodeField("hostPorts")
-        self.id = try container.decodeField("id")
-        self.kind = try container.decodeField("kind")
-        self.metadata = try container.decodeField("metadata")
-        self.name = try container.decodeField("name")
-        self.policy = try container.decodeField("policy")
-        self.removed = try container.decodeField("removed")
-        self.state = try container.decodeField("state")
-        self.subnets = try container.decodeField("subnets")
-        self.transitioning = try container.decodeField("transitioning")
-        self.transitioningMessage = try container.decodeField("transitioningMessage")
-        self.transitioningProgress = try container.decodeField("transitioningProgress")
-        self.uuid = try container.decodeField("uuid")
-        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
+        var fields = try FieldDecoder(decoder)
+        self.accountId = try fields.decode("accountId")
+        self.created = try fields.decode("created")
+        self.defaultPolicyAction = try fields.decode("defaultPolicyAction")
+        self.description = try fields.decode("description")
+        self.dns = try fields.decode("dns")
+        self.dnsSearch = try fields.decode("dnsSearch")
+        self.hostPorts = try fields.decode("hostPorts")
+        self.id = try fields.decode("id")
+        self.kind = try fields.decode("kind")
+        self.metadata = try fields.decode("metadata")
+        self.name = try fields.decode("name")
+        self.policy = try fields.decode("policy")
+        self.removed = try fields.decode("removed")
+        self.state = try fields.decode("state")
+        self.subnets = try fields.decode("subnets")
+        self.transitioning = try fields.decode("transitioning")
+        self.transitioningMessage = try fields.decode("transitioningMessage")
+        self.transitioningProgress = try fields.decode("transitioningProgress")
+        self.uuid = try fields.decode("uuid")
+        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
     }
 
     /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
@@ -214,27 +194,12 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
         return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field and the additional fields.
+    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
+    /// every field cost a large part of the SDK's build time for little gain.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.accountId)
         hasher.combine(self.created)
         hasher.combine(self.defaultPolicyAction)
-        hasher.combine(self.description)
-        hasher.combine(self.dns)
-        hasher.combine(self.dnsSearch)
-        hasher.combine(self.hostPorts)
-        hasher.combine(self.id)
-        hasher.combine(self.kind)
-        hasher.combine(self.metadata)
-        hasher.combine(self.name)
-        hasher.combine(self.policy)
-        hasher.combine(self.removed)
-        hasher.combine(self.state)
-        hasher.combine(self.subnets)
-        hasher.combine(self.transitioning)
-        hasher.combine(self.transitioningMessage)
-        hasher.combine(self.transitioningProgress)
-        hasher.combine(self.uuid)
-        hasher.combine(self.additionalFields)
+        hasher.combine(self.additionalFields.count)
     }
 }

@@ -613,245 +613,128 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     }
 
     /// The JSON keys of the properties.
-    private static let knownKeys: Set<String> = [
-        "accountId",
-        "blkioDeviceOptions",
-        "blkioWeight",
-        "build",
-        "capAdd",
-        "capDrop",
-        "cgroupParent",
-        "command",
-        "count",
-        "cpuCount",
-        "cpuPercent",
-        "cpuPeriod",
-        "cpuQuota",
-        "cpuSet",
-        "cpuSetMems",
-        "cpuShares",
-        "createIndex",
-        "created",
-        "dataVolumeMounts",
-        "dataVolumes",
-        "dataVolumesFrom",
-        "dataVolumesFromLaunchConfigs",
-        "deploymentUnitUuid",
-        "description",
-        "devices",
-        "diskQuota",
-        "disks",
-        "dns",
-        "dnsOpt",
-        "dnsSearch",
-        "domainName",
-        "entryPoint",
-        "environment",
-        "expose",
-        "externalId",
-        "extraHosts",
-        "firstRunning",
-        "groupAdd",
-        "healthCheck",
-        "healthCmd",
-        "healthInterval",
-        "healthRetries",
-        "healthState",
-        "healthTimeout",
-        "hostId",
-        "hostname",
-        "id",
-        "imageUuid",
-        "instanceLinks",
-        "instanceTriggeredStop",
-        "ioMaximumBandwidth",
-        "ioMaximumIOps",
-        "ip",
-        "ip6",
-        "ipcMode",
-        "isolation",
-        "kernelMemory",
-        "kind",
-        "labels",
-        "logConfig",
-        "lxcConf",
-        "memory",
-        "memoryMb",
-        "memoryReservation",
-        "memorySwap",
-        "memorySwappiness",
-        "milliCpuReservation",
-        "mounts",
-        "nativeContainer",
-        "netAlias",
-        "networkContainerId",
-        "networkIds",
-        "networkLaunchConfig",
-        "networkMode",
-        "oomKillDisable",
-        "oomScoreAdj",
-        "pidMode",
-        "pidsLimit",
-        "ports",
-        "primaryIpAddress",
-        "primaryNetworkId",
-        "privileged",
-        "publishAllPorts",
-        "readOnly",
-        "registryCredentialId",
-        "removed",
-        "requestedHostId",
-        "requestedIpAddress",
-        "secrets",
-        "securityOpt",
-        "serviceIds",
-        "shmSize",
-        "startCount",
-        "startOnCreate",
-        "state",
-        "stdinOpen",
-        "stopSignal",
-        "storageOpt",
-        "sysctls",
-        "system",
-        "tmpfs",
-        "transitioning",
-        "transitioningMessage",
-        "transitioningProgress",
-        "tty",
-        "ulimits",
-        "user",
-        "userPorts",
-        "userdata",
-        "usernsMode",
-        "uts",
-        "uuid",
-        "vcpu",
-        "version",
-        "volumeDriver",
-        "workingDir",
-    ]
+    private static let knownKeys = FieldKey.keySet("accountId blkioDeviceOptions blkioWeight build capAdd capDrop cgroupParent command count cpuCount cpuPercent cpuPeriod cpuQuota cpuSet cpuSetMems cpuShares createIndex created dataVolumeMounts dataVolumes dataVolumesFrom dataVolumesFromLaunchConfigs deploymentUnitUuid description devices diskQuota disks dns dnsOpt dnsSearch domainName entryPoint environment expose externalId extraHosts firstRunning groupAdd healthCheck healthCmd healthInterval healthRetries healthState healthTimeout hostId hostname id imageUuid instanceLinks instanceTriggeredStop ioMaximumBandwidth ioMaximumIOps ip ip6 ipcMode isolation kernelMemory kind labels logConfig lxcConf memory memoryMb memoryReservation memorySwap memorySwappiness milliCpuReservation mounts nativeContainer netAlias networkContainerId networkIds networkLaunchConfig networkMode oomKillDisable oomScoreAdj pidMode pidsLimit ports primaryIpAddress primaryNetworkId privileged publishAllPorts readOnly registryCredentialId removed requestedHostId requestedIpAddress secrets securityOpt serviceIds shmSize startCount startOnCreate state stdinOpen stopSignal storageOpt sysctls system tmpfs transitioning transitioningMessage transitioningProgress tty ulimits user userPorts userdata usernsMode uts uuid vcpu version volumeDriver workingDir")
 
     /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.accountId = try container.decodeField("accountId")
-        self.blkioDeviceOptions = try container.decodeField("blkioDeviceOptions")
-        self.blkioWeight = try container.decodeField("blkioWeight")
-        self.build = try container.decodeField("build")
-        self.capAdd = try container.decodeField("capAdd")
-        self.capDrop = try container.decodeField("capDrop")
-        self.cgroupParent = try container.decodeField("cgroupParent")
-        self.command = try container.decodeField("command")
-        self.count = try container.decodeField("count")
-        self.cpuCount = try container.decodeField("cpuCount")
-        self.cpuPercent = try container.decodeField("cpuPercent")
-        self.cpuPeriod = try container.decodeField("cpuPeriod")
-        self.cpuQuota = try container.decodeField("cpuQuota")
-        self.cpuSet = try container.decodeField("cpuSet")
-        self.cpuSetMems = try container.decodeField("cpuSetMems")
-        self.cpuShares = try container.decodeField("cpuShares")
-        self.createIndex = try container.decodeField("createIndex")
-        self.created = try container.decodeField("created")
-        self.dataVolumeMounts = try container.decodeField("dataVolumeMounts")
-        self.dataVolumes = try container.decodeField("dataVolumes")
-        self.dataVolumesFrom = try container.decodeField("dataVolumesFrom")
-        self.dataVolumesFromLaunchConfigs = try container.decodeField("dataVolumesFromLaunchConfigs")
-        self.deploymentUnitUuid = try container.decodeField("deploymentUnitUuid")
-        self.description = try container.decodeField("description")
-        self.devices = try container.decodeField("devices")
-        self.diskQuota = try container.decodeField("diskQuota")
-        self.disks = try container.decodeField("disks")
-        self.dns = try container.decodeField("dns")
-        self.dnsOpt = try container.decodeField("dnsOpt")
-        self.dnsSearch = try container.decodeField("dnsSearch")
-        self.domainName = try container.decodeField("domainName")
-        self.entryPoint = try container.decodeField("entryPoint")
-        self.environment = try container.decodeField("environment")
-        self.expose = try container.decodeField("expose")
-        self.externalId = try container.decodeField("externalId")
-        self.extraHosts = try container.decodeField("extraHosts")
-        self.firstRunning = try container.decodeField("firstRunning")
-        self.groupAdd = try container.decodeField("groupAdd")
-        self.healthCheck = try container.decodeField("healthCheck")
-        self.healthCmd = try container.decodeField("healthCmd")
-        self.healthInterval = try container.decodeField("healthInterval")
-        self.healthRetries = try container.decodeField("healthRetries")
-        self.healthState = try container.decodeField("healthState")
-        self.healthTimeout = try container.decodeField("healthTimeout")
-        self.hostId = try container.decodeField("hostId")
-        self.hostname = try container.decodeField("hostname")
-        self.id = try container.decodeField("id")
-        self.imageUuid = try container.decodeField("imageUuid")
-        self.instanceLinks = try container.decodeField("instanceLinks")
-        self.instanceTriggeredStop = try container.decodeField("instanceTriggeredStop")
-        self.ioMaximumBandwidth = try container.decodeField("ioMaximumBandwidth")
-        self.ioMaximumIOps = try container.decodeField("ioMaximumIOps")
-        self.ip = try container.decodeField("ip")
-        self.ip6 = try container.decodeField("ip6")
-        self.ipcMode = try container.decodeField("ipcMode")
-        self.isolation = try container.decodeField("isolation")
-        self.kernelMemory = try container.decodeField("kernelMemory")
-        self.kind = try container.decodeField("kind")
-        self.labels = try container.decodeField("labels")
-        self.logConfig = try container.decodeField("logConfig")
-        self.lxcConf = try container.decodeField("lxcConf")
-        self.memory = try container.decodeField("memory")
-        self.memoryMb = try container.decodeField("memoryMb")
-        self.memoryReservation = try container.decodeField("memoryReservation")
-        self.memorySwap = try container.decodeField("memorySwap")
-        self.memorySwappiness = try container.decodeField("memorySwappiness")
-        self.milliCpuReservation = try container.decodeField("milliCpuReservation")
-        self.mounts = try container.decodeField("mounts")
-        self.nativeContainer = try container.decodeField("nativeContainer")
-        self.netAlias = try container.decodeField("netAlias")
-        self.networkContainerId = try container.decodeField("networkContainerId")
-        self.networkIds = try container.decodeField("networkIds")
-        self.networkLaunchConfig = try container.decodeField("networkLaunchConfig")
-        self.networkMode = try container.decodeField("networkMode")
-        self.oomKillDisable = try container.decodeField("oomKillDisable")
-        self.oomScoreAdj = try container.decodeField("oomScoreAdj")
-        self.pidMode = try container.decodeField("pidMode")
-        self.pidsLimit = try container.decodeField("pidsLimit")
-        self.ports = try container.decodeField("ports")
-        self.primaryIpAddress = try container.decodeField("primaryIpAddress")
-        self.primaryNetworkId = try container.decodeField("primaryNetworkId")
-        self.privileged = try container.decodeField("privileged")
-        self.publishAllPorts = try container.decodeField("publishAllPorts")
-        self.readOnly = try container.decodeField("readOnly")
-        self.registryCredentialId = try container.decodeField("registryCredentialId")
-        self.removed = try container.decodeField("removed")
-        self.requestedHostId = try container.decodeField("requestedHostId")
-        self.requestedIpAddress = try container.decodeField("requestedIpAddress")
-        self.secrets = try container.decodeField("secrets")
-        self.securityOpt = try container.decodeField("securityOpt")
-        self.serviceIds = try container.decodeField("serviceIds")
-        self.shmSize = try container.decodeField("shmSize")
-        self.startCount = try container.decodeField("startCount")
-        self.startOnCreate = try container.decodeField("startOnCreate")
-        self.state = try container.decodeField("state")
-        self.stdinOpen = try container.decodeField("stdinOpen")
-        self.stopSignal = try container.decodeField("stopSignal")
-        self.storageOpt = try container.decodeField("storageOpt")
-        self.sysctls = try container.decodeField("sysctls")
-        self.system = try container.decodeField("system")
-        self.tmpfs = try container.decodeField("tmpfs")
-        self.transitioning = try container.decodeField("transitioning")
-        self.transitioningMessage = try container.decodeField("transitioningMessage")
-        self.transitioningProgress = try container.decodeField("transitioningProgress")
-        self.tty = try container.decodeField("tty")
-        self.ulimits = try container.decodeField("ulimits")
-        self.user = try container.decodeField("user")
-        self.userPorts = try container.decodeField("userPorts")
-        self.userdata = try container.decodeField("userdata")
-        self.usernsMode = try container.decodeField("usernsMode")
-        self.uts = try container.decodeField("uts")
-        self.uuid = try container.decodeField("uuid")
-        self.vcpu = try container.decodeField("vcpu")
-        self.version = try container.decodeField("version")
-        self.volumeDriver = try container.decodeField("volumeDriver")
-        self.workingDir = try container.decodeField("workingDir")
-        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
+        var fields = try FieldDecoder(decoder)
+        self.accountId = try fields.decode("accountId")
+        self.blkioDeviceOptions = try fields.decode("blkioDeviceOptions")
+        self.blkioWeight = try fields.decode("blkioWeight")
+        self.build = try fields.decode("build")
+        self.capAdd = try fields.decode("capAdd")
+        self.capDrop = try fields.decode("capDrop")
+        self.cgroupParent = try fields.decode("cgroupParent")
+        self.command = try fields.decode("command")
+        self.count = try fields.decode("count")
+        self.cpuCount = try fields.decode("cpuCount")
+        self.cpuPercent = try fields.decode("cpuPercent")
+        self.cpuPeriod = try fields.decode("cpuPeriod")
+        self.cpuQuota = try fields.decode("cpuQuota")
+        self.cpuSet = try fields.decode("cpuSet")
+        self.cpuSetMems = try fields.decode("cpuSetMems")
+        self.cpuShares = try fields.decode("cpuShares")
+        self.createIndex = try fields.decode("createIndex")
+        self.created = try fields.decode("created")
+        self.dataVolumeMounts = try fields.decode("dataVolumeMounts")
+        self.dataVolumes = try fields.decode("dataVolumes")
+        self.dataVolumesFrom = try fields.decode("dataVolumesFrom")
+        self.dataVolumesFromLaunchConfigs = try fields.decode("dataVolumesFromLaunchConfigs")
+        self.deploymentUnitUuid = try fields.decode("deploymentUnitUuid")
+        self.description = try fields.decode("description")
+        self.devices = try fields.decode("devices")
+        self.diskQuota = try fields.decode("diskQuota")
+        self.disks = try fields.decode("disks")
+        self.dns = try fields.decode("dns")
+        self.dnsOpt = try fields.decode("dnsOpt")
+        self.dnsSearch = try fields.decode("dnsSearch")
+        self.domainName = try fields.decode("domainName")
+        self.entryPoint = try fields.decode("entryPoint")
+        self.environment = try fields.decode("environment")
+        self.expose = try fields.decode("expose")
+        self.externalId = try fields.decode("externalId")
+        self.extraHosts = try fields.decode("extraHosts")
+        self.firstRunning = try fields.decode("firstRunning")
+        self.groupAdd = try fields.decode("groupAdd")
+        self.healthCheck = try fields.decode("healthCheck")
+        self.healthCmd = try fields.decode("healthCmd")
+        self.healthInterval = try fields.decode("healthInterval")
+        self.healthRetries = try fields.decode("healthRetries")
+        self.healthState = try fields.decode("healthState")
+        self.healthTimeout = try fields.decode("healthTimeout")
+        self.hostId = try fields.decode("hostId")
+        self.hostname = try fields.decode("hostname")
+        self.id = try fields.decode("id")
+        self.imageUuid = try fields.decode("imageUuid")
+        self.instanceLinks = try fields.decode("instanceLinks")
+        self.instanceTriggeredStop = try fields.decode("instanceTriggeredStop")
+        self.ioMaximumBandwidth = try fields.decode("ioMaximumBandwidth")
+        self.ioMaximumIOps = try fields.decode("ioMaximumIOps")
+        self.ip = try fields.decode("ip")
+        self.ip6 = try fields.decode("ip6")
+        self.ipcMode = try fields.decode("ipcMode")
+        self.isolation = try fields.decode("isolation")
+        self.kernelMemory = try fields.decode("kernelMemory")
+        self.kind = try fields.decode("kind")
+        self.labels = try fields.decode("labels")
+        self.logConfig = try fields.decode("logConfig")
+        self.lxcConf = try fields.decode("lxcConf")
+        self.memory = try fields.decode("memory")
+        self.memoryMb = try fields.decode("memoryMb")
+        self.memoryReservation = try fields.decode("memoryReservation")
+        self.memorySwap = try fields.decode("memorySwap")
+        self.memorySwappiness = try fields.decode("memorySwappiness")
+        self.milliCpuReservation = try fields.decode("milliCpuReservation")
+        self.mounts = try fields.decode("mounts")
+        self.nativeContainer = try fields.decode("nativeContainer")
+        self.netAlias = try fields.decode("netAlias")
+        self.networkContainerId = try fields.decode("networkContainerId")
+        self.networkIds = try fields.decode("networkIds")
+        self.networkLaunchConfig = try fields.decode("networkLaunchConfig")
+        self.networkMode = try fields.decode("networkMode")
+        self.oomKillDisable = try fields.decode("oomKillDisable")
+        self.oomScoreAdj = try fields.decode("oomScoreAdj")
+        self.pidMode = try fields.decode("pidMode")
+        self.pidsLimit = try fields.decode("pidsLimit")
+        self.ports = try fields.decode("ports")
+        self.primaryIpAddress = try fields.decode("primaryIpAddress")
+        self.primaryNetworkId = try fields.decode("primaryNetworkId")
+        self.privileged = try fields.decode("privileged")
+        self.publishAllPorts = try fields.decode("publishAllPorts")
+        self.readOnly = try fields.decode("readOnly")
+        self.registryCredentialId = try fields.decode("registryCredentialId")
+        self.removed = try fields.decode("removed")
+        self.requestedHostId = try fields.decode("requestedHostId")
+        self.requestedIpAddress = try fields.decode("requestedIpAddress")
+        self.secrets = try fields.decode("secrets")
+        self.securityOpt = try fields.decode("securityOpt")
+        self.serviceIds = try fields.decode("serviceIds")
+        self.shmSize = try fields.decode("shmSize")
+        self.startCount = try fields.decode("startCount")
+        self.startOnCreate = try fields.decode("startOnCreate")
+        self.state = try fields.decode("state")
+        self.stdinOpen = try fields.decode("stdinOpen")
+        self.stopSignal = try fields.decode("stopSignal")
+        self.storageOpt = try fields.decode("storageOpt")
+        self.sysctls = try fields.decode("sysctls")
+        self.system = try fields.decode("system")
+        self.tmpfs = try fields.decode("tmpfs")
+        self.transitioning = try fields.decode("transitioning")
+        self.transitioningMessage = try fields.decode("transitioningMessage")
+        self.transitioningProgress = try fields.decode("transitioningProgress")
+        self.tty = try fields.decode("tty")
+        self.ulimits = try fields.decode("ulimits")
+        self.user = try fields.decode("user")
+        self.userPorts = try fields.decode("userPorts")
+        self.userdata = try fields.decode("userdata")
+        self.usernsMode = try fields.decode("usernsMode")
+        self.uts = try fields.decode("uts")
+        self.uuid = try fields.decode("uuid")
+        self.vcpu = try fields.decode("vcpu")
+        self.version = try fields.decode("version")
+        self.volumeDriver = try fields.decode("volumeDriver")
+        self.workingDir = try fields.decode("workingDir")
+        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
     }
 
     /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
@@ -1097,124 +980,12 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field and the additional fields.
+    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
+    /// every field cost a large part of the SDK's build time for little gain.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.accountId)
         hasher.combine(self.blkioDeviceOptions)
         hasher.combine(self.blkioWeight)
-        hasher.combine(self.build)
-        hasher.combine(self.capAdd)
-        hasher.combine(self.capDrop)
-        hasher.combine(self.cgroupParent)
-        hasher.combine(self.command)
-        hasher.combine(self.count)
-        hasher.combine(self.cpuCount)
-        hasher.combine(self.cpuPercent)
-        hasher.combine(self.cpuPeriod)
-        hasher.combine(self.cpuQuota)
-        hasher.combine(self.cpuSet)
-        hasher.combine(self.cpuSetMems)
-        hasher.combine(self.cpuShares)
-        hasher.combine(self.createIndex)
-        hasher.combine(self.created)
-        hasher.combine(self.dataVolumeMounts)
-        hasher.combine(self.dataVolumes)
-        hasher.combine(self.dataVolumesFrom)
-        hasher.combine(self.dataVolumesFromLaunchConfigs)
-        hasher.combine(self.deploymentUnitUuid)
-        hasher.combine(self.description)
-        hasher.combine(self.devices)
-        hasher.combine(self.diskQuota)
-        hasher.combine(self.disks)
-        hasher.combine(self.dns)
-        hasher.combine(self.dnsOpt)
-        hasher.combine(self.dnsSearch)
-        hasher.combine(self.domainName)
-        hasher.combine(self.entryPoint)
-        hasher.combine(self.environment)
-        hasher.combine(self.expose)
-        hasher.combine(self.externalId)
-        hasher.combine(self.extraHosts)
-        hasher.combine(self.firstRunning)
-        hasher.combine(self.groupAdd)
-        hasher.combine(self.healthCheck)
-        hasher.combine(self.healthCmd)
-        hasher.combine(self.healthInterval)
-        hasher.combine(self.healthRetries)
-        hasher.combine(self.healthState)
-        hasher.combine(self.healthTimeout)
-        hasher.combine(self.hostId)
-        hasher.combine(self.hostname)
-        hasher.combine(self.id)
-        hasher.combine(self.imageUuid)
-        hasher.combine(self.instanceLinks)
-        hasher.combine(self.instanceTriggeredStop)
-        hasher.combine(self.ioMaximumBandwidth)
-        hasher.combine(self.ioMaximumIOps)
-        hasher.combine(self.ip)
-        hasher.combine(self.ip6)
-        hasher.combine(self.ipcMode)
-        hasher.combine(self.isolation)
-        hasher.combine(self.kernelMemory)
-        hasher.combine(self.kind)
-        hasher.combine(self.labels)
-        hasher.combine(self.logConfig)
-        hasher.combine(self.lxcConf)
-        hasher.combine(self.memory)
-        hasher.combine(self.memoryMb)
-        hasher.combine(self.memoryReservation)
-        hasher.combine(self.memorySwap)
-        hasher.combine(self.memorySwappiness)
-        hasher.combine(self.milliCpuReservation)
-        hasher.combine(self.mounts)
-        hasher.combine(self.nativeContainer)
-        hasher.combine(self.netAlias)
-        hasher.combine(self.networkContainerId)
-        hasher.combine(self.networkIds)
-        hasher.combine(self.networkLaunchConfig)
-        hasher.combine(self.networkMode)
-        hasher.combine(self.oomKillDisable)
-        hasher.combine(self.oomScoreAdj)
-        hasher.combine(self.pidMode)
-        hasher.combine(self.pidsLimit)
-        hasher.combine(self.ports)
-        hasher.combine(self.primaryIpAddress)
-        hasher.combine(self.primaryNetworkId)
-        hasher.combine(self.privileged)
-        hasher.combine(self.publishAllPorts)
-        hasher.combine(self.readOnly)
-        hasher.combine(self.registryCredentialId)
-        hasher.combine(self.removed)
-        hasher.combine(self.requestedHostId)
-        hasher.combine(self.requestedIpAddress)
-        hasher.combine(self.secrets)
-        hasher.combine(self.securityOpt)
-        hasher.combine(self.serviceIds)
-        hasher.combine(self.shmSize)
-        hasher.combine(self.startCount)
-        hasher.combine(self.startOnCreate)
-        hasher.combine(self.state)
-        hasher.combine(self.stdinOpen)
-        hasher.combine(self.stopSignal)
-        hasher.combine(self.storageOpt)
-        hasher.combine(self.sysctls)
-        hasher.combine(self.system)
-        hasher.combine(self.tmpfs)
-        hasher.combine(self.transitioning)
-        hasher.combine(self.transitioningMessage)
-        hasher.combine(self.transitioningProgress)
-        hasher.combine(self.tty)
-        hasher.combine(self.ulimits)
-        hasher.combine(self.user)
-        hasher.combine(self.userPorts)
-        hasher.combine(self.userdata)
-        hasher.combine(self.usernsMode)
-        hasher.combine(self.uts)
-        hasher.combine(self.uuid)
-        hasher.combine(self.vcpu)
-        hasher.combine(self.version)
-        hasher.combine(self.volumeDriver)
-        hasher.combine(self.workingDir)
-        hasher.combine(self.additionalFields)
+        hasher.combine(self.additionalFields.count)
     }
 }

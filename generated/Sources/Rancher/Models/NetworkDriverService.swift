@@ -145,86 +145,6 @@ public struct NetworkDriverService: RancherResource {
     /// Read-only.
     public let upgrade: ServiceUpgrade?
 
-    /// The resource's type as the server names it.
-    ///
-    /// Read-only.
-    public let type: String?
-
-    /// The type this resource is a kind of, e.g. `service`.
-    ///
-    /// Read-only.
-    public let baseType: String?
-
-    /// Named URLs of related resources and collections (`self`, …).
-    ///
-    /// Read-only.
-    public let links: [String: String]?
-
-    /// The actions valid in the resource's current state, with their URLs.
-    ///
-    /// Read-only.
-    public let actions: [String: String]?
-
-    /// The resource's current state.
-    ///
-    /// Read-only.
-    public let state: String?
-
-    /// Whether the resource is changing state: `yes`, `no` or `error`.
-    ///
-    /// Read-only. Options: `yes`, `no`, `error`.
-    public let transitioning: Transitioning?
-
-    /// What the transition is doing, or the error that stopped it.
-    ///
-    /// Read-only.
-    public let transitioningMessage: String?
-
-    /// An estimate of how far the transition is, from 0 to 100.
-    ///
-    /// Read-only.
-    public let transitioningProgress: Int?
-
-    /// When the resource was created.
-    ///
-    /// Read-only.
-    public let created: Date?
-
-    /// When the resource was created, in milliseconds since 1970.
-    ///
-    /// Read-only.
-    public let createdTS: Int?
-
-    /// When the resource was removed; `null` while it exists.
-    ///
-    /// Read-only.
-    public let removed: Date?
-
-    /// When the resource was removed, in milliseconds since 1970.
-    ///
-    /// Read-only.
-    public let removedTS: Int?
-
-    /// When the resource will be purged after its removal.
-    ///
-    /// Read-only.
-    public let removeTime: Date?
-
-    /// A universally unique identifier for the resource.
-    ///
-    /// Read-only.
-    public let uuid: String?
-
-    /// A more specific sub-type of the resource.
-    ///
-    /// Read-only.
-    public let kind: String?
-
-    /// The account (environment) the resource belongs to.
-    ///
-    /// Read-only.
-    public let accountId: String?
-
     /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
     /// written back as they came, so a value read, changed and sent again loses nothing.
     public let additionalFields: [String: JSONValue]
@@ -258,22 +178,6 @@ public struct NetworkDriverService: RancherResource {
         linkedServices: [String: JSONValue]? = nil,
         system: Bool? = nil,
         upgrade: ServiceUpgrade? = nil,
-        type: String? = nil,
-        baseType: String? = nil,
-        links: [String: String]? = nil,
-        actions: [String: String]? = nil,
-        state: String? = nil,
-        transitioning: Transitioning? = nil,
-        transitioningMessage: String? = nil,
-        transitioningProgress: Int? = nil,
-        created: Date? = nil,
-        createdTS: Int? = nil,
-        removed: Date? = nil,
-        removedTS: Int? = nil,
-        removeTime: Date? = nil,
-        uuid: String? = nil,
-        kind: String? = nil,
-        accountId: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.assignServiceIpAddress = assignServiceIpAddress
@@ -303,119 +207,43 @@ public struct NetworkDriverService: RancherResource {
         self.linkedServices = linkedServices
         self.system = system
         self.upgrade = upgrade
-        self.type = type
-        self.baseType = baseType
-        self.links = links
-        self.actions = actions
-        self.state = state
-        self.transitioning = transitioning
-        self.transitioningMessage = transitioningMessage
-        self.transitioningProgress = transitioningProgress
-        self.created = created
-        self.createdTS = createdTS
-        self.removed = removed
-        self.removedTS = removedTS
-        self.removeTime = removeTime
-        self.uuid = uuid
-        self.kind = kind
-        self.accountId = accountId
         self.additionalFields = additionalFields
     }
 
     /// The JSON keys of the properties.
-    private static let knownKeys: Set<String> = [
-        "assignServiceIpAddress",
-        "description",
-        "externalId",
-        "launchConfig",
-        "lbConfig",
-        "metadata",
-        "name",
-        "networkDriver",
-        "publicEndpoints",
-        "retainIp",
-        "scale",
-        "scalePolicy",
-        "secondaryLaunchConfigs",
-        "selectorContainer",
-        "selectorLink",
-        "stackId",
-        "startOnCreate",
-        "vip",
-        "createIndex",
-        "currentScale",
-        "fqdn",
-        "healthState",
-        "id",
-        "instanceIds",
-        "linkedServices",
-        "system",
-        "upgrade",
-        "type",
-        "baseType",
-        "links",
-        "actions",
-        "state",
-        "transitioning",
-        "transitioningMessage",
-        "transitioningProgress",
-        "created",
-        "createdTS",
-        "removed",
-        "removedTS",
-        "removeTime",
-        "uuid",
-        "kind",
-        "accountId",
-    ]
+    private static let knownKeys = FieldKey.keySet("assignServiceIpAddress description externalId launchConfig lbConfig metadata name networkDriver publicEndpoints retainIp scale scalePolicy secondaryLaunchConfigs selectorContainer selectorLink stackId startOnCreate vip createIndex currentScale fqdn healthState id instanceIds linkedServices system upgrade")
 
     /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.assignServiceIpAddress = try container.decodeField("assignServiceIpAddress")
-        self.description = try container.decodeField("description")
-        self.externalId = try container.decodeField("externalId")
-        self.launchConfig = try container.decodeField("launchConfig")
-        self.lbConfig = try container.decodeField("lbConfig")
-        self.metadata = try container.decodeField("metadata")
-        self.name = try container.decodeField("name")
-        self.networkDriver = try container.decodeField("networkDriver")
-        self.publicEndpoints = try container.decodeField("publicEndpoints")
-        self.retainIp = try container.decodeField("retainIp")
-        self.scale = try container.decodeField("scale")
-        self.scalePolicy = try container.decodeField("scalePolicy")
-        self.secondaryLaunchConfigs = try container.decodeField("secondaryLaunchConfigs")
-        self.selectorContainer = try container.decodeField("selectorContainer")
-        self.selectorLink = try container.decodeField("selectorLink")
-        self.stackId = try container.decodeField("stackId")
-        self.startOnCreate = try container.decodeField("startOnCreate")
-        self.vip = try container.decodeField("vip")
-        self.createIndex = try container.decodeField("createIndex")
-        self.currentScale = try container.decodeField("currentScale")
-        self.fqdn = try container.decodeField("fqdn")
-        self.healthState = try container.decodeField("healthState")
-        self.id = try container.decodeField("id")
-        self.instanceIds = try container.decodeField("instanceIds")
-        self.linkedServices = try container.decodeField("linkedServices")
-        self.system = try container.decodeField("system")
-        self.upgrade = try container.decodeField("upgrade")
-        self.type = try container.decodeField("type")
-        self.baseType = try container.decodeField("baseType")
-        self.links = try container.decodeField("links")
-        self.actions = try container.decodeField("actions")
-        self.state = try container.decodeField("state")
-        self.transitioning = try container.decodeField("transitioning")
-        self.transitioningMessage = try container.decodeField("transitioningMessage")
-        self.transitioningProgress = try container.decodeField("transitioningProgress")
-        self.created = try container.decodeField("created")
-        self.createdTS = try container.decodeField("createdTS")
-        self.removed = try container.decodeField("removed")
-        self.removedTS = try container.decodeField("removedTS")
-        self.removeTime = try container.decodeField("removeTime")
-        self.uuid = try container.decodeField("uuid")
-        self.kind = try container.decodeField("kind")
-        self.accountId = try container.decodeField("accountId")
-        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
+        var fields = try FieldDecoder(decoder)
+        self.assignServiceIpAddress = try fields.decode("assignServiceIpAddress")
+        self.description = try fields.decode("description")
+        self.externalId = try fields.decode("externalId")
+        self.launchConfig = try fields.decode("launchConfig")
+        self.lbConfig = try fields.decode("lbConfig")
+        self.metadata = try fields.decode("metadata")
+        self.name = try fields.decode("name")
+        self.networkDriver = try fields.decode("networkDriver")
+        self.publicEndpoints = try fields.decode("publicEndpoints")
+        self.retainIp = try fields.decode("retainIp")
+        self.scale = try fields.decode("scale")
+        self.scalePolicy = try fields.decode("scalePolicy")
+        self.secondaryLaunchConfigs = try fields.decode("secondaryLaunchConfigs")
+        self.selectorContainer = try fields.decode("selectorContainer")
+        self.selectorLink = try fields.decode("selectorLink")
+        self.stackId = try fields.decode("stackId")
+        self.startOnCreate = try fields.decode("startOnCreate")
+        self.vip = try fields.decode("vip")
+        self.createIndex = try fields.decode("createIndex")
+        self.currentScale = try fields.decode("currentScale")
+        self.fqdn = try fields.decode("fqdn")
+        self.healthState = try fields.decode("healthState")
+        self.id = try fields.decode("id")
+        self.instanceIds = try fields.decode("instanceIds")
+        self.linkedServices = try fields.decode("linkedServices")
+        self.system = try fields.decode("system")
+        self.upgrade = try fields.decode("upgrade")
+        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
     }
 
     /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
@@ -449,22 +277,6 @@ public struct NetworkDriverService: RancherResource {
         try container.encodeField(self.linkedServices, "linkedServices")
         try container.encodeField(self.system, "system")
         try container.encodeField(self.upgrade, "upgrade")
-        try container.encodeField(self.type, "type")
-        try container.encodeField(self.baseType, "baseType")
-        try container.encodeField(self.links, "links")
-        try container.encodeField(self.actions, "actions")
-        try container.encodeField(self.state, "state")
-        try container.encodeField(self.transitioning, "transitioning")
-        try container.encodeField(self.transitioningMessage, "transitioningMessage")
-        try container.encodeField(self.transitioningProgress, "transitioningProgress")
-        try container.encodeField(self.created, "created")
-        try container.encodeField(self.createdTS, "createdTS")
-        try container.encodeField(self.removed, "removed")
-        try container.encodeField(self.removedTS, "removedTS")
-        try container.encodeField(self.removeTime, "removeTime")
-        try container.encodeField(self.uuid, "uuid")
-        try container.encodeField(self.kind, "kind")
-        try container.encodeField(self.accountId, "accountId")
     }
 
     /// Whether every field of the two values, and their additional fields, are equal.
@@ -496,105 +308,15 @@ public struct NetworkDriverService: RancherResource {
         guard FieldKey.areEqual(lhs.linkedServices, rhs.linkedServices) else { return false }
         guard FieldKey.areEqual(lhs.system, rhs.system) else { return false }
         guard FieldKey.areEqual(lhs.upgrade, rhs.upgrade) else { return false }
-        guard FieldKey.areEqual(lhs.type, rhs.type) else { return false }
-        guard FieldKey.areEqual(lhs.baseType, rhs.baseType) else { return false }
-        guard FieldKey.areEqual(lhs.links, rhs.links) else { return false }
-        guard FieldKey.areEqual(lhs.actions, rhs.actions) else { return false }
-        guard FieldKey.areEqual(lhs.state, rhs.state) else { return false }
-        guard FieldKey.areEqual(lhs.transitioning, rhs.transitioning) else { return false }
-        guard FieldKey.areEqual(lhs.transitioningMessage, rhs.transitioningMessage) else { return false }
-        guard FieldKey.areEqual(lhs.transitioningProgress, rhs.transitioningProgress) else { return false }
-        guard FieldKey.areEqual(lhs.created, rhs.created) else { return false }
-        guard FieldKey.areEqual(lhs.createdTS, rhs.createdTS) else { return false }
-        guard FieldKey.areEqual(lhs.removed, rhs.removed) else { return false }
-        guard FieldKey.areEqual(lhs.removedTS, rhs.removedTS) else { return false }
-        guard FieldKey.areEqual(lhs.removeTime, rhs.removeTime) else { return false }
-        guard FieldKey.areEqual(lhs.uuid, rhs.uuid) else { return false }
-        guard FieldKey.areEqual(lhs.kind, rhs.kind) else { return false }
-        guard FieldKey.areEqual(lhs.accountId, rhs.accountId) else { return false }
         return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field and the additional fields.
+    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
+    /// every field cost a large part of the SDK's build time for little gain.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(self.assignServiceIpAddress)
-        hasher.combine(self.description)
-        hasher.combine(self.externalId)
-        hasher.combine(self.launchConfig)
-        hasher.combine(self.lbConfig)
-        hasher.combine(self.metadata)
         hasher.combine(self.name)
-        hasher.combine(self.networkDriver)
-        hasher.combine(self.publicEndpoints)
-        hasher.combine(self.retainIp)
-        hasher.combine(self.scale)
-        hasher.combine(self.scalePolicy)
-        hasher.combine(self.secondaryLaunchConfigs)
-        hasher.combine(self.selectorContainer)
-        hasher.combine(self.selectorLink)
-        hasher.combine(self.stackId)
-        hasher.combine(self.startOnCreate)
-        hasher.combine(self.vip)
-        hasher.combine(self.createIndex)
-        hasher.combine(self.currentScale)
-        hasher.combine(self.fqdn)
-        hasher.combine(self.healthState)
         hasher.combine(self.id)
-        hasher.combine(self.instanceIds)
-        hasher.combine(self.linkedServices)
-        hasher.combine(self.system)
-        hasher.combine(self.upgrade)
-        hasher.combine(self.type)
-        hasher.combine(self.baseType)
-        hasher.combine(self.links)
-        hasher.combine(self.actions)
-        hasher.combine(self.state)
-        hasher.combine(self.transitioning)
-        hasher.combine(self.transitioningMessage)
-        hasher.combine(self.transitioningProgress)
-        hasher.combine(self.created)
-        hasher.combine(self.createdTS)
-        hasher.combine(self.removed)
-        hasher.combine(self.removedTS)
-        hasher.combine(self.removeTime)
-        hasher.combine(self.uuid)
-        hasher.combine(self.kind)
-        hasher.combine(self.accountId)
-        hasher.combine(self.additionalFields)
-    }
-
-    /// The state as the server spells it, for code that handles any resource.
-    public var stateText: String? { state }
-
-    /// The actions the documentation lists for a `networkDriverService`; the server offers those valid in its state.
-    public enum Action: String, CaseIterable, Sendable {
-        /// `"activate"`
-        case activate = "activate"
-        /// `"addservicelink"`
-        case addServiceLink = "addservicelink"
-        /// `"cancelupgrade"`
-        case cancelUpgrade = "cancelupgrade"
-        /// `"continueupgrade"`
-        case continueUpgrade = "continueupgrade"
-        /// `"deactivate"`
-        case deactivate = "deactivate"
-        /// `"finishupgrade"`
-        case finishUpgrade = "finishupgrade"
-        /// `"removeservicelink"`
-        case removeServiceLink = "removeservicelink"
-        /// `"restart"`
-        case restart = "restart"
-        /// `"rollback"`
-        case rollback = "rollback"
-        /// `"setservicelinks"`
-        case setServiceLinks = "setservicelinks"
-        /// `"upgrade"`
-        case upgrade = "upgrade"
-    }
-
-    /// Whether the server offers `action` for this resource in its current state.
-    public func isAvailable(_ action: Action) -> Bool {
-        isActionAvailable(action.rawValue)
+        hasher.combine(self.additionalFields.count)
     }
 
     /// The body of a request that creates a networkDriverService.
@@ -783,27 +505,12 @@ public struct NetworkDriverService: RancherResource {
             return lhs.additionalFields == rhs.additionalFields
         }
 
-        /// Hashes every field and the additional fields.
+        /// Hashes the first fields and the number of additional keys: bodies that are equal hash alike.
         public func hash(into hasher: inout Hasher) {
             hasher.combine(self.name)
             hasher.combine(self.networkDriver)
             hasher.combine(self.assignServiceIpAddress)
-            hasher.combine(self.description)
-            hasher.combine(self.externalId)
-            hasher.combine(self.launchConfig)
-            hasher.combine(self.lbConfig)
-            hasher.combine(self.metadata)
-            hasher.combine(self.publicEndpoints)
-            hasher.combine(self.retainIp)
-            hasher.combine(self.scale)
-            hasher.combine(self.scalePolicy)
-            hasher.combine(self.secondaryLaunchConfigs)
-            hasher.combine(self.selectorContainer)
-            hasher.combine(self.selectorLink)
-            hasher.combine(self.stackId)
-            hasher.combine(self.startOnCreate)
-            hasher.combine(self.vip)
-            hasher.combine(self.additionalFields)
+            hasher.combine(self.additionalFields.count)
         }
     }
 
@@ -949,20 +656,12 @@ public struct NetworkDriverService: RancherResource {
             return lhs.additionalFields == rhs.additionalFields
         }
 
-        /// Hashes every field and the additional fields.
+        /// Hashes the first fields and the number of additional keys: bodies that are equal hash alike.
         public func hash(into hasher: inout Hasher) {
             hasher.combine(self.description)
             hasher.combine(self.lbConfig)
             hasher.combine(self.metadata)
-            hasher.combine(self.name)
-            hasher.combine(self.networkDriver)
-            hasher.combine(self.publicEndpoints)
-            hasher.combine(self.retainIp)
-            hasher.combine(self.scale)
-            hasher.combine(self.scalePolicy)
-            hasher.combine(self.selectorContainer)
-            hasher.combine(self.selectorLink)
-            hasher.combine(self.additionalFields)
+            hasher.combine(self.additionalFields.count)
         }
     }
 }

@@ -35,17 +35,14 @@ public struct RollingRestartStrategy: Codable, Hashable, Sendable {
     }
 
     /// The JSON keys of the properties.
-    private static let knownKeys: Set<String> = [
-        "batchSize",
-        "intervalMillis",
-    ]
+    private static let knownKeys = FieldKey.keySet("batchSize intervalMillis")
 
     /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.batchSize = try container.decodeField("batchSize")
-        self.intervalMillis = try container.decodeField("intervalMillis")
-        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
+        var fields = try FieldDecoder(decoder)
+        self.batchSize = try fields.decode("batchSize")
+        self.intervalMillis = try fields.decode("intervalMillis")
+        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
     }
 
     /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
@@ -63,10 +60,11 @@ public struct RollingRestartStrategy: Codable, Hashable, Sendable {
         return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field and the additional fields.
+    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
+    /// every field cost a large part of the SDK's build time for little gain.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.batchSize)
         hasher.combine(self.intervalMillis)
-        hasher.combine(self.additionalFields)
+        hasher.combine(self.additionalFields.count)
     }
 }

@@ -42,19 +42,15 @@ public struct ScalePolicy: Codable, Hashable, Sendable {
     }
 
     /// The JSON keys of the properties.
-    private static let knownKeys: Set<String> = [
-        "increment",
-        "max",
-        "min",
-    ]
+    private static let knownKeys = FieldKey.keySet("increment max min")
 
     /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.increment = try container.decodeField("increment")
-        self.max = try container.decodeField("max")
-        self.min = try container.decodeField("min")
-        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
+        var fields = try FieldDecoder(decoder)
+        self.increment = try fields.decode("increment")
+        self.max = try fields.decode("max")
+        self.min = try fields.decode("min")
+        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
     }
 
     /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
@@ -74,11 +70,12 @@ public struct ScalePolicy: Codable, Hashable, Sendable {
         return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field and the additional fields.
+    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
+    /// every field cost a large part of the SDK's build time for little gain.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.increment)
         hasher.combine(self.max)
         hasher.combine(self.min)
-        hasher.combine(self.additionalFields)
+        hasher.combine(self.additionalFields.count)
     }
 }

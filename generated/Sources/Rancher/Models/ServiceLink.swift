@@ -36,19 +36,15 @@ public struct ServiceLink: Codable, Hashable, Sendable {
     }
 
     /// The JSON keys of the properties.
-    private static let knownKeys: Set<String> = [
-        "name",
-        "serviceId",
-        "uuid",
-    ]
+    private static let knownKeys = FieldKey.keySet("name serviceId uuid")
 
     /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.name = try container.decodeField("name")
-        self.serviceId = try container.decodeField("serviceId")
-        self.uuid = try container.decodeField("uuid")
-        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
+        var fields = try FieldDecoder(decoder)
+        self.name = try fields.decode("name")
+        self.serviceId = try fields.decode("serviceId")
+        self.uuid = try fields.decode("uuid")
+        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
     }
 
     /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
@@ -68,11 +64,12 @@ public struct ServiceLink: Codable, Hashable, Sendable {
         return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field and the additional fields.
+    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
+    /// every field cost a large part of the SDK's build time for little gain.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.name)
         hasher.combine(self.serviceId)
         hasher.combine(self.uuid)
-        hasher.combine(self.additionalFields)
+        hasher.combine(self.additionalFields.count)
     }
 }

@@ -26,15 +26,13 @@ public struct SetServiceLinksInput: Codable, Hashable, Sendable {
     }
 
     /// The JSON keys of the properties.
-    private static let knownKeys: Set<String> = [
-        "serviceLinks",
-    ]
+    private static let knownKeys = FieldKey.keySet("serviceLinks")
 
     /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.serviceLinks = try container.decodeField("serviceLinks")
-        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
+        var fields = try FieldDecoder(decoder)
+        self.serviceLinks = try fields.decode("serviceLinks")
+        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
     }
 
     /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
@@ -50,9 +48,10 @@ public struct SetServiceLinksInput: Codable, Hashable, Sendable {
         return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field and the additional fields.
+    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
+    /// every field cost a large part of the SDK's build time for little gain.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.serviceLinks)
-        hasher.combine(self.additionalFields)
+        hasher.combine(self.additionalFields.count)
     }
 }

@@ -52,23 +52,17 @@ public struct ToServiceUpgradeStrategy: Codable, Hashable, Sendable {
     }
 
     /// The JSON keys of the properties.
-    private static let knownKeys: Set<String> = [
-        "batchSize",
-        "finalScale",
-        "intervalMillis",
-        "toServiceId",
-        "updateLinks",
-    ]
+    private static let knownKeys = FieldKey.keySet("batchSize finalScale intervalMillis toServiceId updateLinks")
 
     /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.batchSize = try container.decodeField("batchSize")
-        self.finalScale = try container.decodeField("finalScale")
-        self.intervalMillis = try container.decodeField("intervalMillis")
-        self.toServiceId = try container.decodeField("toServiceId")
-        self.updateLinks = try container.decodeField("updateLinks")
-        self.additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
+        var fields = try FieldDecoder(decoder)
+        self.batchSize = try fields.decode("batchSize")
+        self.finalScale = try fields.decode("finalScale")
+        self.intervalMillis = try fields.decode("intervalMillis")
+        self.toServiceId = try fields.decode("toServiceId")
+        self.updateLinks = try fields.decode("updateLinks")
+        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
     }
 
     /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
@@ -92,13 +86,12 @@ public struct ToServiceUpgradeStrategy: Codable, Hashable, Sendable {
         return lhs.additionalFields == rhs.additionalFields
     }
 
-    /// Hashes every field and the additional fields.
+    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
+    /// every field cost a large part of the SDK's build time for little gain.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.batchSize)
         hasher.combine(self.finalScale)
         hasher.combine(self.intervalMillis)
-        hasher.combine(self.toServiceId)
-        hasher.combine(self.updateLinks)
-        hasher.combine(self.additionalFields)
+        hasher.combine(self.additionalFields.count)
     }
 }

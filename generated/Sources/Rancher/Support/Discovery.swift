@@ -29,12 +29,12 @@ public struct APIVersion: Codable, Sendable, Hashable {
 
     /// Decodes a version; unknown keys go to `additionalFields`.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        id = try container.decode(String.self, forKey: FieldKey("id"))
-        type = try container.decodeField("type")
-        links = try container.decodeField("links")
-        actions = try container.decodeField("actions")
-        additionalFields = try container.decodeAdditionalFields(known: ["id", "type", "links", "actions"])
+        var fields = try FieldDecoder(decoder)
+        id = try fields.decodeRequired("id")
+        type = try fields.decode("type")
+        links = try fields.decode("links")
+        actions = try fields.decode("actions")
+        additionalFields = try fields.additionalFields(known: ["id", "type", "links", "actions"])
     }
 
     /// Encodes the version with its additional keys.

@@ -18,12 +18,62 @@ struct FieldKey: CodingKey, Sendable {
     /// Whether two values of a field are equal. A static member rather than a free function, so that no
     /// model property can shadow it inside the generated `==`.
     static func areEqual<Value: Equatable>(_ lhs: Value?, _ rhs: Value?) -> Bool { lhs == rhs }
+
+    /// The set of a model's JSON keys, written as one space-separated literal: a literal array of a hundred
+    /// strings costs a hundred string constructions in the generated code, one string costs one.
+    static func keySet(_ names: String) -> Set<String> {
+        Set(names.split(separator: " ").map(String.init))
+    }
+
+    /// The set of a model's JSON keys, for keys that hold a space.
+    static func keySet(_ names: [String]) -> Set<String> { Set(names) }
 }
 
-extension KeyedDecodingContainer where Key == FieldKey {
+/// Reads a model's fields from its JSON object and keeps what no field holds, so that nothing the server
+/// sent is lost: every key the model does not know, and every known key sent as `null` (an absent key and a
+/// `null` one both decode to `nil`, but only one of them is written back).
+///
+/// It counts the keys the fields found; when that is every key of the object, the usual case for a server
+/// as old as its docs, `additionalFields(known:)` returns without looking at a key again.
+struct FieldDecoder {
+    private let container: KeyedDecodingContainer<FieldKey>
+    private var keysFound = 0
+    private var nulls: [String: JSONValue] = [:]
+
+    init(_ decoder: any Decoder) throws {
+        container = try decoder.container(keyedBy: FieldKey.self)
+    }
+
     /// The value under `name`; `nil` when the key is absent or `null`.
-    func decodeField<Value: Decodable>(_ name: StaticString) throws -> Value? {
-        try decodeIfPresent(Value.self, forKey: FieldKey(name))
+    mutating func decode<Value: Decodable>(_ name: StaticString) throws -> Value? {
+        let key = FieldKey(name)
+        if let value = try container.decodeIfPresent(Value.self, forKey: key) {
+            keysFound += 1
+            return value
+        }
+        if container.contains(key) {
+            keysFound += 1
+            nulls[key.stringValue] = .null
+        }
+        return nil
+    }
+
+    /// The value under `name`, which must be there and not `null`.
+    mutating func decodeRequired<Value: Decodable>(_ name: StaticString) throws -> Value {
+        let value = try container.decode(Value.self, forKey: FieldKey(name))
+        keysFound += 1
+        return value
+    }
+
+    /// The keys of `known` sent as `null`, and every key not in `known` with its value.
+    func additionalFields(known: Set<String>) throws -> [String: JSONValue] {
+        let keys = container.allKeys
+        guard keys.count != keysFound else { return nulls }
+        var fields = nulls
+        for key in keys where !known.contains(key.stringValue) {
+            fields[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
+        }
+        return fields
     }
 }
 
@@ -31,23 +81,6 @@ extension KeyedEncodingContainer where Key == FieldKey {
     /// Writes `value` under `name`; a `nil` value writes nothing.
     mutating func encodeField<Value: Encodable>(_ value: Value?, _ name: StaticString) throws {
         try encodeIfPresent(value, forKey: FieldKey(name))
-    }
-}
-
-extension KeyedDecodingContainer where Key == FieldKey {
-    /// The keys a model keeps beside its properties, so that nothing the server sent is lost: every key not
-    /// in `known`, and every key of `known` whose value is `null` (an absent key and a `null` one both
-    /// decode to `nil`, but only one of them is written back).
-    func decodeAdditionalFields(known: Set<String>) throws -> [String: JSONValue] {
-        var fields: [String: JSONValue] = [:]
-        for key in allKeys {
-            if known.contains(key.stringValue) {
-                if try decodeNil(forKey: key) { fields[key.stringValue] = .null }
-            } else {
-                fields[key.stringValue] = try decode(JSONValue.self, forKey: key)
-            }
-        }
-        return fields
     }
 }
 

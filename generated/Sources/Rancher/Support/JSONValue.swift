@@ -27,10 +27,13 @@ public enum JSONValue: Codable, Sendable, Hashable {
     /// Decodes whichever JSON value the decoder holds.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
+        // Every wrong guess throws an error that the decoder builds with its coding path, so the commonest
+        // kinds are tried first: strings, then the scalars, then the containers.
         if container.decodeNil() {
             self = .null
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
         } else if let value = try? container.decode(Bool.self) {
-            // Bool before Double: decoding `true` as a number must not win.
             self = .bool(value)
         } else if let value = try? container.decode(Int64.self) {
             // Int64 before Double: the decoder refuses a fraction or an overflow here, and a Double would
@@ -38,12 +41,10 @@ public enum JSONValue: Codable, Sendable, Hashable {
             self = .integer(value)
         } else if let value = try? container.decode(Double.self) {
             self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
         } else if let value = try? container.decode([String: JSONValue].self) {
             self = .object(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
         } else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "Not a JSON value.")
         }

@@ -5,6 +5,10 @@ import Foundation
 /// A Rancher resource: an object with an ID, a type, `links`, `actions` and the standard fields that
 /// every resource carries (Rancher's API conventions), whether or not its documentation lists them.
 ///
+/// A model stores the fields its documentation declares; the standard fields it does not declare arrive,
+/// like every key the model does not know, in `additionalFields`, and the properties below read them from
+/// there, typed. So every resource has them all, and no model carries code for fields its docs never named.
+///
 /// Every generated resource model conforms, and so does ``Resource``, the model of the types the
 /// documentation does not describe.
 public protocol RancherResource: Codable, Hashable, Sendable {
@@ -30,6 +34,60 @@ public protocol RancherResource: Codable, Hashable, Sendable {
     var removed: Date? { get }
     /// Every key the server sent that the model has no property for, and documented keys sent as `null`.
     var additionalFields: [String: JSONValue] { get }
+}
+
+/// The standard fields a model does not store, read from `additionalFields`. A model that stores one (its
+/// documentation declares it) has its own property, which takes precedence.
+extension RancherResource {
+    /// The resource's ID, e.g. `1s5`.
+    public var id: ResourceID<Self>? { additionalFields["id"]?.stringValue.map(ResourceID.init(rawValue:)) }
+    /// The resource's type as the server names it, e.g. `service`.
+    public var type: String? { additionalFields["type"]?.stringValue }
+    /// The type it is a kind of, e.g. `service` for a `loadBalancerService`.
+    public var baseType: String? { additionalFields["baseType"]?.stringValue }
+    /// Its lifecycle state as the server spells it.
+    public var stateText: String? { additionalFields["state"]?.stringValue }
+    /// Whether the resource is changing state.
+    public var transitioning: Transitioning? { additionalFields["transitioning"]?.stringValue.map(Transitioning.init(rawValue:)) }
+    /// What the transition is doing, or why it failed.
+    public var transitioningMessage: String? { additionalFields["transitioningMessage"]?.stringValue }
+    /// Named URLs of related resources and collections (`self`, `instances`, `stack`, …).
+    public var links: [String: String]? { additionalFields["links"]?.stringMembers }
+    /// The actions valid in the resource's current state, by name, with their URLs.
+    public var actions: [String: String]? { additionalFields["actions"]?.stringMembers }
+    /// When the resource was removed; `nil` while it exists.
+    public var removed: Date? { additionalFields["removed"]?.dateValue }
+    /// The resource's name.
+    public var name: String? { additionalFields["name"]?.stringValue }
+    /// A description of the resource.
+    public var description: String? { additionalFields["description"]?.stringValue }
+    /// An estimate of how far the transition is, from 0 to 100.
+    public var transitioningProgress: Int? { additionalFields["transitioningProgress"]?.integerValue.map(Int.init) }
+    /// When the resource was created.
+    public var created: Date? { additionalFields["created"]?.dateValue }
+    /// When the resource was created, in milliseconds since 1970.
+    public var createdTS: Int? { additionalFields["createdTS"]?.integerValue.map(Int.init) }
+    /// When the resource was removed, in milliseconds since 1970.
+    public var removedTS: Int? { additionalFields["removedTS"]?.integerValue.map(Int.init) }
+    /// When the resource will be purged after its removal.
+    public var removeTime: Date? { additionalFields["removeTime"]?.dateValue }
+    /// A universally unique identifier for the resource.
+    public var uuid: String? { additionalFields["uuid"]?.stringValue }
+    /// A more specific sub-type of the resource.
+    public var kind: String? { additionalFields["kind"]?.stringValue }
+    /// The ID of the account (environment) the resource belongs to.
+    public var accountId: String? { additionalFields["accountId"]?.stringValue }
+}
+
+extension JSONValue {
+    /// The members of an object that are strings (a resource's `links` and `actions`).
+    var stringMembers: [String: String]? {
+        guard case .object(let members) = self else { return nil }
+        return members.compactMapValues(\.stringValue)
+    }
+
+    /// The date an ISO 8601 string stands for.
+    var dateValue: Date? { stringValue.flatMap(ISO8601Timestamp.date(from:)) }
 }
 
 extension RancherResource {
@@ -167,18 +225,18 @@ public struct Resource: RancherResource {
 
     /// Decodes the standard fields; every other key goes to `additionalFields`.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        id = try container.decodeField("id")
-        type = try container.decodeField("type")
-        baseType = try container.decodeField("baseType")
-        name = try container.decodeField("name")
-        state = try container.decodeField("state")
-        transitioning = try container.decodeField("transitioning")
-        transitioningMessage = try container.decodeField("transitioningMessage")
-        links = try container.decodeField("links")
-        actions = try container.decodeField("actions")
-        removed = try container.decodeField("removed")
-        additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
+        var fields = try FieldDecoder(decoder)
+        id = try fields.decode("id")
+        type = try fields.decode("type")
+        baseType = try fields.decode("baseType")
+        name = try fields.decode("name")
+        state = try fields.decode("state")
+        transitioning = try fields.decode("transitioning")
+        transitioningMessage = try fields.decode("transitioningMessage")
+        links = try fields.decode("links")
+        actions = try fields.decode("actions")
+        removed = try fields.decode("removed")
+        additionalFields = try fields.additionalFields(known: Self.knownKeys)
     }
 
     /// Encodes every field and every additional key.

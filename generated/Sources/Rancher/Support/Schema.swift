@@ -67,21 +67,21 @@ public struct Schema: Codable, Sendable, Hashable {
 
     /// Decodes a schema; unknown keys go to `additionalFields`.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        id = try container.decode(String.self, forKey: FieldKey("id"))
-        type = try container.decodeField("type")
-        baseType = try container.decodeField("baseType")
-        pluralName = try container.decodeField("pluralName")
-        resourceFields = try container.decodeField("resourceFields")
-        resourceMethods = try container.decodeField("resourceMethods")
-        collectionMethods = try container.decodeField("collectionMethods")
-        resourceActions = try container.decodeField("resourceActions")
-        collectionActions = try container.decodeField("collectionActions")
-        collectionFilters = try container.decodeField("collectionFilters")
-        includeableLinks = try container.decodeField("includeableLinks")
-        links = try container.decodeField("links")
-        actions = try container.decodeField("actions")
-        additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
+        var fields = try FieldDecoder(decoder)
+        id = try fields.decodeRequired("id")
+        type = try fields.decode("type")
+        baseType = try fields.decode("baseType")
+        pluralName = try fields.decode("pluralName")
+        resourceFields = try fields.decode("resourceFields")
+        resourceMethods = try fields.decode("resourceMethods")
+        collectionMethods = try fields.decode("collectionMethods")
+        resourceActions = try fields.decode("resourceActions")
+        collectionActions = try fields.decode("collectionActions")
+        collectionFilters = try fields.decode("collectionFilters")
+        includeableLinks = try fields.decode("includeableLinks")
+        links = try fields.decode("links")
+        actions = try fields.decode("actions")
+        additionalFields = try fields.additionalFields(known: Self.knownKeys)
     }
 
     /// Encodes the schema with its additional keys.
@@ -171,23 +171,23 @@ public struct SchemaField: Codable, Sendable, Hashable {
 
     /// Decodes a field description; unknown keys (`readOnCreateOnly`, `transform`, …) go to `additionalFields`.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        type = try container.decodeField("type")
-        create = try container.decodeField("create")
-        update = try container.decodeField("update")
-        required = try container.decodeField("required")
-        nullable = try container.decodeField("nullable")
-        unique = try container.decodeField("unique")
-        `default` = try container.decodeField("default")
-        options = try container.decodeField("options")
-        description = try container.decodeField("description")
-        minLength = try container.decodeField("minLength")
-        maxLength = try container.decodeField("maxLength")
-        min = try container.decodeField("min")
-        max = try container.decodeField("max")
-        validChars = try container.decodeField("validChars")
-        invalidChars = try container.decodeField("invalidChars")
-        additionalFields = try container.decodeAdditionalFields(known: Self.knownKeys)
+        var fields = try FieldDecoder(decoder)
+        type = try fields.decode("type")
+        create = try fields.decode("create")
+        update = try fields.decode("update")
+        required = try fields.decode("required")
+        nullable = try fields.decode("nullable")
+        unique = try fields.decode("unique")
+        `default` = try fields.decode("default")
+        options = try fields.decode("options")
+        description = try fields.decode("description")
+        minLength = try fields.decode("minLength")
+        maxLength = try fields.decode("maxLength")
+        min = try fields.decode("min")
+        max = try fields.decode("max")
+        validChars = try fields.decode("validChars")
+        invalidChars = try fields.decode("invalidChars")
+        additionalFields = try fields.additionalFields(known: Self.knownKeys)
     }
 
     /// Encodes the field description with its additional keys.
@@ -230,10 +230,10 @@ public struct SchemaAction: Codable, Sendable, Hashable {
 
     /// Decodes an action description; unknown keys go to `additionalFields`.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        input = try container.decodeField("input")
-        output = try container.decodeField("output")
-        additionalFields = try container.decodeAdditionalFields(known: ["input", "output"])
+        var fields = try FieldDecoder(decoder)
+        input = try fields.decode("input")
+        output = try fields.decode("output")
+        additionalFields = try fields.additionalFields(known: ["input", "output"])
     }
 
     /// Encodes the action description with its additional keys.
@@ -260,9 +260,9 @@ public struct SchemaFilter: Codable, Sendable, Hashable {
 
     /// Decodes a filter description; unknown keys go to `additionalFields`.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        modifiers = try container.decodeField("modifiers")
-        additionalFields = try container.decodeAdditionalFields(known: ["modifiers"])
+        var fields = try FieldDecoder(decoder)
+        modifiers = try fields.decode("modifiers")
+        additionalFields = try fields.additionalFields(known: ["modifiers"])
     }
 
     /// Encodes the filter description with its additional keys.
