@@ -42,7 +42,7 @@ struct Generate: ParsableCommand {
     @Flag(help: "Write nothing; list the files that would change and exit 1 if any would.")
     var check = false
 
-    @Flag(help: "Print per-stage timings and counts.")
+    @Flag(help: "List every warning (by default one line per kind), and print per-stage timings and counts.")
     var verbose = false
 
     @OptionGroup var reading: ReadingOptions
@@ -70,7 +70,11 @@ struct Generate: ParsableCommand {
         } catch {
             throw Console.fail(error)
         }
-        Console.report(report.diagnostics)
+        if verbose || report.failed {
+            Console.report(report.diagnostics)
+        } else {
+            WarningSummary.lines(for: report.diagnostics, document: report.document).forEach(Console.note)
+        }
         if report.failed {
             Console.note("apigen: errors in the docs; \(output) was not changed")
             throw ExitCode.failure

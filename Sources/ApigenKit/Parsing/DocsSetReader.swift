@@ -53,9 +53,23 @@ public enum DocsSetReader {
                 return page
             }
         } else {
+            let sets = docsSets(in: folder)
+            guard sets.isEmpty else {
+                // `rancher/v1.6/en/api` holds `v1/` and `v2-beta/`: read as pages, it made an SDK of two index pages.
+                throw DiagnosticError(.error(
+                    "this folder holds docs sets, not pages; choose one: " + sets.joined(separator: ", "), file: folder.path))
+            }
             pages = entries(in: folder.path, prefix: "", skipRootIndex: true)
         }
         return deduplicated(pages).sorted { $0.relativePath < $1.relativePath }
+    }
+
+    /// The subfolders that are docs sets (they hold `api-resources/`), sorted.
+    private static func docsSets(in folder: URL) -> [String] {
+        let children = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return children.filter {
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).appendingPathComponent("api-resources").path)
+        }.sorted()
     }
 
     private static func entries(in folderPath: String, prefix: String, skipRootIndex: Bool) -> [PageFile] {

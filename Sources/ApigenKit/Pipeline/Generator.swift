@@ -24,10 +24,27 @@ public enum Generator {
         }
     }
 
+    /// The output must be a folder (or not exist yet) outside the docs: written inside them, the SDK's own
+    /// Markdown (`README.md`, `docs/`) would be read as pages by the next run.
+    static func checkOutputFolder(_ output: URL, docs: URL) throws(DiagnosticError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw DiagnosticError(.error("the output is a file, not a folder", file: output.path))
+        }
+        let outputPath = output.standardizedFileURL.resolvingSymlinksInPath().path
+        let docsPath = docs.standardizedFileURL.resolvingSymlinksInPath().path
+        if outputPath == docsPath || outputPath.hasPrefix(docsPath.hasSuffix("/") ? docsPath : docsPath + "/") {
+            throw DiagnosticError(.error("the output folder is inside the docs folder \(docs.path); choose one outside it",
+                                         file: output.path))
+        }
+    }
+
     public struct Report: Sendable {
         public var diagnostics: [Diagnostic]
         public var plan: OutputWriter.Plan
         public var typeCount: Int
+        /// The resolved docs; `nil` when the run stopped before parsing (up to date).
+        public var document: APIDocument?
         public var pages: Int
         public var timings: StageTimings
         /// The inputs and outputs matched the last run's: nothing was parsed or written.
@@ -37,6 +54,7 @@ public enum Generator {
     }
 
     public static func run(docs: URL, output: URL, options: Options) throws(DiagnosticError) -> Report {
+        try checkOutputFolder(output, docs: docs)
         let writer = OutputWriter(folder: output)
         var fingerprintTimings = StageTimings()
         let (fingerprint, pages) = try fingerprintTimings.measure(.read) { () throws(DiagnosticError) in
@@ -53,6 +71,7 @@ public enum Generator {
         timings.add(fingerprintTimings)
         var report = Report(diagnostics: document.diagnostics, plan: .init(), typeCount: document.types.count,
                             pages: metrics.pages, timings: timings, upToDate: false)
+        report.document = document
         guard !report.failed else { return report }
         let selected = try TypeSelection.apply(include: options.include, exclude: options.exclude, to: document)
         let emitter = try SDKEmitter(options: options.emitting)

@@ -51,7 +51,9 @@ public enum DocsSetLoader {
         let types = timings.measure(.resolve) { inference.resolve() }
         var diagnostics = (read.diagnostics + resolver.diagnostics + inference.diagnostics).sorted()
         if options.strict {
-            diagnostics = diagnostics.map { Diagnostic(severity: .error, file: $0.file, line: $0.line, message: $0.message) }
+            diagnostics = diagnostics.map {
+                Diagnostic(severity: .error, file: $0.file, line: $0.line, message: $0.message, kind: $0.kind, subject: $0.subject)
+            }
         }
         let frontMatters = read.pages.compactMap(\.frontMatter)
         let document = APIDocument(

@@ -122,7 +122,7 @@ struct LinkResolver {
         guard pageByName[target] == nil, target != "password" else { return }
         missingTargets.insert(target)
         if reportedMissing.insert("\(file)\u{0}\(target)").inserted {
-            diagnostics.append(.warning("link to missing page '\(target)'", file: file, line: line))
+            diagnostics.append(.warning("link to missing page '\(target)'", file: file, line: line, kind: .missingPage, subject: target))
         }
     }
 

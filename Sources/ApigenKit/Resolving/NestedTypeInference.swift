@@ -65,7 +65,8 @@ struct NestedTypeInference {
                 givenUp.insert(missing)
                 guard !reportedMissing.contains(missing) else { continue }
                 diagnostics.append(.warning(
-                    "type '\(missing)' has no page and no example; its values are read as JSON", file: mention.file))
+                    "type '\(missing)' has no page and no example; its values are read as JSON", file: mention.file,
+                    kind: .undefinableType, subject: missing))
             }
         }
         return types.values.map { type in

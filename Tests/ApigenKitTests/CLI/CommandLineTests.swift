@@ -75,6 +75,45 @@ struct CommandLineTests {
         #expect(check.stdout.contains("would change: Package.swift"))
     }
 
+    /// The README's first command: one line per kind of warning, then the result; every warning with --verbose.
+    @Test func generateIsQuietByDefault() throws {
+        let output = try TemporaryDocs()
+        defer { output.remove() }
+        let run = try Self.run([seed, output.url.appendingPathComponent("sdk").path])
+        #expect(run.status == 0)
+        let lines = (run.stdout + run.stderr).split(separator: "\n")
+        #expect(lines.count <= 3, "\(lines)")
+        #expect(run.stderr.contains("apigen: 17 linked types have no page: 12 inferred from examples, 0 read as JSON, 5 referred to by ID"))
+        #expect(run.stderr.contains("(--verbose lists all 25 warnings)"))
+        let verbose = try Self.run([seed, output.url.appendingPathComponent("verbose").path, "--verbose"])
+        #expect(verbose.stderr.contains("networkDriverService.md:22: warning: link to missing page 'launchConfig'"))
+        #expect(verbose.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }.count == 25)
+    }
+
+    @Test func aFolderOfDocsSetsIsAnErrorNamingThem() throws {
+        let output = try TemporaryDocs()
+        defer { output.remove() }
+        let target = output.url.appendingPathComponent("sdk")
+        let run = try Self.run([TestPaths.shared.appendingPathComponent("corpus/rancher/v1.6/en/api").path, target.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("error: this folder holds docs sets, not pages; choose one: v1, v2-beta"))
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+
+    @Test func anOutputThatIsAFileOrInsideTheDocsIsAnError() throws {
+        let folder = try TemporaryDocs(["docs/page.md": "x", "file.txt": "x"])
+        defer { folder.remove() }
+        let docs = folder.url.appendingPathComponent("docs").path
+        let intoFile = try Self.run([seed, folder.url.appendingPathComponent("file.txt").path])
+        #expect(intoFile.status == 2)
+        #expect(intoFile.stderr.contains("file.txt: error: the output is a file, not a folder"))
+        let inside = try Self.run([docs, folder.url.appendingPathComponent("docs/out").path])
+        #expect(inside.status == 2)
+        #expect(inside.stderr.contains("error: the output folder is inside the docs folder"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("docs/out").path))
+        #expect(try Self.run([docs, docs]).status == 2, "the docs folder itself")
+    }
+
     @Test func aConfigFileInTheCurrentFolderIsRead() throws {
         let folder = try TemporaryDocs(["apigen.yml": "moduleName: FromConfig\naccess: internal\n"])
         defer { folder.remove() }
