@@ -14,6 +14,23 @@ public struct SDKEmitter: Sendable {
         }
     }
 
+    /// Two API types that become one Swift type would make two files at one path, and one would be lost:
+    /// an error naming both, and their pages, instead.
+    public func checkNames(_ document: APIDocument) throws(DiagnosticError) {
+        let model = SwiftSDKModel(document: document, options: options)
+        var owners: [String: APIType] = [:]
+        for type in model.modelTypes.values.sorted(by: { $0.name < $1.name }) {
+            let swiftName = model.swiftTypeName(type.name)
+            if let first = owners[swiftName.lowercased()] {
+                throw DiagnosticError(.error(
+                    "the types '\(first.name)' (\(first.source)) and '\(type.name)' (\(type.source)) both become the Swift type "
+                        + "'\(swiftName)'; give one another name with names: in apigen.yml", file: type.source))
+            }
+            // Case-insensitively: the files `Foo.swift` and `FOO.swift` are one on some file systems.
+            owners[swiftName.lowercased()] = type
+        }
+    }
+
     public func emit(_ document: APIDocument) -> [GeneratedFile] {
         let model = SwiftSDKModel(document: document, options: options)
         let module = options.moduleName

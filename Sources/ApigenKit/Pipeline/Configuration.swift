@@ -77,10 +77,20 @@ public struct Configuration: Sendable, Hashable {
 /// Keeps the types a user asked for (`include`, with everything they embed, take or return) and drops
 /// the excluded ones; references to dropped types become plain IDs.
 public enum TypeSelection {
+    /// Every key of `names:` must be a type of the API: a misspelt key would otherwise rename nothing, silently.
+    public static func checkNames(_ names: [String: String], in document: APIDocument) throws(DiagnosticError) {
+        let known = Set(document.types.map(\.name))
+        for name in names.keys.sorted() where !known.contains(name) {
+            throw DiagnosticError(.error(
+                "names: '\(name)' is no type of the API" + ClosestName.suggestion(for: name, in: known), file: "apigen.yml"))
+        }
+    }
+
     public static func apply(include: [String]?, exclude: [String], to document: APIDocument) throws(DiagnosticError) -> APIDocument {
         let known = Set(document.types.map(\.name))
         for name in (include ?? []) + exclude where !known.contains(name) {
-            throw DiagnosticError(.error("unknown type '\(name)' in include/exclude", file: "apigen.yml"))
+            throw DiagnosticError(.error(
+                "unknown type '\(name)' in include/exclude" + ClosestName.suggestion(for: name, in: known), file: "apigen.yml"))
         }
         var kept = known
         if let include {

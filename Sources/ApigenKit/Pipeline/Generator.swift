@@ -74,7 +74,9 @@ public enum Generator {
         report.document = document
         guard !report.failed else { return report }
         let selected = try TypeSelection.apply(include: options.include, exclude: options.exclude, to: document)
+        try TypeSelection.checkNames(options.emitting.typeNameOverrides, in: document)
         let emitter = try SDKEmitter(options: options.emitting)
+        try emitter.checkNames(selected)
         let files = timings.measure(.emit) { emitter.emit(selected) }
         let plan = try timings.measure(.write) { () throws(DiagnosticError) in
             let plan = try writer.plan(files)

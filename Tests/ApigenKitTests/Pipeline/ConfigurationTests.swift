@@ -63,4 +63,39 @@ struct ConfigurationTests {
         let service = try #require(files.first { $0.path == "Sources/Rancher/Models/NetworkDriverService.swift" })
         #expect(service.contents.contains("public let launchConfig: ContainerLaunchConfig?"))
     }
+
+    @Test func namesKeysMustBeTypesOfTheAPI() throws {
+        let document = try DocsSetLoader.load(TestPaths.repositoryRoot.appendingPathComponent("input-docs"))
+        try TypeSelection.checkNames(["launchConfig": "ContainerLaunchConfig"], in: document)
+        #expect {
+            try TypeSelection.checkNames(["lauchConfig": "X"], in: document)
+        } throws: { error in
+            (error as? DiagnosticError)?.diagnostic.message == "names: 'lauchConfig' is no type of the API; did you mean 'launchConfig'?"
+        }
+        #expect {
+            try TypeSelection.apply(include: ["servicerestart"], exclude: [], to: document)
+        } throws: { error in
+            (error as? DiagnosticError)?.diagnostic.message == "unknown type 'servicerestart' in include/exclude; did you mean 'serviceRestart'?"
+        }
+        #expect(ClosestName.match(for: "zzzzzz", in: ["launchConfig"]) == nil, "not a typo of anything")
+    }
+
+    /// Two API names, one Swift name: two files at one path, one of them lost. An error names both instead,
+    /// and `names:` resolves it.
+    @Test func swiftNameCollisionsAreErrors() throws {
+        let docs = try TemporaryDocs([
+            "fooBar.md": PageBuilder.typePage("fooBar", writeable: ["a | string | Optional | - | - | "]),
+            "foo-bar.md": PageBuilder.typePage("foo-bar", writeable: ["b | string | Optional | - | - | "]),
+        ])
+        defer { docs.remove() }
+        let document = try docs.load()
+        #expect {
+            try SDKEmitter(options: EmitOptions()).checkNames(document)
+        } throws: { error in
+            let diagnostic = (error as? DiagnosticError)?.diagnostic
+            return diagnostic?.message == "the types 'foo-bar' (foo-bar.md) and 'fooBar' (fooBar.md) both become the Swift type "
+                + "'FooBar'; give one another name with names: in apigen.yml" && diagnostic?.file == "fooBar.md"
+        }
+        try SDKEmitter(options: EmitOptions(typeNameOverrides: ["foo-bar": "DashedFooBar"])).checkNames(document)
+    }
 }
