@@ -93,7 +93,8 @@ enum Fixture {
     static let transport = URLSessionTransport(configuration: sessionConfiguration)
 
     /// Waits that poll every few milliseconds and give up after two seconds.
-    static let fastWaits = WaitPolicy(initialDelay: .milliseconds(5), maxDelay: .milliseconds(20), timeout: .seconds(2))
+    // A generous deadline: a wait that settles ends at once, and under a loaded CI a poll can take 300 ms.
+    static let fastWaits = WaitPolicy(initialDelay: .milliseconds(5), maxDelay: .milliseconds(20), timeout: .seconds(10))
 
     /// Retries as the default policy does, with millisecond pauses.
     static let fastRetries = RetryPolicy(

@@ -56,9 +56,9 @@ struct RuntimeWaitingTests {
             }
             #expect(after == .milliseconds(300))
             #expect(time >= .milliseconds(300) && time < .seconds(3), "\(time)")
-            // It polled again before giving up. How often depends on the loopback round trips, which took up to
-            // 150 ms each while the whole suite ran on two busy cores (seen in CI), so no higher count is pinned.
-            #expect(server.requests.count >= 2)
+            // How often it polled depends on the loopback round trips: while the whole suite ran on two busy cores
+            // (CI), one took the entire 300 ms. That it polls again while `yes` is the settling test's business.
+            #expect(server.requests.count >= 1)
         }
     }
 
