@@ -110,7 +110,7 @@ struct RuntimeCodingTests {
         #expect(TestWidget.ID("1w5") == TestWidget.ID(rawValue: "1w5"))
     }
 
-    @Test("Pagination ignores empty links; pages ignore extra keys")
+    @Test("Pagination ignores empty links; pages keep their other keys and encode back to the same JSON")
     func pagination() throws {
         let page = try decode(Page<TestWidget>.self, #"""
             {"type":"collection","resourceType":"widget","links":{"self":"x"},"createTypes":{},"actions":{},
@@ -122,6 +122,15 @@ struct RuntimeCodingTests {
         #expect(page.pagination?.next?.query == "marker=m2")
         #expect(page.pagination?.total == 7)
         #expect(page.pagination?.partial == true)
+        #expect(page.additionalFields["resourceType"] == "widget")
+        #expect(page.additionalFields["filters"] == ["name": nil])
+        let raw = try decode(JSONValue.self, #"""
+            {"type":"collection","resourceType":"widget","links":{"self":"x"},"createTypes":{},"actions":{},
+             "data":[{"id":"1w1","name":"a","type":"widget"}],"sortLinks":{},"filters":{"name":null},
+             "pagination":{"first":null,"previous":"","next":"http://127.0.0.1/v2-beta/widgets?marker=m2","limit":1,"total":7,"partial":true}}
+            """#)
+        let resources = try decode(Page<Resource>.self, try encode(raw))
+        #expect(try decode(JSONValue.self, try encode(resources)) == raw)
     }
 
     @Test("List options and URL building")

@@ -32,8 +32,16 @@ struct RecordedResponseTests {
                 let itemData = try JSONSerialization.data(withJSONObject: item)
                 try expectRoundTrip(itemData, resourceType: resourceType, at: "\(file.lastPathComponent) data[\(index)]")
             }
+            // The collection itself, with every item as the generic resource: back to the same JSON too.
             let page = try RancherCoding.makeDecoder().decode(Page<Resource>.self, from: data)
             #expect(page.data.count == items.count)
+            let decoder = RancherCoding.makeDecoder()
+            var differences: [String] = []
+            JSONComparison.compare(
+                try decoder.decode(JSONValue.self, from: data),
+                try decoder.decode(JSONValue.self, from: RancherCoding.makeEncoder().encode(page)),
+                path: file.lastPathComponent, into: &differences)
+            #expect(differences.isEmpty, "\(differences.prefix(10))")
         case "error":
             let error = try RancherCoding.makeDecoder().decode(APIError.self, from: data)
             #expect(error.status == json["status"] as? Int)

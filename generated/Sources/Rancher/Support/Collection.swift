@@ -4,17 +4,39 @@ import Foundation
 
 /// One page of a Rancher collection response.
 ///
-/// Other collection keys (`links`, `actions`, `sortLinks`, `filters`, …) are ignored.
+/// Every key but `data` is kept as the server sent it in `additionalFields` (`type`, `resourceType`, `links`,
+/// `createTypes`, `actions`, `sort`, `sortLinks`, `filters`, `createDefaults`, `pagination`), so a page encodes
+/// back to the same JSON; `pagination` is read from there, typed.
 public struct Page<Element: Decodable & Sendable>: Decodable, Sendable {
     /// The items on this page.
     public var data: [Element]
     /// Links and counts for moving between pages, when the server paginates.
-    public var pagination: Pagination?
+    public let pagination: Pagination?
+    /// Every key of the collection but `data`, as the server sent it.
+    public var additionalFields: [String: JSONValue]
 
     /// Creates a page.
-    public init(data: [Element], pagination: Pagination? = nil) {
+    public init(data: [Element], pagination: Pagination? = nil, additionalFields: [String: JSONValue] = [:]) {
         self.data = data
         self.pagination = pagination
+        self.additionalFields = additionalFields
+    }
+
+    /// Decodes `data` as `Element`s and keeps the other keys.
+    public init(from decoder: any Decoder) throws {
+        var fields = try FieldDecoder(decoder)
+        data = try fields.decodeRequired("data")
+        additionalFields = try fields.additionalFields(known: ["data"])
+        pagination = try additionalFields["pagination"].flatMap { $0 == .null ? nil : try $0.decoded(as: Pagination.self) }
+    }
+}
+
+extension Page: Encodable where Element: Encodable {
+    /// Encodes the page as it came: its other keys, then `data`. (`pagination` is written as it was received.)
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeAdditionalFields(additionalFields)
+        try container.encodeField(data, "data")
     }
 }
 
