@@ -17,10 +17,9 @@ public struct SDKEmitter: Sendable {
     /// Two API types that become one Swift type would make two files at one path, and one would be lost:
     /// an error naming both, and their pages, instead.
     public func checkNames(_ document: APIDocument) throws(DiagnosticError) {
-        let model = SwiftSDKModel(document: document, options: options)
         var owners: [String: APIType] = [:]
-        for type in model.modelTypes.values.sorted(by: { $0.name < $1.name }) {
-            let swiftName = model.swiftTypeName(type.name)
+        for type in SwiftSDKModel.modelTypes(in: document).values.sorted(by: { $0.name < $1.name }) {
+            let swiftName = SwiftSDKModel.swiftTypeName(type.name, options: options)
             if let first = owners[swiftName.lowercased()] {
                 throw DiagnosticError(.error(
                     "the types '\(first.name)' (\(first.source)) and '\(type.name)' (\(type.source)) both become the Swift type "

@@ -45,11 +45,13 @@ extension SwiftSDKModel {
 
     /// An action without input of the first resource, for the README's availability example.
     private func exampleAction() -> ExampleActionContext? {
-        guard let resource = resources.first,
-              let action = resource.actions.first(where: { $0.input == nil && !Self.collectionMemberNames.contains(actionNames.methodName($0.name)) })
-        else { return nil }
-        return ExampleActionContext(accessorName: accessorName(of: resource),
-                                    methodName: SwiftNames.declaration(actionNames.methodName(action.name)),
-                                    apiNameLiteral: SwiftNames.stringLiteral(action.name))
+        guard let resource = resources.first else { return nil }
+        for action in resource.actions where action.input == nil {
+            let methodName = actionNames.methodName(action.name)
+            guard !Self.collectionMemberNames.contains(methodName) else { continue }
+            return ExampleActionContext(accessorName: accessorName(of: resource), methodName: SwiftNames.declaration(methodName),
+                                        apiNameLiteral: SwiftNames.stringLiteral(action.name))
+        }
+        return nil
     }
 }

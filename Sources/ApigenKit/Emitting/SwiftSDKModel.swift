@@ -17,8 +17,7 @@ struct SwiftSDKModel: Sendable {
     init(document: APIDocument, options: EmitOptions) {
         self.document = document
         self.options = options
-        var models: [String: APIType] = [:]
-        for type in document.types where type.origin != .common { models[type.name] = type }
+        let models = Self.modelTypes(in: document)
         modelTypes = models
         actionNames = ActionNameSplitter(document: document)
         commonFields = document.types.first { $0.origin == .common }?.fields ?? []
@@ -80,7 +79,18 @@ struct SwiftSDKModel: Sendable {
 
     /// The Swift name of an API type: the user's override (`names:` in apigen.yml), else the rule.
     func swiftTypeName(_ apiName: String) -> String {
+        Self.swiftTypeName(apiName, options: options)
+    }
+
+    static func swiftTypeName(_ apiName: String, options: EmitOptions) -> String {
         options.typeNameOverrides[apiName] ?? SwiftNames.typeName(apiName)
+    }
+
+    /// Every type but the common-fields page, by name.
+    static func modelTypes(in document: APIDocument) -> [String: APIType] {
+        var models: [String: APIType] = [:]
+        for type in document.types where type.origin != .common { models[type.name] = type }
+        return models
     }
 
     var resources: [APIType] {
@@ -206,12 +216,9 @@ struct SwiftSDKModel: Sendable {
     /// read them on any resource.
     private static let runtimeFieldTypes = ["transitioning": "Transitioning"]
 
-    /// Names the model template declares inside every model.
-    static let nestedTypeNames: Set<String> = ["ID", "Create", "Update", "CodingKeys"]
-
     private func enumeration(for field: Field, options: [String]) -> EnumContext {
         var typeName = SwiftNames.typeName(field.name)
-        if Self.nestedTypeNames.contains(typeName) { typeName += "Value" }
+        if SwiftNames.nestedTypeNames.contains(typeName) { typeName += "Value" }
         // An option listed twice is one case (a repeated raw value does not compile); distinct options
         // that spell the same case name are numbered (`aB`, `aB2`).
         var listed = Set<String>()
@@ -304,6 +311,7 @@ struct SwiftSDKModel: Sendable {
                        "  - id: the `\(type.name)` to act on."]
             if let input = action.input { doc.append("  - input: the `\(input)` input.") }
             if let output = action.output { doc.append("- Returns: the `\(output)` the server answers with.") }
+            let inputArgument = input.map { ", \($0)()" } ?? ""
             var methodName = actionNames.methodName(action.name)
             // An action may share a name with an operation or a collection call (`update`): keep them apart.
             if Self.collectionMemberNames.contains(methodName) { methodName += "Action" }
@@ -320,8 +328,7 @@ struct SwiftSDKModel: Sendable {
                 method: action.method, path: action.path, pathLiteral: SwiftNames.stringLiteral(action.path),
                 doc: DocText.comment(doc), inputType: input,
                 outputType: output ?? "JSONValue", hasOutput: output != nil,
-                call: "\(methodName)(id: \"1a1\"\(input.map { ", \($0)()" } ?? ""))",
-                inputArgument: input.map { ", \($0)()" } ?? "",
+                call: "\(methodName)(id: \"1a1\"\(inputArgument))", inputArgument: inputArgument,
                 requestPathLiteral: Self.requestPathLiteral(action.path),
                 queryLiteral: SwiftNames.stringLiteral(actionQuery), testName: testName)
         }

@@ -14,7 +14,7 @@ public enum SwiftNames {
 
     /// Type names a model must not take: the standard library and Foundation types the generated code
     /// uses, and the runtime's own types (Templates/Runtime). A Rancher `task` becomes `TaskModel`.
-    static let reservedTypeNames: Set<String> = [
+    static let reservedTypeNames = Set<String>([
         // Swift and Foundation, as used by the generated code and its tests.
         "Any", "Array", "AsyncIteratorProtocol", "AsyncSequence", "Bool", "CancellationError", "Codable", "CodingKey",
         "Data", "Date", "Decoder", "Dictionary", "Double", "Encoder", "Error", "Hashable", "Hasher", "Int", "Int32",
@@ -31,9 +31,10 @@ public enum SwiftNames {
         "Resource", "ResourceCollectionClient", "ResourceID", "ResourceTypes", "RetryPolicy", "Schema",
         "SchemaAction", "SchemaField", "SchemaFilter", "ServerEndpoint", "SortOrder", "Transitioning",
         "URLSessionTransport", "WaitPolicy",
-        // Names the templates declare inside every model.
-        "ID", "Create", "Update", "CodingKeys", "Action",
-    ]
+    ]).union(nestedTypeNames)
+
+    /// Names the model template declares inside every model: a nested enum may not take them either.
+    static let nestedTypeNames: Set<String> = ["ID", "Create", "Update", "CodingKeys"]
 
     /// `networkDriverService` → `NetworkDriverService`; clashes with reserved names get a `Model` suffix.
     public static func typeName(_ apiName: String) -> String {

@@ -52,7 +52,9 @@ public enum DocsSetLoader {
         var diagnostics = (read.diagnostics + resolver.diagnostics + inference.diagnostics).sorted()
         if options.strict {
             diagnostics = diagnostics.map {
-                Diagnostic(severity: .error, file: $0.file, line: $0.line, message: $0.message, kind: $0.kind, subject: $0.subject)
+                var error = $0
+                error.severity = .error
+                return error
             }
         }
         let frontMatters = read.pages.compactMap(\.frontMatter)
