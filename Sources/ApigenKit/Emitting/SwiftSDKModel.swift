@@ -128,17 +128,25 @@ struct SwiftSDKModel: Sendable {
             docLines += ["", "Inferred from the documentation's JSON examples: \(type.name) has no page of its own."]
         }
         let isResource = type.kind == .resource
+        let isMutable = requestTypes.contains(type.name)
         let state = properties.first { $0.jsonKey == "state" }
         return ModelContext(
             access: access, moduleName: options.moduleName, apiName: type.name, apiNameLiteral: SwiftNames.stringLiteral(type.name),
             typeName: typeName, doc: DocText.comment(docLines),
-            isResource: isResource, memberKeyword: requestTypes.contains(type.name) ? "var" : "let",
+            isResource: isResource, memberKeyword: isMutable ? "var" : "let",
+            sharesStorage: isMutable && properties.count >= Self.sharedStorageMinimumFields,
             stateText: state.map { $0.type == "String" ? $0.name : "\($0.name)?.rawValue" },
             knownKeysLiteral: Self.keySetLiteral(properties), hashedProperties: Self.hashed(properties, isResource: isResource),
             properties: properties,
             needsCodingKeys: properties.contains(where: Self.renamesItsKey), enums: uniqued(enums),
             createPayload: create, updatePayload: update)
     }
+
+    /// From this many fields on, a model that requests carry (`var` fields) keeps them in a copy-on-write
+    /// object. Measured on the v1.6/v2-beta SDK (docs/performance.md): `LaunchConfig` inline made every type
+    /// holding it carry its 123 fields' copy code; shared storage for the `let` types as well cost more
+    /// accessors than it saved.
+    static let sharedStorageMinimumFields = 16
 
     /// The JSON keys as one space-separated literal (`FieldKey.keySet`), or as an array where a key holds a space.
     static func keySetLiteral(_ properties: [PropertyContext]) -> String {

@@ -15,6 +15,8 @@ extension ModelContext: MustacheParent {
         case "doc": doc
         case "isResource": isResource
         case "memberKeyword": memberKeyword
+        case "sharesStorage": sharesStorage
+        case "fieldOwner": sharesStorage ? "self._storage" : "self"
         case "stateText": stateText
         case "knownKeysLiteral": knownKeysLiteral
         case "hashedProperties": hashedProperties

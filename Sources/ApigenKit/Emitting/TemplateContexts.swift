@@ -18,6 +18,10 @@ struct ModelContext {
     /// `var` for the types requests carry (`launchConfig`, action inputs), so they can be changed in place;
     /// `let` for resources and the types only responses hold (what the server said).
     var memberKeyword: String
+    /// The fields live in one copy-on-write object (`_storage`) rather than inline: mutable types with many
+    /// fields (`SwiftSDKModel.sharedStorageMinimumFields`), which inline would be copied field by field
+    /// wherever they go and would make every type holding them as large.
+    var sharesStorage: Bool
     /// The Swift expression of the resource's state as text (`state`, or `state?.rawValue` for an enum); absent
     /// when the model does not store `state` (the runtime reads it from `additionalFields`).
     var stateText: String?

@@ -241,6 +241,47 @@ struct RecursiveTypeTests {
     }
 }
 
+@Suite("Emitter: shared storage")
+struct SharedStorageTests {
+    private func source(fields count: Int, names: [String] = [], carried: Bool) throws -> String {
+        let rows = (names + (0..<(count - names.count)).map { "field\($0)" }).map { "\($0) | string | Optional | - | - | " }
+        var pages = ["wide.md": PageBuilder.typePage("wide", writeable: rows)]
+        if carried {
+            pages["holder.md"] = PageBuilder.resourcePage(
+                "holder", writeable: ["wide | \(PageBuilder.link("wide")) | Optional | - | - | "], create: "{\"wide\": {}}")
+        }
+        let docs = try TemporaryDocs(pages)
+        defer { docs.remove() }
+        let files = try SDKEmitter(options: EmitOptions(moduleName: "Sample")).emit(try docs.load())
+        return try #require(files.first { $0.path == "Sources/Sample/Models/Wide.swift" }?.contents)
+    }
+
+    @Test func aMutableTypeWithManyFieldsKeepsThemInOneCopyOnWriteObject() throws {
+        let threshold = SwiftSDKModel.sharedStorageMinimumFields
+        let inline = try source(fields: threshold - 1, carried: true)
+        #expect(inline.contains("public var field0: String?\n"))
+        #expect(!inline.contains("_storage"))
+
+        let shared = try source(fields: threshold, names: ["storage", "uniqueStorage", "source"], carried: true)
+        #expect(shared.contains("private var _storage: _Storage"))
+        #expect(shared.contains("""
+                public var storage: String? {
+                    get { _storage.storage }
+                    set { _uniqueStorage().storage = newValue }
+                }
+            """), "a field named storage cannot clash with the storage")
+        #expect(shared.contains("self._storage.source = source"))
+        #expect(shared.contains("self._storage.uniqueStorage = try fields.decode(\"uniqueStorage\")"))
+        #expect(shared.contains("if !isKnownUniquelyReferenced(&_storage) { _storage = _Storage(copying: _storage) }"))
+        #expect(shared.contains("self.storage = source.storage"))
+
+        // What only responses hold is never changed: inline `let`s cost fewer accessors than shared storage.
+        let readOnly = try source(fields: threshold, carried: false)
+        #expect(readOnly.contains("public let field0: String?\n"))
+        #expect(!readOnly.contains("_storage"))
+    }
+}
+
 @Suite("Emitter: single file")
 struct SingleFileTests {
     @Test func singleFileHoldsEveryModuleSourceAndNothingElse() throws {

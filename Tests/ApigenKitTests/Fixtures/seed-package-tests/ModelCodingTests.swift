@@ -89,6 +89,27 @@ struct ModelCodingTests {
         #expect(sent == ["imageUuid": "docker:redis", "memory": 5_000_000_000])
     }
 
+    @Test("A model that keeps its fields in shared storage is still a value: changing a copy leaves the original")
+    func sharedStorageIsCopiedOnWrite() throws {
+        // LaunchConfig (116 fields, carried by requests) keeps its fields in one copy-on-write object.
+        let service = try decode(NetworkDriverService.self, Self.serviceJSON)
+        let original = try #require(service.launchConfig)
+        var changed = original
+        #expect(changed == original)
+        changed.imageUuid = "docker:nginx:1.25"
+        changed.additionalFields["runInit"] = true
+        #expect(original.imageUuid == "docker:nginx" && original.additionalFields["runInit"] == false)
+        #expect(service.launchConfig?.imageUuid == "docker:nginx")
+        #expect(changed.imageUuid == "docker:nginx:1.25" && changed.labels == ["a": "b"])
+        #expect(changed != original)
+        // Values built apart with the same fields are equal, storage aside.
+        #expect(LaunchConfig(imageUuid: "a", memory: 1) == LaunchConfig(imageUuid: "a", memory: 1))
+        var builtThenChanged = LaunchConfig(imageUuid: "a")
+        let snapshot = builtThenChanged
+        builtThenChanged.memory = 2
+        #expect(snapshot.memory == nil && builtThenChanged.memory == 2)
+    }
+
     @Test("Equality and hashing cover every field")
     func equalityAndHashing() throws {
         let service = try decode(NetworkDriverService.self, Self.serviceJSON)

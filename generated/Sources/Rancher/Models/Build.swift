@@ -85,7 +85,7 @@ public struct Build: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.nocache, rhs.nocache) else { return false }
         guard FieldKey.areEqual(lhs.remote, rhs.remote) else { return false }
         guard FieldKey.areEqual(lhs.rm, rhs.rm) else { return false }
-        return lhs.additionalFields == rhs.additionalFields
+        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
     }
 
     /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing

@@ -9,68 +9,133 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
     /// The identifier the API gives a `defaultNetwork`; references to it are typed with it.
     public typealias ID = ResourceID<DefaultNetwork>
 
+    /// The fields, in one object that copies share until one of them changes: a struct of this many fields
+    /// would be copied field by field wherever it goes, and would make every type holding it as large.
+    /// (Underscored, as are `_Storage` and `_uniqueStorage()`, so that no field's Swift name can clash.)
+    private var _storage: _Storage
+
     /// The `accountId` field.
-    public var accountId: String?
+    public var accountId: String? {
+        get { _storage.accountId }
+        set { _uniqueStorage().accountId = newValue }
+    }
 
     /// The `created` field.
-    public var created: Date?
+    public var created: Date? {
+        get { _storage.created }
+        set { _uniqueStorage().created = newValue }
+    }
 
     /// The `defaultPolicyAction` field.
     ///
     /// Default: `allow`.
-    public var defaultPolicyAction: String?
+    public var defaultPolicyAction: String? {
+        get { _storage.defaultPolicyAction }
+        set { _uniqueStorage().defaultPolicyAction = newValue }
+    }
 
     /// The `description` field.
-    public var description: String?
+    public var description: String? {
+        get { _storage.description }
+        set { _uniqueStorage().description = newValue }
+    }
 
     /// The `dns` field.
-    public var dns: [String]?
+    public var dns: [String]? {
+        get { _storage.dns }
+        set { _uniqueStorage().dns = newValue }
+    }
 
     /// The `dnsSearch` field.
-    public var dnsSearch: [String]?
+    public var dnsSearch: [String]? {
+        get { _storage.dnsSearch }
+        set { _uniqueStorage().dnsSearch = newValue }
+    }
 
     /// The `hostPorts` field.
-    public var hostPorts: Bool?
+    public var hostPorts: Bool? {
+        get { _storage.hostPorts }
+        set { _uniqueStorage().hostPorts = newValue }
+    }
 
     /// The `id` field.
-    public var id: ID?
+    public var id: ID? {
+        get { _storage.id }
+        set { _uniqueStorage().id = newValue }
+    }
 
     /// The `kind` field.
-    public var kind: String?
+    public var kind: String? {
+        get { _storage.kind }
+        set { _uniqueStorage().kind = newValue }
+    }
 
     /// The `metadata` field.
-    public var metadata: [String: JSONValue]?
+    public var metadata: [String: JSONValue]? {
+        get { _storage.metadata }
+        set { _uniqueStorage().metadata = newValue }
+    }
 
     /// The `name` field.
-    public var name: String?
+    public var name: String? {
+        get { _storage.name }
+        set { _uniqueStorage().name = newValue }
+    }
 
     /// The `policy` field.
-    public var policy: [JSONValue]?
+    public var policy: [JSONValue]? {
+        get { _storage.policy }
+        set { _uniqueStorage().policy = newValue }
+    }
 
     /// The `removed` field.
-    public var removed: Date?
+    public var removed: Date? {
+        get { _storage.removed }
+        set { _uniqueStorage().removed = newValue }
+    }
 
     /// The `state` field.
-    public var state: String?
+    public var state: String? {
+        get { _storage.state }
+        set { _uniqueStorage().state = newValue }
+    }
 
     /// The `subnets` field.
-    public var subnets: [JSONValue]?
+    public var subnets: [JSONValue]? {
+        get { _storage.subnets }
+        set { _uniqueStorage().subnets = newValue }
+    }
 
     /// The `transitioning` field.
-    public var transitioning: String?
+    public var transitioning: String? {
+        get { _storage.transitioning }
+        set { _uniqueStorage().transitioning = newValue }
+    }
 
     /// The `transitioningMessage` field.
-    public var transitioningMessage: String?
+    public var transitioningMessage: String? {
+        get { _storage.transitioningMessage }
+        set { _uniqueStorage().transitioningMessage = newValue }
+    }
 
     /// The `transitioningProgress` field.
-    public var transitioningProgress: Int?
+    public var transitioningProgress: Int? {
+        get { _storage.transitioningProgress }
+        set { _uniqueStorage().transitioningProgress = newValue }
+    }
 
     /// The `uuid` field.
-    public var uuid: String?
+    public var uuid: String? {
+        get { _storage.uuid }
+        set { _uniqueStorage().uuid = newValue }
+    }
 
     /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
     /// written back as they came, so a value read, changed and sent again loses nothing.
-    public var additionalFields: [String: JSONValue]
+    public var additionalFields: [String: JSONValue] {
+        get { _storage.additionalFields }
+        set { _uniqueStorage().additionalFields = newValue }
+    }
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -95,26 +160,27 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
         uuid: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.accountId = accountId
-        self.created = created
-        self.defaultPolicyAction = defaultPolicyAction
-        self.description = description
-        self.dns = dns
-        self.dnsSearch = dnsSearch
-        self.hostPorts = hostPorts
-        self.id = id
-        self.kind = kind
-        self.metadata = metadata
-        self.name = name
-        self.policy = policy
-        self.removed = removed
-        self.state = state
-        self.subnets = subnets
-        self.transitioning = transitioning
-        self.transitioningMessage = transitioningMessage
-        self.transitioningProgress = transitioningProgress
-        self.uuid = uuid
-        self.additionalFields = additionalFields
+        self._storage = _Storage()
+        self._storage.accountId = accountId
+        self._storage.created = created
+        self._storage.defaultPolicyAction = defaultPolicyAction
+        self._storage.description = description
+        self._storage.dns = dns
+        self._storage.dnsSearch = dnsSearch
+        self._storage.hostPorts = hostPorts
+        self._storage.id = id
+        self._storage.kind = kind
+        self._storage.metadata = metadata
+        self._storage.name = name
+        self._storage.policy = policy
+        self._storage.removed = removed
+        self._storage.state = state
+        self._storage.subnets = subnets
+        self._storage.transitioning = transitioning
+        self._storage.transitioningMessage = transitioningMessage
+        self._storage.transitioningProgress = transitioningProgress
+        self._storage.uuid = uuid
+        self._storage.additionalFields = additionalFields
     }
 
     /// The JSON keys of the properties.
@@ -123,26 +189,27 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
     /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
         var fields = try FieldDecoder(decoder)
-        self.accountId = try fields.decode("accountId")
-        self.created = try fields.decode("created")
-        self.defaultPolicyAction = try fields.decode("defaultPolicyAction")
-        self.description = try fields.decode("description")
-        self.dns = try fields.decode("dns")
-        self.dnsSearch = try fields.decode("dnsSearch")
-        self.hostPorts = try fields.decode("hostPorts")
-        self.id = try fields.decode("id")
-        self.kind = try fields.decode("kind")
-        self.metadata = try fields.decode("metadata")
-        self.name = try fields.decode("name")
-        self.policy = try fields.decode("policy")
-        self.removed = try fields.decode("removed")
-        self.state = try fields.decode("state")
-        self.subnets = try fields.decode("subnets")
-        self.transitioning = try fields.decode("transitioning")
-        self.transitioningMessage = try fields.decode("transitioningMessage")
-        self.transitioningProgress = try fields.decode("transitioningProgress")
-        self.uuid = try fields.decode("uuid")
-        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
+        self._storage = _Storage()
+        self._storage.accountId = try fields.decode("accountId")
+        self._storage.created = try fields.decode("created")
+        self._storage.defaultPolicyAction = try fields.decode("defaultPolicyAction")
+        self._storage.description = try fields.decode("description")
+        self._storage.dns = try fields.decode("dns")
+        self._storage.dnsSearch = try fields.decode("dnsSearch")
+        self._storage.hostPorts = try fields.decode("hostPorts")
+        self._storage.id = try fields.decode("id")
+        self._storage.kind = try fields.decode("kind")
+        self._storage.metadata = try fields.decode("metadata")
+        self._storage.name = try fields.decode("name")
+        self._storage.policy = try fields.decode("policy")
+        self._storage.removed = try fields.decode("removed")
+        self._storage.state = try fields.decode("state")
+        self._storage.subnets = try fields.decode("subnets")
+        self._storage.transitioning = try fields.decode("transitioning")
+        self._storage.transitioningMessage = try fields.decode("transitioningMessage")
+        self._storage.transitioningProgress = try fields.decode("transitioningProgress")
+        self._storage.uuid = try fields.decode("uuid")
+        self._storage.additionalFields = try fields.additionalFields(known: Self.knownKeys)
     }
 
     /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
@@ -172,6 +239,7 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
+        if lhs._storage === rhs._storage { return true }
         guard FieldKey.areEqual(lhs.accountId, rhs.accountId) else { return false }
         guard FieldKey.areEqual(lhs.created, rhs.created) else { return false }
         guard FieldKey.areEqual(lhs.defaultPolicyAction, rhs.defaultPolicyAction) else { return false }
@@ -191,7 +259,7 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.transitioningMessage, rhs.transitioningMessage) else { return false }
         guard FieldKey.areEqual(lhs.transitioningProgress, rhs.transitioningProgress) else { return false }
         guard FieldKey.areEqual(lhs.uuid, rhs.uuid) else { return false }
-        return lhs.additionalFields == rhs.additionalFields
+        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
     }
 
     /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
@@ -201,5 +269,61 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
         hasher.combine(self.created)
         hasher.combine(self.defaultPolicyAction)
         hasher.combine(self.additionalFields.count)
+    }
+
+    /// The storage, copied first if another value shares it.
+    private mutating func _uniqueStorage() -> _Storage {
+        if !isKnownUniquelyReferenced(&_storage) { _storage = _Storage(copying: _storage) }
+        return _storage
+    }
+
+    /// The stored fields. Unchecked `Sendable`: it is changed only while one value holds it alone.
+    private final class _Storage: @unchecked Sendable {
+        var accountId: String?
+        var created: Date?
+        var defaultPolicyAction: String?
+        var description: String?
+        var dns: [String]?
+        var dnsSearch: [String]?
+        var hostPorts: Bool?
+        var id: ID?
+        var kind: String?
+        var metadata: [String: JSONValue]?
+        var name: String?
+        var policy: [JSONValue]?
+        var removed: Date?
+        var state: String?
+        var subnets: [JSONValue]?
+        var transitioning: String?
+        var transitioningMessage: String?
+        var transitioningProgress: Int?
+        var uuid: String?
+        var additionalFields: [String: JSONValue] = [:]
+
+        init() {}
+
+        /// A copy, for a value about to change storage it shares.
+        init(copying source: _Storage) {
+            self.accountId = source.accountId
+            self.created = source.created
+            self.defaultPolicyAction = source.defaultPolicyAction
+            self.description = source.description
+            self.dns = source.dns
+            self.dnsSearch = source.dnsSearch
+            self.hostPorts = source.hostPorts
+            self.id = source.id
+            self.kind = source.kind
+            self.metadata = source.metadata
+            self.name = source.name
+            self.policy = source.policy
+            self.removed = source.removed
+            self.state = source.state
+            self.subnets = source.subnets
+            self.transitioning = source.transitioning
+            self.transitioningMessage = source.transitioningMessage
+            self.transitioningProgress = source.transitioningProgress
+            self.uuid = source.uuid
+            self.additionalFields = source.additionalFields
+        }
     }
 }

@@ -127,7 +127,7 @@ public struct HealthCheck: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.responseTimeout, rhs.responseTimeout) else { return false }
         guard FieldKey.areEqual(lhs.strategy, rhs.strategy) else { return false }
         guard FieldKey.areEqual(lhs.unhealthyThreshold, rhs.unhealthyThreshold) else { return false }
-        return lhs.additionalFields == rhs.additionalFields
+        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
     }
 
     /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing

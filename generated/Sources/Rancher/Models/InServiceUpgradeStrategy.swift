@@ -97,7 +97,7 @@ public struct InServiceUpgradeStrategy: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.previousSecondaryLaunchConfigs, rhs.previousSecondaryLaunchConfigs) else { return false }
         guard FieldKey.areEqual(lhs.secondaryLaunchConfigs, rhs.secondaryLaunchConfigs) else { return false }
         guard FieldKey.areEqual(lhs.startFirst, rhs.startFirst) else { return false }
-        return lhs.additionalFields == rhs.additionalFields
+        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
     }
 
     /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing

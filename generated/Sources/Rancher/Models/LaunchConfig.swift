@@ -9,369 +9,725 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     /// The identifier the API gives a `launchConfig`; references to it are typed with it.
     public typealias ID = ResourceID<LaunchConfig>
 
+    /// The fields, in one object that copies share until one of them changes: a struct of this many fields
+    /// would be copied field by field wherever it goes, and would make every type holding it as large.
+    /// (Underscored, as are `_Storage` and `_uniqueStorage()`, so that no field's Swift name can clash.)
+    private var _storage: _Storage
+
     /// The `accountId` field.
-    public var accountId: String?
+    public var accountId: String? {
+        get { _storage.accountId }
+        set { _uniqueStorage().accountId = newValue }
+    }
 
     /// The `blkioDeviceOptions` field.
-    public var blkioDeviceOptions: [String: JSONValue]?
+    public var blkioDeviceOptions: [String: JSONValue]? {
+        get { _storage.blkioDeviceOptions }
+        set { _uniqueStorage().blkioDeviceOptions = newValue }
+    }
 
     /// The `blkioWeight` field.
-    public var blkioWeight: Int?
+    public var blkioWeight: Int? {
+        get { _storage.blkioWeight }
+        set { _uniqueStorage().blkioWeight = newValue }
+    }
 
     /// The `build` field.
-    public var build: Build?
+    public var build: Build? {
+        get { _storage.build }
+        set { _uniqueStorage().build = newValue }
+    }
 
     /// The `capAdd` field.
-    public var capAdd: [String]?
+    public var capAdd: [String]? {
+        get { _storage.capAdd }
+        set { _uniqueStorage().capAdd = newValue }
+    }
 
     /// The `capDrop` field.
-    public var capDrop: [String]?
+    public var capDrop: [String]? {
+        get { _storage.capDrop }
+        set { _uniqueStorage().capDrop = newValue }
+    }
 
     /// The `cgroupParent` field.
-    public var cgroupParent: String?
+    public var cgroupParent: String? {
+        get { _storage.cgroupParent }
+        set { _uniqueStorage().cgroupParent = newValue }
+    }
 
     /// The `command` field.
-    public var command: [String]?
+    public var command: [String]? {
+        get { _storage.command }
+        set { _uniqueStorage().command = newValue }
+    }
 
     /// The `count` field.
-    public var count: Int?
+    public var count: Int? {
+        get { _storage.count }
+        set { _uniqueStorage().count = newValue }
+    }
 
     /// The `cpuCount` field.
-    public var cpuCount: Int?
+    public var cpuCount: Int? {
+        get { _storage.cpuCount }
+        set { _uniqueStorage().cpuCount = newValue }
+    }
 
     /// The `cpuPercent` field.
-    public var cpuPercent: Int?
+    public var cpuPercent: Int? {
+        get { _storage.cpuPercent }
+        set { _uniqueStorage().cpuPercent = newValue }
+    }
 
     /// The `cpuPeriod` field.
-    public var cpuPeriod: Int?
+    public var cpuPeriod: Int? {
+        get { _storage.cpuPeriod }
+        set { _uniqueStorage().cpuPeriod = newValue }
+    }
 
     /// The `cpuQuota` field.
-    public var cpuQuota: Int?
+    public var cpuQuota: Int? {
+        get { _storage.cpuQuota }
+        set { _uniqueStorage().cpuQuota = newValue }
+    }
 
     /// The `cpuSet` field.
-    public var cpuSet: String?
+    public var cpuSet: String? {
+        get { _storage.cpuSet }
+        set { _uniqueStorage().cpuSet = newValue }
+    }
 
     /// The `cpuSetMems` field.
-    public var cpuSetMems: String?
+    public var cpuSetMems: String? {
+        get { _storage.cpuSetMems }
+        set { _uniqueStorage().cpuSetMems = newValue }
+    }
 
     /// The `cpuShares` field.
-    public var cpuShares: Int?
+    public var cpuShares: Int? {
+        get { _storage.cpuShares }
+        set { _uniqueStorage().cpuShares = newValue }
+    }
 
     /// The `createIndex` field.
-    public var createIndex: Int?
+    public var createIndex: Int? {
+        get { _storage.createIndex }
+        set { _uniqueStorage().createIndex = newValue }
+    }
 
     /// The `created` field.
-    public var created: Date?
+    public var created: Date? {
+        get { _storage.created }
+        set { _uniqueStorage().created = newValue }
+    }
 
     /// The `dataVolumeMounts` field.
-    public var dataVolumeMounts: [String: String]?
+    public var dataVolumeMounts: [String: String]? {
+        get { _storage.dataVolumeMounts }
+        set { _uniqueStorage().dataVolumeMounts = newValue }
+    }
 
     /// The `dataVolumes` field.
-    public var dataVolumes: [String]?
+    public var dataVolumes: [String]? {
+        get { _storage.dataVolumes }
+        set { _uniqueStorage().dataVolumes = newValue }
+    }
 
     /// The `dataVolumesFrom` field.
-    public var dataVolumesFrom: [String]?
+    public var dataVolumesFrom: [String]? {
+        get { _storage.dataVolumesFrom }
+        set { _uniqueStorage().dataVolumesFrom = newValue }
+    }
 
     /// The `dataVolumesFromLaunchConfigs` field.
-    public var dataVolumesFromLaunchConfigs: [String]?
+    public var dataVolumesFromLaunchConfigs: [String]? {
+        get { _storage.dataVolumesFromLaunchConfigs }
+        set { _uniqueStorage().dataVolumesFromLaunchConfigs = newValue }
+    }
 
     /// The `deploymentUnitUuid` field.
-    public var deploymentUnitUuid: String?
+    public var deploymentUnitUuid: String? {
+        get { _storage.deploymentUnitUuid }
+        set { _uniqueStorage().deploymentUnitUuid = newValue }
+    }
 
     /// The `description` field.
-    public var description: String?
+    public var description: String? {
+        get { _storage.description }
+        set { _uniqueStorage().description = newValue }
+    }
 
     /// The `devices` field.
-    public var devices: [String]?
+    public var devices: [String]? {
+        get { _storage.devices }
+        set { _uniqueStorage().devices = newValue }
+    }
 
     /// The `diskQuota` field.
-    public var diskQuota: Int?
+    public var diskQuota: Int? {
+        get { _storage.diskQuota }
+        set { _uniqueStorage().diskQuota = newValue }
+    }
 
     /// The `disks` field.
-    public var disks: [JSONValue]?
+    public var disks: [JSONValue]? {
+        get { _storage.disks }
+        set { _uniqueStorage().disks = newValue }
+    }
 
     /// The `dns` field.
-    public var dns: [String]?
+    public var dns: [String]? {
+        get { _storage.dns }
+        set { _uniqueStorage().dns = newValue }
+    }
 
     /// The `dnsOpt` field.
-    public var dnsOpt: [String]?
+    public var dnsOpt: [String]? {
+        get { _storage.dnsOpt }
+        set { _uniqueStorage().dnsOpt = newValue }
+    }
 
     /// The `dnsSearch` field.
-    public var dnsSearch: [String]?
+    public var dnsSearch: [String]? {
+        get { _storage.dnsSearch }
+        set { _uniqueStorage().dnsSearch = newValue }
+    }
 
     /// The `domainName` field.
-    public var domainName: String?
+    public var domainName: String? {
+        get { _storage.domainName }
+        set { _uniqueStorage().domainName = newValue }
+    }
 
     /// The `entryPoint` field.
-    public var entryPoint: [String]?
+    public var entryPoint: [String]? {
+        get { _storage.entryPoint }
+        set { _uniqueStorage().entryPoint = newValue }
+    }
 
     /// The `environment` field.
-    public var environment: [String: JSONValue]?
+    public var environment: [String: JSONValue]? {
+        get { _storage.environment }
+        set { _uniqueStorage().environment = newValue }
+    }
 
     /// The `expose` field.
-    public var expose: [String]?
+    public var expose: [String]? {
+        get { _storage.expose }
+        set { _uniqueStorage().expose = newValue }
+    }
 
     /// The `externalId` field.
-    public var externalId: String?
+    public var externalId: String? {
+        get { _storage.externalId }
+        set { _uniqueStorage().externalId = newValue }
+    }
 
     /// The `extraHosts` field.
-    public var extraHosts: [String]?
+    public var extraHosts: [String]? {
+        get { _storage.extraHosts }
+        set { _uniqueStorage().extraHosts = newValue }
+    }
 
     /// The `firstRunning` field.
-    public var firstRunning: Date?
+    public var firstRunning: Date? {
+        get { _storage.firstRunning }
+        set { _uniqueStorage().firstRunning = newValue }
+    }
 
     /// The `groupAdd` field.
-    public var groupAdd: [String]?
+    public var groupAdd: [String]? {
+        get { _storage.groupAdd }
+        set { _uniqueStorage().groupAdd = newValue }
+    }
 
     /// The `healthCheck` field.
-    public var healthCheck: HealthCheck?
+    public var healthCheck: HealthCheck? {
+        get { _storage.healthCheck }
+        set { _uniqueStorage().healthCheck = newValue }
+    }
 
     /// The `healthCmd` field.
-    public var healthCmd: [String]?
+    public var healthCmd: [String]? {
+        get { _storage.healthCmd }
+        set { _uniqueStorage().healthCmd = newValue }
+    }
 
     /// The `healthInterval` field.
-    public var healthInterval: Int?
+    public var healthInterval: Int? {
+        get { _storage.healthInterval }
+        set { _uniqueStorage().healthInterval = newValue }
+    }
 
     /// The `healthRetries` field.
-    public var healthRetries: Int?
+    public var healthRetries: Int? {
+        get { _storage.healthRetries }
+        set { _uniqueStorage().healthRetries = newValue }
+    }
 
     /// The `healthState` field.
-    public var healthState: String?
+    public var healthState: String? {
+        get { _storage.healthState }
+        set { _uniqueStorage().healthState = newValue }
+    }
 
     /// The `healthTimeout` field.
-    public var healthTimeout: Int?
+    public var healthTimeout: Int? {
+        get { _storage.healthTimeout }
+        set { _uniqueStorage().healthTimeout = newValue }
+    }
 
     /// The `hostId` field.
-    public var hostId: String?
+    public var hostId: String? {
+        get { _storage.hostId }
+        set { _uniqueStorage().hostId = newValue }
+    }
 
     /// The `hostname` field.
-    public var hostname: String?
+    public var hostname: String? {
+        get { _storage.hostname }
+        set { _uniqueStorage().hostname = newValue }
+    }
 
     /// The `id` field.
-    public var id: ID?
+    public var id: ID? {
+        get { _storage.id }
+        set { _uniqueStorage().id = newValue }
+    }
 
     /// The `imageUuid` field.
-    public var imageUuid: String?
+    public var imageUuid: String? {
+        get { _storage.imageUuid }
+        set { _uniqueStorage().imageUuid = newValue }
+    }
 
     /// The `instanceLinks` field.
-    public var instanceLinks: [String: String]?
+    public var instanceLinks: [String: String]? {
+        get { _storage.instanceLinks }
+        set { _uniqueStorage().instanceLinks = newValue }
+    }
 
     /// The `instanceTriggeredStop` field.
     ///
     /// Default: `stop`.
-    public var instanceTriggeredStop: String?
+    public var instanceTriggeredStop: String? {
+        get { _storage.instanceTriggeredStop }
+        set { _uniqueStorage().instanceTriggeredStop = newValue }
+    }
 
     /// The `ioMaximumBandwidth` field.
-    public var ioMaximumBandwidth: Int?
+    public var ioMaximumBandwidth: Int? {
+        get { _storage.ioMaximumBandwidth }
+        set { _uniqueStorage().ioMaximumBandwidth = newValue }
+    }
 
     /// The `ioMaximumIOps` field.
-    public var ioMaximumIOps: Int?
+    public var ioMaximumIOps: Int? {
+        get { _storage.ioMaximumIOps }
+        set { _uniqueStorage().ioMaximumIOps = newValue }
+    }
 
     /// The `ip` field.
-    public var ip: String?
+    public var ip: String? {
+        get { _storage.ip }
+        set { _uniqueStorage().ip = newValue }
+    }
 
     /// The `ip6` field.
-    public var ip6: String?
+    public var ip6: String? {
+        get { _storage.ip6 }
+        set { _uniqueStorage().ip6 = newValue }
+    }
 
     /// The `ipcMode` field.
-    public var ipcMode: String?
+    public var ipcMode: String? {
+        get { _storage.ipcMode }
+        set { _uniqueStorage().ipcMode = newValue }
+    }
 
     /// The `isolation` field.
-    public var isolation: String?
+    public var isolation: String? {
+        get { _storage.isolation }
+        set { _uniqueStorage().isolation = newValue }
+    }
 
     /// The `kernelMemory` field.
-    public var kernelMemory: Int?
+    public var kernelMemory: Int? {
+        get { _storage.kernelMemory }
+        set { _uniqueStorage().kernelMemory = newValue }
+    }
 
     /// The `kind` field.
     ///
     /// Default: `container`.
-    public var kind: String?
+    public var kind: String? {
+        get { _storage.kind }
+        set { _uniqueStorage().kind = newValue }
+    }
 
     /// The `labels` field.
-    public var labels: [String: JSONValue]?
+    public var labels: [String: JSONValue]? {
+        get { _storage.labels }
+        set { _uniqueStorage().labels = newValue }
+    }
 
     /// The `logConfig` field.
-    public var logConfig: LogConfig?
+    public var logConfig: LogConfig? {
+        get { _storage.logConfig }
+        set { _uniqueStorage().logConfig = newValue }
+    }
 
     /// The `lxcConf` field.
-    public var lxcConf: [String: JSONValue]?
+    public var lxcConf: [String: JSONValue]? {
+        get { _storage.lxcConf }
+        set { _uniqueStorage().lxcConf = newValue }
+    }
 
     /// The `memory` field.
-    public var memory: Int?
+    public var memory: Int? {
+        get { _storage.memory }
+        set { _uniqueStorage().memory = newValue }
+    }
 
     /// The `memoryMb` field.
-    public var memoryMb: Int?
+    public var memoryMb: Int? {
+        get { _storage.memoryMb }
+        set { _uniqueStorage().memoryMb = newValue }
+    }
 
     /// The `memoryReservation` field.
-    public var memoryReservation: Int?
+    public var memoryReservation: Int? {
+        get { _storage.memoryReservation }
+        set { _uniqueStorage().memoryReservation = newValue }
+    }
 
     /// The `memorySwap` field.
-    public var memorySwap: Int?
+    public var memorySwap: Int? {
+        get { _storage.memorySwap }
+        set { _uniqueStorage().memorySwap = newValue }
+    }
 
     /// The `memorySwappiness` field.
-    public var memorySwappiness: Int?
+    public var memorySwappiness: Int? {
+        get { _storage.memorySwappiness }
+        set { _uniqueStorage().memorySwappiness = newValue }
+    }
 
     /// The `milliCpuReservation` field.
-    public var milliCpuReservation: Int?
+    public var milliCpuReservation: Int? {
+        get { _storage.milliCpuReservation }
+        set { _uniqueStorage().milliCpuReservation = newValue }
+    }
 
     /// The `mounts` field.
-    public var mounts: [JSONValue]?
+    public var mounts: [JSONValue]? {
+        get { _storage.mounts }
+        set { _uniqueStorage().mounts = newValue }
+    }
 
     /// The `nativeContainer` field.
-    public var nativeContainer: Bool?
+    public var nativeContainer: Bool? {
+        get { _storage.nativeContainer }
+        set { _uniqueStorage().nativeContainer = newValue }
+    }
 
     /// The `netAlias` field.
-    public var netAlias: [String]?
+    public var netAlias: [String]? {
+        get { _storage.netAlias }
+        set { _uniqueStorage().netAlias = newValue }
+    }
 
     /// The `networkContainerId` field.
-    public var networkContainerId: String?
+    public var networkContainerId: String? {
+        get { _storage.networkContainerId }
+        set { _uniqueStorage().networkContainerId = newValue }
+    }
 
     /// The `networkIds` field.
-    public var networkIds: [String]?
+    public var networkIds: [String]? {
+        get { _storage.networkIds }
+        set { _uniqueStorage().networkIds = newValue }
+    }
 
     /// The `networkLaunchConfig` field.
-    public var networkLaunchConfig: String?
+    public var networkLaunchConfig: String? {
+        get { _storage.networkLaunchConfig }
+        set { _uniqueStorage().networkLaunchConfig = newValue }
+    }
 
     /// The `networkMode` field.
     ///
     /// Default: `managed`.
-    public var networkMode: String?
+    public var networkMode: String? {
+        get { _storage.networkMode }
+        set { _uniqueStorage().networkMode = newValue }
+    }
 
     /// The `oomKillDisable` field.
-    public var oomKillDisable: Bool?
+    public var oomKillDisable: Bool? {
+        get { _storage.oomKillDisable }
+        set { _uniqueStorage().oomKillDisable = newValue }
+    }
 
     /// The `oomScoreAdj` field.
-    public var oomScoreAdj: Int?
+    public var oomScoreAdj: Int? {
+        get { _storage.oomScoreAdj }
+        set { _uniqueStorage().oomScoreAdj = newValue }
+    }
 
     /// The `pidMode` field.
-    public var pidMode: String?
+    public var pidMode: String? {
+        get { _storage.pidMode }
+        set { _uniqueStorage().pidMode = newValue }
+    }
 
     /// The `pidsLimit` field.
-    public var pidsLimit: Int?
+    public var pidsLimit: Int? {
+        get { _storage.pidsLimit }
+        set { _uniqueStorage().pidsLimit = newValue }
+    }
 
     /// The `ports` field.
-    public var ports: [String]?
+    public var ports: [String]? {
+        get { _storage.ports }
+        set { _uniqueStorage().ports = newValue }
+    }
 
     /// The `primaryIpAddress` field.
-    public var primaryIpAddress: String?
+    public var primaryIpAddress: String? {
+        get { _storage.primaryIpAddress }
+        set { _uniqueStorage().primaryIpAddress = newValue }
+    }
 
     /// The `primaryNetworkId` field.
-    public var primaryNetworkId: String?
+    public var primaryNetworkId: String? {
+        get { _storage.primaryNetworkId }
+        set { _uniqueStorage().primaryNetworkId = newValue }
+    }
 
     /// The `privileged` field.
-    public var privileged: Bool?
+    public var privileged: Bool? {
+        get { _storage.privileged }
+        set { _uniqueStorage().privileged = newValue }
+    }
 
     /// The `publishAllPorts` field.
-    public var publishAllPorts: Bool?
+    public var publishAllPorts: Bool? {
+        get { _storage.publishAllPorts }
+        set { _uniqueStorage().publishAllPorts = newValue }
+    }
 
     /// The `readOnly` field.
-    public var readOnly: Bool?
+    public var readOnly: Bool? {
+        get { _storage.readOnly }
+        set { _uniqueStorage().readOnly = newValue }
+    }
 
     /// The `registryCredentialId` field.
-    public var registryCredentialId: String?
+    public var registryCredentialId: String? {
+        get { _storage.registryCredentialId }
+        set { _uniqueStorage().registryCredentialId = newValue }
+    }
 
     /// The `removed` field.
-    public var removed: Date?
+    public var removed: Date? {
+        get { _storage.removed }
+        set { _uniqueStorage().removed = newValue }
+    }
 
     /// The `requestedHostId` field.
-    public var requestedHostId: String?
+    public var requestedHostId: String? {
+        get { _storage.requestedHostId }
+        set { _uniqueStorage().requestedHostId = newValue }
+    }
 
     /// The `requestedIpAddress` field.
-    public var requestedIpAddress: String?
+    public var requestedIpAddress: String? {
+        get { _storage.requestedIpAddress }
+        set { _uniqueStorage().requestedIpAddress = newValue }
+    }
 
     /// The `secrets` field.
-    public var secrets: [JSONValue]?
+    public var secrets: [JSONValue]? {
+        get { _storage.secrets }
+        set { _uniqueStorage().secrets = newValue }
+    }
 
     /// The `securityOpt` field.
-    public var securityOpt: [String]?
+    public var securityOpt: [String]? {
+        get { _storage.securityOpt }
+        set { _uniqueStorage().securityOpt = newValue }
+    }
 
     /// The `serviceIds` field.
-    public var serviceIds: [String]?
+    public var serviceIds: [String]? {
+        get { _storage.serviceIds }
+        set { _uniqueStorage().serviceIds = newValue }
+    }
 
     /// The `shmSize` field.
-    public var shmSize: Int?
+    public var shmSize: Int? {
+        get { _storage.shmSize }
+        set { _uniqueStorage().shmSize = newValue }
+    }
 
     /// The `startCount` field.
-    public var startCount: Int?
+    public var startCount: Int? {
+        get { _storage.startCount }
+        set { _uniqueStorage().startCount = newValue }
+    }
 
     /// The `startOnCreate` field.
     ///
     /// Default: `true`.
-    public var startOnCreate: Bool?
+    public var startOnCreate: Bool? {
+        get { _storage.startOnCreate }
+        set { _uniqueStorage().startOnCreate = newValue }
+    }
 
     /// The `state` field.
-    public var state: String?
+    public var state: String? {
+        get { _storage.state }
+        set { _uniqueStorage().state = newValue }
+    }
 
     /// The `stdinOpen` field.
-    public var stdinOpen: Bool?
+    public var stdinOpen: Bool? {
+        get { _storage.stdinOpen }
+        set { _uniqueStorage().stdinOpen = newValue }
+    }
 
     /// The `stopSignal` field.
-    public var stopSignal: String?
+    public var stopSignal: String? {
+        get { _storage.stopSignal }
+        set { _uniqueStorage().stopSignal = newValue }
+    }
 
     /// The `storageOpt` field.
-    public var storageOpt: [String: JSONValue]?
+    public var storageOpt: [String: JSONValue]? {
+        get { _storage.storageOpt }
+        set { _uniqueStorage().storageOpt = newValue }
+    }
 
     /// The `sysctls` field.
-    public var sysctls: [String: JSONValue]?
+    public var sysctls: [String: JSONValue]? {
+        get { _storage.sysctls }
+        set { _uniqueStorage().sysctls = newValue }
+    }
 
     /// The `system` field.
-    public var system: Bool?
+    public var system: Bool? {
+        get { _storage.system }
+        set { _uniqueStorage().system = newValue }
+    }
 
     /// The `tmpfs` field.
-    public var tmpfs: [String: JSONValue]?
+    public var tmpfs: [String: JSONValue]? {
+        get { _storage.tmpfs }
+        set { _uniqueStorage().tmpfs = newValue }
+    }
 
     /// The `transitioning` field.
-    public var transitioning: String?
+    public var transitioning: String? {
+        get { _storage.transitioning }
+        set { _uniqueStorage().transitioning = newValue }
+    }
 
     /// The `transitioningMessage` field.
-    public var transitioningMessage: String?
+    public var transitioningMessage: String? {
+        get { _storage.transitioningMessage }
+        set { _uniqueStorage().transitioningMessage = newValue }
+    }
 
     /// The `transitioningProgress` field.
-    public var transitioningProgress: Int?
+    public var transitioningProgress: Int? {
+        get { _storage.transitioningProgress }
+        set { _uniqueStorage().transitioningProgress = newValue }
+    }
 
     /// The `tty` field.
-    public var tty: Bool?
+    public var tty: Bool? {
+        get { _storage.tty }
+        set { _uniqueStorage().tty = newValue }
+    }
 
     /// The `ulimits` field.
-    public var ulimits: [JSONValue]?
+    public var ulimits: [JSONValue]? {
+        get { _storage.ulimits }
+        set { _uniqueStorage().ulimits = newValue }
+    }
 
     /// The `user` field.
-    public var user: String?
+    public var user: String? {
+        get { _storage.user }
+        set { _uniqueStorage().user = newValue }
+    }
 
     /// The `userPorts` field.
-    public var userPorts: [String]?
+    public var userPorts: [String]? {
+        get { _storage.userPorts }
+        set { _uniqueStorage().userPorts = newValue }
+    }
 
     /// The `userdata` field.
-    public var userdata: String?
+    public var userdata: String? {
+        get { _storage.userdata }
+        set { _uniqueStorage().userdata = newValue }
+    }
 
     /// The `usernsMode` field.
-    public var usernsMode: String?
+    public var usernsMode: String? {
+        get { _storage.usernsMode }
+        set { _uniqueStorage().usernsMode = newValue }
+    }
 
     /// The `uts` field.
-    public var uts: String?
+    public var uts: String? {
+        get { _storage.uts }
+        set { _uniqueStorage().uts = newValue }
+    }
 
     /// The `uuid` field.
-    public var uuid: String?
+    public var uuid: String? {
+        get { _storage.uuid }
+        set { _uniqueStorage().uuid = newValue }
+    }
 
     /// The `vcpu` field.
     ///
     /// Default: `1`.
-    public var vcpu: Int?
+    public var vcpu: Int? {
+        get { _storage.vcpu }
+        set { _uniqueStorage().vcpu = newValue }
+    }
 
     /// The `version` field.
     ///
     /// Default: `0`.
-    public var version: String?
+    public var version: String? {
+        get { _storage.version }
+        set { _uniqueStorage().version = newValue }
+    }
 
     /// The `volumeDriver` field.
-    public var volumeDriver: String?
+    public var volumeDriver: String? {
+        get { _storage.volumeDriver }
+        set { _uniqueStorage().volumeDriver = newValue }
+    }
 
     /// The `workingDir` field.
-    public var workingDir: String?
+    public var workingDir: String? {
+        get { _storage.workingDir }
+        set { _uniqueStorage().workingDir = newValue }
+    }
 
     /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
     /// written back as they came, so a value read, changed and sent again loses nothing.
-    public var additionalFields: [String: JSONValue]
+    public var additionalFields: [String: JSONValue] {
+        get { _storage.additionalFields }
+        set { _uniqueStorage().additionalFields = newValue }
+    }
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -493,123 +849,124 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         workingDir: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.accountId = accountId
-        self.blkioDeviceOptions = blkioDeviceOptions
-        self.blkioWeight = blkioWeight
-        self.build = build
-        self.capAdd = capAdd
-        self.capDrop = capDrop
-        self.cgroupParent = cgroupParent
-        self.command = command
-        self.count = count
-        self.cpuCount = cpuCount
-        self.cpuPercent = cpuPercent
-        self.cpuPeriod = cpuPeriod
-        self.cpuQuota = cpuQuota
-        self.cpuSet = cpuSet
-        self.cpuSetMems = cpuSetMems
-        self.cpuShares = cpuShares
-        self.createIndex = createIndex
-        self.created = created
-        self.dataVolumeMounts = dataVolumeMounts
-        self.dataVolumes = dataVolumes
-        self.dataVolumesFrom = dataVolumesFrom
-        self.dataVolumesFromLaunchConfigs = dataVolumesFromLaunchConfigs
-        self.deploymentUnitUuid = deploymentUnitUuid
-        self.description = description
-        self.devices = devices
-        self.diskQuota = diskQuota
-        self.disks = disks
-        self.dns = dns
-        self.dnsOpt = dnsOpt
-        self.dnsSearch = dnsSearch
-        self.domainName = domainName
-        self.entryPoint = entryPoint
-        self.environment = environment
-        self.expose = expose
-        self.externalId = externalId
-        self.extraHosts = extraHosts
-        self.firstRunning = firstRunning
-        self.groupAdd = groupAdd
-        self.healthCheck = healthCheck
-        self.healthCmd = healthCmd
-        self.healthInterval = healthInterval
-        self.healthRetries = healthRetries
-        self.healthState = healthState
-        self.healthTimeout = healthTimeout
-        self.hostId = hostId
-        self.hostname = hostname
-        self.id = id
-        self.imageUuid = imageUuid
-        self.instanceLinks = instanceLinks
-        self.instanceTriggeredStop = instanceTriggeredStop
-        self.ioMaximumBandwidth = ioMaximumBandwidth
-        self.ioMaximumIOps = ioMaximumIOps
-        self.ip = ip
-        self.ip6 = ip6
-        self.ipcMode = ipcMode
-        self.isolation = isolation
-        self.kernelMemory = kernelMemory
-        self.kind = kind
-        self.labels = labels
-        self.logConfig = logConfig
-        self.lxcConf = lxcConf
-        self.memory = memory
-        self.memoryMb = memoryMb
-        self.memoryReservation = memoryReservation
-        self.memorySwap = memorySwap
-        self.memorySwappiness = memorySwappiness
-        self.milliCpuReservation = milliCpuReservation
-        self.mounts = mounts
-        self.nativeContainer = nativeContainer
-        self.netAlias = netAlias
-        self.networkContainerId = networkContainerId
-        self.networkIds = networkIds
-        self.networkLaunchConfig = networkLaunchConfig
-        self.networkMode = networkMode
-        self.oomKillDisable = oomKillDisable
-        self.oomScoreAdj = oomScoreAdj
-        self.pidMode = pidMode
-        self.pidsLimit = pidsLimit
-        self.ports = ports
-        self.primaryIpAddress = primaryIpAddress
-        self.primaryNetworkId = primaryNetworkId
-        self.privileged = privileged
-        self.publishAllPorts = publishAllPorts
-        self.readOnly = readOnly
-        self.registryCredentialId = registryCredentialId
-        self.removed = removed
-        self.requestedHostId = requestedHostId
-        self.requestedIpAddress = requestedIpAddress
-        self.secrets = secrets
-        self.securityOpt = securityOpt
-        self.serviceIds = serviceIds
-        self.shmSize = shmSize
-        self.startCount = startCount
-        self.startOnCreate = startOnCreate
-        self.state = state
-        self.stdinOpen = stdinOpen
-        self.stopSignal = stopSignal
-        self.storageOpt = storageOpt
-        self.sysctls = sysctls
-        self.system = system
-        self.tmpfs = tmpfs
-        self.transitioning = transitioning
-        self.transitioningMessage = transitioningMessage
-        self.transitioningProgress = transitioningProgress
-        self.tty = tty
-        self.ulimits = ulimits
-        self.user = user
-        self.userPorts = userPorts
-        self.userdata = userdata
-        self.usernsMode = usernsMode
-        self.uts = uts
-        self.uuid = uuid
-        self.vcpu = vcpu
-        self.version = version
-        self.volumeDriver = volumeDriver
-        self.workingDir = workingDir
-        self.additionalFields = additionalFields
+        self._storage = _Storage()
+        self._storage.accountId = accountId
+        self._storage.blkioDeviceOptions = blkioDeviceOptions
+        self._storage.blkioWeight = blkioWeight
+        self._storage.build = build
+        self._storage.capAdd = capAdd
+        self._storage.capDrop = capDrop
+        self._storage.cgroupParent = cgroupParent
+        self._storage.command = command
+        self._storage.count = count
+        self._storage.cpuCount = cpuCount
+        self._storage.cpuPercent = cpuPercent
+        self._storage.cpuPeriod = cpuPeriod
+        self._storage.cpuQuota = cpuQuota
+        self._storage.cpuSet = cpuSet
+        self._storage.cpuSetMems = cpuSetMems
+        self._storage.cpuShares = cpuShares
+        self._storage.createIndex = createIndex
+        self._storage.created = created
+        self._storage.dataVolumeMounts = dataVolumeMounts
+        self._storage.dataVolumes = dataVolumes
+        self._storage.dataVolumesFrom = dataVolumesFrom
+        self._storage.dataVolumesFromLaunchConfigs = dataVolumesFromLaunchConfigs
+        self._storage.deploymentUnitUuid = deploymentUnitUuid
+        self._storage.description = description
+        self._storage.devices = devices
+        self._storage.diskQuota = diskQuota
+        self._storage.disks = disks
+        self._storage.dns = dns
+        self._storage.dnsOpt = dnsOpt
+        self._storage.dnsSearch = dnsSearch
+        self._storage.domainName = domainName
+        self._storage.entryPoint = entryPoint
+        self._storage.environment = environment
+        self._storage.expose = expose
+        self._storage.externalId = externalId
+        self._storage.extraHosts = extraHosts
+        self._storage.firstRunning = firstRunning
+        self._storage.groupAdd = groupAdd
+        self._storage.healthCheck = healthCheck
+        self._storage.healthCmd = healthCmd
+        self._storage.healthInterval = healthInterval
+        self._storage.healthRetries = healthRetries
+        self._storage.healthState = healthState
+        self._storage.healthTimeout = healthTimeout
+        self._storage.hostId = hostId
+        self._storage.hostname = hostname
+        self._storage.id = id
+        self._storage.imageUuid = imageUuid
+        self._storage.instanceLinks = instanceLinks
+        self._storage.instanceTriggeredStop = instanceTriggeredStop
+        self._storage.ioMaximumBandwidth = ioMaximumBandwidth
+        self._storage.ioMaximumIOps = ioMaximumIOps
+        self._storage.ip = ip
+        self._storage.ip6 = ip6
+        self._storage.ipcMode = ipcMode
+        self._storage.isolation = isolation
+        self._storage.kernelMemory = kernelMemory
+        self._storage.kind = kind
+        self._storage.labels = labels
+        self._storage.logConfig = logConfig
+        self._storage.lxcConf = lxcConf
+        self._storage.memory = memory
+        self._storage.memoryMb = memoryMb
+        self._storage.memoryReservation = memoryReservation
+        self._storage.memorySwap = memorySwap
+        self._storage.memorySwappiness = memorySwappiness
+        self._storage.milliCpuReservation = milliCpuReservation
+        self._storage.mounts = mounts
+        self._storage.nativeContainer = nativeContainer
+        self._storage.netAlias = netAlias
+        self._storage.networkContainerId = networkContainerId
+        self._storage.networkIds = networkIds
+        self._storage.networkLaunchConfig = networkLaunchConfig
+        self._storage.networkMode = networkMode
+        self._storage.oomKillDisable = oomKillDisable
+        self._storage.oomScoreAdj = oomScoreAdj
+        self._storage.pidMode = pidMode
+        self._storage.pidsLimit = pidsLimit
+        self._storage.ports = ports
+        self._storage.primaryIpAddress = primaryIpAddress
+        self._storage.primaryNetworkId = primaryNetworkId
+        self._storage.privileged = privileged
+        self._storage.publishAllPorts = publishAllPorts
+        self._storage.readOnly = readOnly
+        self._storage.registryCredentialId = registryCredentialId
+        self._storage.removed = removed
+        self._storage.requestedHostId = requestedHostId
+        self._storage.requestedIpAddress = requestedIpAddress
+        self._storage.secrets = secrets
+        self._storage.securityOpt = securityOpt
+        self._storage.serviceIds = serviceIds
+        self._storage.shmSize = shmSize
+        self._storage.startCount = startCount
+        self._storage.startOnCreate = startOnCreate
+        self._storage.state = state
+        self._storage.stdinOpen = stdinOpen
+        self._storage.stopSignal = stopSignal
+        self._storage.storageOpt = storageOpt
+        self._storage.sysctls = sysctls
+        self._storage.system = system
+        self._storage.tmpfs = tmpfs
+        self._storage.transitioning = transitioning
+        self._storage.transitioningMessage = transitioningMessage
+        self._storage.transitioningProgress = transitioningProgress
+        self._storage.tty = tty
+        self._storage.ulimits = ulimits
+        self._storage.user = user
+        self._storage.userPorts = userPorts
+        self._storage.userdata = userdata
+        self._storage.usernsMode = usernsMode
+        self._storage.uts = uts
+        self._storage.uuid = uuid
+        self._storage.vcpu = vcpu
+        self._storage.version = version
+        self._storage.volumeDriver = volumeDriver
+        self._storage.workingDir = workingDir
+        self._storage.additionalFields = additionalFields
     }
 
     /// The JSON keys of the properties.
@@ -618,123 +975,124 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
         var fields = try FieldDecoder(decoder)
-        self.accountId = try fields.decode("accountId")
-        self.blkioDeviceOptions = try fields.decode("blkioDeviceOptions")
-        self.blkioWeight = try fields.decode("blkioWeight")
-        self.build = try fields.decode("build")
-        self.capAdd = try fields.decode("capAdd")
-        self.capDrop = try fields.decode("capDrop")
-        self.cgroupParent = try fields.decode("cgroupParent")
-        self.command = try fields.decode("command")
-        self.count = try fields.decode("count")
-        self.cpuCount = try fields.decode("cpuCount")
-        self.cpuPercent = try fields.decode("cpuPercent")
-        self.cpuPeriod = try fields.decode("cpuPeriod")
-        self.cpuQuota = try fields.decode("cpuQuota")
-        self.cpuSet = try fields.decode("cpuSet")
-        self.cpuSetMems = try fields.decode("cpuSetMems")
-        self.cpuShares = try fields.decode("cpuShares")
-        self.createIndex = try fields.decode("createIndex")
-        self.created = try fields.decode("created")
-        self.dataVolumeMounts = try fields.decode("dataVolumeMounts")
-        self.dataVolumes = try fields.decode("dataVolumes")
-        self.dataVolumesFrom = try fields.decode("dataVolumesFrom")
-        self.dataVolumesFromLaunchConfigs = try fields.decode("dataVolumesFromLaunchConfigs")
-        self.deploymentUnitUuid = try fields.decode("deploymentUnitUuid")
-        self.description = try fields.decode("description")
-        self.devices = try fields.decode("devices")
-        self.diskQuota = try fields.decode("diskQuota")
-        self.disks = try fields.decode("disks")
-        self.dns = try fields.decode("dns")
-        self.dnsOpt = try fields.decode("dnsOpt")
-        self.dnsSearch = try fields.decode("dnsSearch")
-        self.domainName = try fields.decode("domainName")
-        self.entryPoint = try fields.decode("entryPoint")
-        self.environment = try fields.decode("environment")
-        self.expose = try fields.decode("expose")
-        self.externalId = try fields.decode("externalId")
-        self.extraHosts = try fields.decode("extraHosts")
-        self.firstRunning = try fields.decode("firstRunning")
-        self.groupAdd = try fields.decode("groupAdd")
-        self.healthCheck = try fields.decode("healthCheck")
-        self.healthCmd = try fields.decode("healthCmd")
-        self.healthInterval = try fields.decode("healthInterval")
-        self.healthRetries = try fields.decode("healthRetries")
-        self.healthState = try fields.decode("healthState")
-        self.healthTimeout = try fields.decode("healthTimeout")
-        self.hostId = try fields.decode("hostId")
-        self.hostname = try fields.decode("hostname")
-        self.id = try fields.decode("id")
-        self.imageUuid = try fields.decode("imageUuid")
-        self.instanceLinks = try fields.decode("instanceLinks")
-        self.instanceTriggeredStop = try fields.decode("instanceTriggeredStop")
-        self.ioMaximumBandwidth = try fields.decode("ioMaximumBandwidth")
-        self.ioMaximumIOps = try fields.decode("ioMaximumIOps")
-        self.ip = try fields.decode("ip")
-        self.ip6 = try fields.decode("ip6")
-        self.ipcMode = try fields.decode("ipcMode")
-        self.isolation = try fields.decode("isolation")
-        self.kernelMemory = try fields.decode("kernelMemory")
-        self.kind = try fields.decode("kind")
-        self.labels = try fields.decode("labels")
-        self.logConfig = try fields.decode("logConfig")
-        self.lxcConf = try fields.decode("lxcConf")
-        self.memory = try fields.decode("memory")
-        self.memoryMb = try fields.decode("memoryMb")
-        self.memoryReservation = try fields.decode("memoryReservation")
-        self.memorySwap = try fields.decode("memorySwap")
-        self.memorySwappiness = try fields.decode("memorySwappiness")
-        self.milliCpuReservation = try fields.decode("milliCpuReservation")
-        self.mounts = try fields.decode("mounts")
-        self.nativeContainer = try fields.decode("nativeContainer")
-        self.netAlias = try fields.decode("netAlias")
-        self.networkContainerId = try fields.decode("networkContainerId")
-        self.networkIds = try fields.decode("networkIds")
-        self.networkLaunchConfig = try fields.decode("networkLaunchConfig")
-        self.networkMode = try fields.decode("networkMode")
-        self.oomKillDisable = try fields.decode("oomKillDisable")
-        self.oomScoreAdj = try fields.decode("oomScoreAdj")
-        self.pidMode = try fields.decode("pidMode")
-        self.pidsLimit = try fields.decode("pidsLimit")
-        self.ports = try fields.decode("ports")
-        self.primaryIpAddress = try fields.decode("primaryIpAddress")
-        self.primaryNetworkId = try fields.decode("primaryNetworkId")
-        self.privileged = try fields.decode("privileged")
-        self.publishAllPorts = try fields.decode("publishAllPorts")
-        self.readOnly = try fields.decode("readOnly")
-        self.registryCredentialId = try fields.decode("registryCredentialId")
-        self.removed = try fields.decode("removed")
-        self.requestedHostId = try fields.decode("requestedHostId")
-        self.requestedIpAddress = try fields.decode("requestedIpAddress")
-        self.secrets = try fields.decode("secrets")
-        self.securityOpt = try fields.decode("securityOpt")
-        self.serviceIds = try fields.decode("serviceIds")
-        self.shmSize = try fields.decode("shmSize")
-        self.startCount = try fields.decode("startCount")
-        self.startOnCreate = try fields.decode("startOnCreate")
-        self.state = try fields.decode("state")
-        self.stdinOpen = try fields.decode("stdinOpen")
-        self.stopSignal = try fields.decode("stopSignal")
-        self.storageOpt = try fields.decode("storageOpt")
-        self.sysctls = try fields.decode("sysctls")
-        self.system = try fields.decode("system")
-        self.tmpfs = try fields.decode("tmpfs")
-        self.transitioning = try fields.decode("transitioning")
-        self.transitioningMessage = try fields.decode("transitioningMessage")
-        self.transitioningProgress = try fields.decode("transitioningProgress")
-        self.tty = try fields.decode("tty")
-        self.ulimits = try fields.decode("ulimits")
-        self.user = try fields.decode("user")
-        self.userPorts = try fields.decode("userPorts")
-        self.userdata = try fields.decode("userdata")
-        self.usernsMode = try fields.decode("usernsMode")
-        self.uts = try fields.decode("uts")
-        self.uuid = try fields.decode("uuid")
-        self.vcpu = try fields.decode("vcpu")
-        self.version = try fields.decode("version")
-        self.volumeDriver = try fields.decode("volumeDriver")
-        self.workingDir = try fields.decode("workingDir")
-        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
+        self._storage = _Storage()
+        self._storage.accountId = try fields.decode("accountId")
+        self._storage.blkioDeviceOptions = try fields.decode("blkioDeviceOptions")
+        self._storage.blkioWeight = try fields.decode("blkioWeight")
+        self._storage.build = try fields.decode("build")
+        self._storage.capAdd = try fields.decode("capAdd")
+        self._storage.capDrop = try fields.decode("capDrop")
+        self._storage.cgroupParent = try fields.decode("cgroupParent")
+        self._storage.command = try fields.decode("command")
+        self._storage.count = try fields.decode("count")
+        self._storage.cpuCount = try fields.decode("cpuCount")
+        self._storage.cpuPercent = try fields.decode("cpuPercent")
+        self._storage.cpuPeriod = try fields.decode("cpuPeriod")
+        self._storage.cpuQuota = try fields.decode("cpuQuota")
+        self._storage.cpuSet = try fields.decode("cpuSet")
+        self._storage.cpuSetMems = try fields.decode("cpuSetMems")
+        self._storage.cpuShares = try fields.decode("cpuShares")
+        self._storage.createIndex = try fields.decode("createIndex")
+        self._storage.created = try fields.decode("created")
+        self._storage.dataVolumeMounts = try fields.decode("dataVolumeMounts")
+        self._storage.dataVolumes = try fields.decode("dataVolumes")
+        self._storage.dataVolumesFrom = try fields.decode("dataVolumesFrom")
+        self._storage.dataVolumesFromLaunchConfigs = try fields.decode("dataVolumesFromLaunchConfigs")
+        self._storage.deploymentUnitUuid = try fields.decode("deploymentUnitUuid")
+        self._storage.description = try fields.decode("description")
+        self._storage.devices = try fields.decode("devices")
+        self._storage.diskQuota = try fields.decode("diskQuota")
+        self._storage.disks = try fields.decode("disks")
+        self._storage.dns = try fields.decode("dns")
+        self._storage.dnsOpt = try fields.decode("dnsOpt")
+        self._storage.dnsSearch = try fields.decode("dnsSearch")
+        self._storage.domainName = try fields.decode("domainName")
+        self._storage.entryPoint = try fields.decode("entryPoint")
+        self._storage.environment = try fields.decode("environment")
+        self._storage.expose = try fields.decode("expose")
+        self._storage.externalId = try fields.decode("externalId")
+        self._storage.extraHosts = try fields.decode("extraHosts")
+        self._storage.firstRunning = try fields.decode("firstRunning")
+        self._storage.groupAdd = try fields.decode("groupAdd")
+        self._storage.healthCheck = try fields.decode("healthCheck")
+        self._storage.healthCmd = try fields.decode("healthCmd")
+        self._storage.healthInterval = try fields.decode("healthInterval")
+        self._storage.healthRetries = try fields.decode("healthRetries")
+        self._storage.healthState = try fields.decode("healthState")
+        self._storage.healthTimeout = try fields.decode("healthTimeout")
+        self._storage.hostId = try fields.decode("hostId")
+        self._storage.hostname = try fields.decode("hostname")
+        self._storage.id = try fields.decode("id")
+        self._storage.imageUuid = try fields.decode("imageUuid")
+        self._storage.instanceLinks = try fields.decode("instanceLinks")
+        self._storage.instanceTriggeredStop = try fields.decode("instanceTriggeredStop")
+        self._storage.ioMaximumBandwidth = try fields.decode("ioMaximumBandwidth")
+        self._storage.ioMaximumIOps = try fields.decode("ioMaximumIOps")
+        self._storage.ip = try fields.decode("ip")
+        self._storage.ip6 = try fields.decode("ip6")
+        self._storage.ipcMode = try fields.decode("ipcMode")
+        self._storage.isolation = try fields.decode("isolation")
+        self._storage.kernelMemory = try fields.decode("kernelMemory")
+        self._storage.kind = try fields.decode("kind")
+        self._storage.labels = try fields.decode("labels")
+        self._storage.logConfig = try fields.decode("logConfig")
+        self._storage.lxcConf = try fields.decode("lxcConf")
+        self._storage.memory = try fields.decode("memory")
+        self._storage.memoryMb = try fields.decode("memoryMb")
+        self._storage.memoryReservation = try fields.decode("memoryReservation")
+        self._storage.memorySwap = try fields.decode("memorySwap")
+        self._storage.memorySwappiness = try fields.decode("memorySwappiness")
+        self._storage.milliCpuReservation = try fields.decode("milliCpuReservation")
+        self._storage.mounts = try fields.decode("mounts")
+        self._storage.nativeContainer = try fields.decode("nativeContainer")
+        self._storage.netAlias = try fields.decode("netAlias")
+        self._storage.networkContainerId = try fields.decode("networkContainerId")
+        self._storage.networkIds = try fields.decode("networkIds")
+        self._storage.networkLaunchConfig = try fields.decode("networkLaunchConfig")
+        self._storage.networkMode = try fields.decode("networkMode")
+        self._storage.oomKillDisable = try fields.decode("oomKillDisable")
+        self._storage.oomScoreAdj = try fields.decode("oomScoreAdj")
+        self._storage.pidMode = try fields.decode("pidMode")
+        self._storage.pidsLimit = try fields.decode("pidsLimit")
+        self._storage.ports = try fields.decode("ports")
+        self._storage.primaryIpAddress = try fields.decode("primaryIpAddress")
+        self._storage.primaryNetworkId = try fields.decode("primaryNetworkId")
+        self._storage.privileged = try fields.decode("privileged")
+        self._storage.publishAllPorts = try fields.decode("publishAllPorts")
+        self._storage.readOnly = try fields.decode("readOnly")
+        self._storage.registryCredentialId = try fields.decode("registryCredentialId")
+        self._storage.removed = try fields.decode("removed")
+        self._storage.requestedHostId = try fields.decode("requestedHostId")
+        self._storage.requestedIpAddress = try fields.decode("requestedIpAddress")
+        self._storage.secrets = try fields.decode("secrets")
+        self._storage.securityOpt = try fields.decode("securityOpt")
+        self._storage.serviceIds = try fields.decode("serviceIds")
+        self._storage.shmSize = try fields.decode("shmSize")
+        self._storage.startCount = try fields.decode("startCount")
+        self._storage.startOnCreate = try fields.decode("startOnCreate")
+        self._storage.state = try fields.decode("state")
+        self._storage.stdinOpen = try fields.decode("stdinOpen")
+        self._storage.stopSignal = try fields.decode("stopSignal")
+        self._storage.storageOpt = try fields.decode("storageOpt")
+        self._storage.sysctls = try fields.decode("sysctls")
+        self._storage.system = try fields.decode("system")
+        self._storage.tmpfs = try fields.decode("tmpfs")
+        self._storage.transitioning = try fields.decode("transitioning")
+        self._storage.transitioningMessage = try fields.decode("transitioningMessage")
+        self._storage.transitioningProgress = try fields.decode("transitioningProgress")
+        self._storage.tty = try fields.decode("tty")
+        self._storage.ulimits = try fields.decode("ulimits")
+        self._storage.user = try fields.decode("user")
+        self._storage.userPorts = try fields.decode("userPorts")
+        self._storage.userdata = try fields.decode("userdata")
+        self._storage.usernsMode = try fields.decode("usernsMode")
+        self._storage.uts = try fields.decode("uts")
+        self._storage.uuid = try fields.decode("uuid")
+        self._storage.vcpu = try fields.decode("vcpu")
+        self._storage.version = try fields.decode("version")
+        self._storage.volumeDriver = try fields.decode("volumeDriver")
+        self._storage.workingDir = try fields.decode("workingDir")
+        self._storage.additionalFields = try fields.additionalFields(known: Self.knownKeys)
     }
 
     /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
@@ -861,6 +1219,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
+        if lhs._storage === rhs._storage { return true }
         guard FieldKey.areEqual(lhs.accountId, rhs.accountId) else { return false }
         guard FieldKey.areEqual(lhs.blkioDeviceOptions, rhs.blkioDeviceOptions) else { return false }
         guard FieldKey.areEqual(lhs.blkioWeight, rhs.blkioWeight) else { return false }
@@ -977,7 +1336,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.version, rhs.version) else { return false }
         guard FieldKey.areEqual(lhs.volumeDriver, rhs.volumeDriver) else { return false }
         guard FieldKey.areEqual(lhs.workingDir, rhs.workingDir) else { return false }
-        return lhs.additionalFields == rhs.additionalFields
+        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
     }
 
     /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
@@ -987,5 +1346,255 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         hasher.combine(self.blkioDeviceOptions)
         hasher.combine(self.blkioWeight)
         hasher.combine(self.additionalFields.count)
+    }
+
+    /// The storage, copied first if another value shares it.
+    private mutating func _uniqueStorage() -> _Storage {
+        if !isKnownUniquelyReferenced(&_storage) { _storage = _Storage(copying: _storage) }
+        return _storage
+    }
+
+    /// The stored fields. Unchecked `Sendable`: it is changed only while one value holds it alone.
+    private final class _Storage: @unchecked Sendable {
+        var accountId: String?
+        var blkioDeviceOptions: [String: JSONValue]?
+        var blkioWeight: Int?
+        var build: Build?
+        var capAdd: [String]?
+        var capDrop: [String]?
+        var cgroupParent: String?
+        var command: [String]?
+        var count: Int?
+        var cpuCount: Int?
+        var cpuPercent: Int?
+        var cpuPeriod: Int?
+        var cpuQuota: Int?
+        var cpuSet: String?
+        var cpuSetMems: String?
+        var cpuShares: Int?
+        var createIndex: Int?
+        var created: Date?
+        var dataVolumeMounts: [String: String]?
+        var dataVolumes: [String]?
+        var dataVolumesFrom: [String]?
+        var dataVolumesFromLaunchConfigs: [String]?
+        var deploymentUnitUuid: String?
+        var description: String?
+        var devices: [String]?
+        var diskQuota: Int?
+        var disks: [JSONValue]?
+        var dns: [String]?
+        var dnsOpt: [String]?
+        var dnsSearch: [String]?
+        var domainName: String?
+        var entryPoint: [String]?
+        var environment: [String: JSONValue]?
+        var expose: [String]?
+        var externalId: String?
+        var extraHosts: [String]?
+        var firstRunning: Date?
+        var groupAdd: [String]?
+        var healthCheck: HealthCheck?
+        var healthCmd: [String]?
+        var healthInterval: Int?
+        var healthRetries: Int?
+        var healthState: String?
+        var healthTimeout: Int?
+        var hostId: String?
+        var hostname: String?
+        var id: ID?
+        var imageUuid: String?
+        var instanceLinks: [String: String]?
+        var instanceTriggeredStop: String?
+        var ioMaximumBandwidth: Int?
+        var ioMaximumIOps: Int?
+        var ip: String?
+        var ip6: String?
+        var ipcMode: String?
+        var isolation: String?
+        var kernelMemory: Int?
+        var kind: String?
+        var labels: [String: JSONValue]?
+        var logConfig: LogConfig?
+        var lxcConf: [String: JSONValue]?
+        var memory: Int?
+        var memoryMb: Int?
+        var memoryReservation: Int?
+        var memorySwap: Int?
+        var memorySwappiness: Int?
+        var milliCpuReservation: Int?
+        var mounts: [JSONValue]?
+        var nativeContainer: Bool?
+        var netAlias: [String]?
+        var networkContainerId: String?
+        var networkIds: [String]?
+        var networkLaunchConfig: String?
+        var networkMode: String?
+        var oomKillDisable: Bool?
+        var oomScoreAdj: Int?
+        var pidMode: String?
+        var pidsLimit: Int?
+        var ports: [String]?
+        var primaryIpAddress: String?
+        var primaryNetworkId: String?
+        var privileged: Bool?
+        var publishAllPorts: Bool?
+        var readOnly: Bool?
+        var registryCredentialId: String?
+        var removed: Date?
+        var requestedHostId: String?
+        var requestedIpAddress: String?
+        var secrets: [JSONValue]?
+        var securityOpt: [String]?
+        var serviceIds: [String]?
+        var shmSize: Int?
+        var startCount: Int?
+        var startOnCreate: Bool?
+        var state: String?
+        var stdinOpen: Bool?
+        var stopSignal: String?
+        var storageOpt: [String: JSONValue]?
+        var sysctls: [String: JSONValue]?
+        var system: Bool?
+        var tmpfs: [String: JSONValue]?
+        var transitioning: String?
+        var transitioningMessage: String?
+        var transitioningProgress: Int?
+        var tty: Bool?
+        var ulimits: [JSONValue]?
+        var user: String?
+        var userPorts: [String]?
+        var userdata: String?
+        var usernsMode: String?
+        var uts: String?
+        var uuid: String?
+        var vcpu: Int?
+        var version: String?
+        var volumeDriver: String?
+        var workingDir: String?
+        var additionalFields: [String: JSONValue] = [:]
+
+        init() {}
+
+        /// A copy, for a value about to change storage it shares.
+        init(copying source: _Storage) {
+            self.accountId = source.accountId
+            self.blkioDeviceOptions = source.blkioDeviceOptions
+            self.blkioWeight = source.blkioWeight
+            self.build = source.build
+            self.capAdd = source.capAdd
+            self.capDrop = source.capDrop
+            self.cgroupParent = source.cgroupParent
+            self.command = source.command
+            self.count = source.count
+            self.cpuCount = source.cpuCount
+            self.cpuPercent = source.cpuPercent
+            self.cpuPeriod = source.cpuPeriod
+            self.cpuQuota = source.cpuQuota
+            self.cpuSet = source.cpuSet
+            self.cpuSetMems = source.cpuSetMems
+            self.cpuShares = source.cpuShares
+            self.createIndex = source.createIndex
+            self.created = source.created
+            self.dataVolumeMounts = source.dataVolumeMounts
+            self.dataVolumes = source.dataVolumes
+            self.dataVolumesFrom = source.dataVolumesFrom
+            self.dataVolumesFromLaunchConfigs = source.dataVolumesFromLaunchConfigs
+            self.deploymentUnitUuid = source.deploymentUnitUuid
+            self.description = source.description
+            self.devices = source.devices
+            self.diskQuota = source.diskQuota
+            self.disks = source.disks
+            self.dns = source.dns
+            self.dnsOpt = source.dnsOpt
+            self.dnsSearch = source.dnsSearch
+            self.domainName = source.domainName
+            self.entryPoint = source.entryPoint
+            self.environment = source.environment
+            self.expose = source.expose
+            self.externalId = source.externalId
+            self.extraHosts = source.extraHosts
+            self.firstRunning = source.firstRunning
+            self.groupAdd = source.groupAdd
+            self.healthCheck = source.healthCheck
+            self.healthCmd = source.healthCmd
+            self.healthInterval = source.healthInterval
+            self.healthRetries = source.healthRetries
+            self.healthState = source.healthState
+            self.healthTimeout = source.healthTimeout
+            self.hostId = source.hostId
+            self.hostname = source.hostname
+            self.id = source.id
+            self.imageUuid = source.imageUuid
+            self.instanceLinks = source.instanceLinks
+            self.instanceTriggeredStop = source.instanceTriggeredStop
+            self.ioMaximumBandwidth = source.ioMaximumBandwidth
+            self.ioMaximumIOps = source.ioMaximumIOps
+            self.ip = source.ip
+            self.ip6 = source.ip6
+            self.ipcMode = source.ipcMode
+            self.isolation = source.isolation
+            self.kernelMemory = source.kernelMemory
+            self.kind = source.kind
+            self.labels = source.labels
+            self.logConfig = source.logConfig
+            self.lxcConf = source.lxcConf
+            self.memory = source.memory
+            self.memoryMb = source.memoryMb
+            self.memoryReservation = source.memoryReservation
+            self.memorySwap = source.memorySwap
+            self.memorySwappiness = source.memorySwappiness
+            self.milliCpuReservation = source.milliCpuReservation
+            self.mounts = source.mounts
+            self.nativeContainer = source.nativeContainer
+            self.netAlias = source.netAlias
+            self.networkContainerId = source.networkContainerId
+            self.networkIds = source.networkIds
+            self.networkLaunchConfig = source.networkLaunchConfig
+            self.networkMode = source.networkMode
+            self.oomKillDisable = source.oomKillDisable
+            self.oomScoreAdj = source.oomScoreAdj
+            self.pidMode = source.pidMode
+            self.pidsLimit = source.pidsLimit
+            self.ports = source.ports
+            self.primaryIpAddress = source.primaryIpAddress
+            self.primaryNetworkId = source.primaryNetworkId
+            self.privileged = source.privileged
+            self.publishAllPorts = source.publishAllPorts
+            self.readOnly = source.readOnly
+            self.registryCredentialId = source.registryCredentialId
+            self.removed = source.removed
+            self.requestedHostId = source.requestedHostId
+            self.requestedIpAddress = source.requestedIpAddress
+            self.secrets = source.secrets
+            self.securityOpt = source.securityOpt
+            self.serviceIds = source.serviceIds
+            self.shmSize = source.shmSize
+            self.startCount = source.startCount
+            self.startOnCreate = source.startOnCreate
+            self.state = source.state
+            self.stdinOpen = source.stdinOpen
+            self.stopSignal = source.stopSignal
+            self.storageOpt = source.storageOpt
+            self.sysctls = source.sysctls
+            self.system = source.system
+            self.tmpfs = source.tmpfs
+            self.transitioning = source.transitioning
+            self.transitioningMessage = source.transitioningMessage
+            self.transitioningProgress = source.transitioningProgress
+            self.tty = source.tty
+            self.ulimits = source.ulimits
+            self.user = source.user
+            self.userPorts = source.userPorts
+            self.userdata = source.userdata
+            self.usernsMode = source.usernsMode
+            self.uts = source.uts
+            self.uuid = source.uuid
+            self.vcpu = source.vcpu
+            self.version = source.version
+            self.volumeDriver = source.volumeDriver
+            self.workingDir = source.workingDir
+            self.additionalFields = source.additionalFields
+        }
     }
 }

@@ -45,7 +45,7 @@ public struct LbTargetConfig: Codable, Hashable, Sendable {
     /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         guard FieldKey.areEqual(lhs.portRules, rhs.portRules) else { return false }
-        return lhs.additionalFields == rhs.additionalFields
+        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
     }
 
     /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing

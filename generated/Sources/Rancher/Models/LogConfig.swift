@@ -53,7 +53,7 @@ public struct LogConfig: Codable, Hashable, Sendable {
     public static func == (lhs: Self, rhs: Self) -> Bool {
         guard FieldKey.areEqual(lhs.config, rhs.config) else { return false }
         guard FieldKey.areEqual(lhs.driver, rhs.driver) else { return false }
-        return lhs.additionalFields == rhs.additionalFields
+        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
     }
 
     /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing

@@ -9,57 +9,113 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
     /// The identifier the API gives a `networkDriver`; references to it are typed with it.
     public typealias ID = ResourceID<NetworkDriver>
 
+    /// The fields, in one object that copies share until one of them changes: a struct of this many fields
+    /// would be copied field by field wherever it goes, and would make every type holding it as large.
+    /// (Underscored, as are `_Storage` and `_uniqueStorage()`, so that no field's Swift name can clash.)
+    private var _storage: _Storage
+
     /// The `accountId` field.
-    public var accountId: String?
+    public var accountId: String? {
+        get { _storage.accountId }
+        set { _uniqueStorage().accountId = newValue }
+    }
 
     /// The `cniConfig` field.
-    public var cniConfig: [String: JSONValue]?
+    public var cniConfig: [String: JSONValue]? {
+        get { _storage.cniConfig }
+        set { _uniqueStorage().cniConfig = newValue }
+    }
 
     /// The `created` field.
-    public var created: Date?
+    public var created: Date? {
+        get { _storage.created }
+        set { _uniqueStorage().created = newValue }
+    }
 
     /// The `defaultNetwork` field.
-    public var defaultNetwork: DefaultNetwork?
+    public var defaultNetwork: DefaultNetwork? {
+        get { _storage.defaultNetwork }
+        set { _uniqueStorage().defaultNetwork = newValue }
+    }
 
     /// The `description` field.
-    public var description: String?
+    public var description: String? {
+        get { _storage.description }
+        set { _uniqueStorage().description = newValue }
+    }
 
     /// The `id` field.
-    public var id: ID?
+    public var id: ID? {
+        get { _storage.id }
+        set { _uniqueStorage().id = newValue }
+    }
 
     /// The `kind` field.
-    public var kind: String?
+    public var kind: String? {
+        get { _storage.kind }
+        set { _uniqueStorage().kind = newValue }
+    }
 
     /// The `name` field.
-    public var name: String?
+    public var name: String? {
+        get { _storage.name }
+        set { _uniqueStorage().name = newValue }
+    }
 
     /// The `networkMetadata` field.
-    public var networkMetadata: [String: JSONValue]?
+    public var networkMetadata: [String: JSONValue]? {
+        get { _storage.networkMetadata }
+        set { _uniqueStorage().networkMetadata = newValue }
+    }
 
     /// The `removed` field.
-    public var removed: Date?
+    public var removed: Date? {
+        get { _storage.removed }
+        set { _uniqueStorage().removed = newValue }
+    }
 
     /// The `serviceId` field.
-    public var serviceId: String?
+    public var serviceId: String? {
+        get { _storage.serviceId }
+        set { _uniqueStorage().serviceId = newValue }
+    }
 
     /// The `state` field.
-    public var state: String?
+    public var state: String? {
+        get { _storage.state }
+        set { _uniqueStorage().state = newValue }
+    }
 
     /// The `transitioning` field.
-    public var transitioning: String?
+    public var transitioning: String? {
+        get { _storage.transitioning }
+        set { _uniqueStorage().transitioning = newValue }
+    }
 
     /// The `transitioningMessage` field.
-    public var transitioningMessage: String?
+    public var transitioningMessage: String? {
+        get { _storage.transitioningMessage }
+        set { _uniqueStorage().transitioningMessage = newValue }
+    }
 
     /// The `transitioningProgress` field.
-    public var transitioningProgress: Int?
+    public var transitioningProgress: Int? {
+        get { _storage.transitioningProgress }
+        set { _uniqueStorage().transitioningProgress = newValue }
+    }
 
     /// The `uuid` field.
-    public var uuid: String?
+    public var uuid: String? {
+        get { _storage.uuid }
+        set { _uniqueStorage().uuid = newValue }
+    }
 
     /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
     /// written back as they came, so a value read, changed and sent again loses nothing.
-    public var additionalFields: [String: JSONValue]
+    public var additionalFields: [String: JSONValue] {
+        get { _storage.additionalFields }
+        set { _uniqueStorage().additionalFields = newValue }
+    }
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -81,23 +137,24 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         uuid: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.accountId = accountId
-        self.cniConfig = cniConfig
-        self.created = created
-        self.defaultNetwork = defaultNetwork
-        self.description = description
-        self.id = id
-        self.kind = kind
-        self.name = name
-        self.networkMetadata = networkMetadata
-        self.removed = removed
-        self.serviceId = serviceId
-        self.state = state
-        self.transitioning = transitioning
-        self.transitioningMessage = transitioningMessage
-        self.transitioningProgress = transitioningProgress
-        self.uuid = uuid
-        self.additionalFields = additionalFields
+        self._storage = _Storage()
+        self._storage.accountId = accountId
+        self._storage.cniConfig = cniConfig
+        self._storage.created = created
+        self._storage.defaultNetwork = defaultNetwork
+        self._storage.description = description
+        self._storage.id = id
+        self._storage.kind = kind
+        self._storage.name = name
+        self._storage.networkMetadata = networkMetadata
+        self._storage.removed = removed
+        self._storage.serviceId = serviceId
+        self._storage.state = state
+        self._storage.transitioning = transitioning
+        self._storage.transitioningMessage = transitioningMessage
+        self._storage.transitioningProgress = transitioningProgress
+        self._storage.uuid = uuid
+        self._storage.additionalFields = additionalFields
     }
 
     /// The JSON keys of the properties.
@@ -106,23 +163,24 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
     /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
         var fields = try FieldDecoder(decoder)
-        self.accountId = try fields.decode("accountId")
-        self.cniConfig = try fields.decode("cniConfig")
-        self.created = try fields.decode("created")
-        self.defaultNetwork = try fields.decode("defaultNetwork")
-        self.description = try fields.decode("description")
-        self.id = try fields.decode("id")
-        self.kind = try fields.decode("kind")
-        self.name = try fields.decode("name")
-        self.networkMetadata = try fields.decode("networkMetadata")
-        self.removed = try fields.decode("removed")
-        self.serviceId = try fields.decode("serviceId")
-        self.state = try fields.decode("state")
-        self.transitioning = try fields.decode("transitioning")
-        self.transitioningMessage = try fields.decode("transitioningMessage")
-        self.transitioningProgress = try fields.decode("transitioningProgress")
-        self.uuid = try fields.decode("uuid")
-        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
+        self._storage = _Storage()
+        self._storage.accountId = try fields.decode("accountId")
+        self._storage.cniConfig = try fields.decode("cniConfig")
+        self._storage.created = try fields.decode("created")
+        self._storage.defaultNetwork = try fields.decode("defaultNetwork")
+        self._storage.description = try fields.decode("description")
+        self._storage.id = try fields.decode("id")
+        self._storage.kind = try fields.decode("kind")
+        self._storage.name = try fields.decode("name")
+        self._storage.networkMetadata = try fields.decode("networkMetadata")
+        self._storage.removed = try fields.decode("removed")
+        self._storage.serviceId = try fields.decode("serviceId")
+        self._storage.state = try fields.decode("state")
+        self._storage.transitioning = try fields.decode("transitioning")
+        self._storage.transitioningMessage = try fields.decode("transitioningMessage")
+        self._storage.transitioningProgress = try fields.decode("transitioningProgress")
+        self._storage.uuid = try fields.decode("uuid")
+        self._storage.additionalFields = try fields.additionalFields(known: Self.knownKeys)
     }
 
     /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
@@ -149,6 +207,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
 
     /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
+        if lhs._storage === rhs._storage { return true }
         guard FieldKey.areEqual(lhs.accountId, rhs.accountId) else { return false }
         guard FieldKey.areEqual(lhs.cniConfig, rhs.cniConfig) else { return false }
         guard FieldKey.areEqual(lhs.created, rhs.created) else { return false }
@@ -165,7 +224,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.transitioningMessage, rhs.transitioningMessage) else { return false }
         guard FieldKey.areEqual(lhs.transitioningProgress, rhs.transitioningProgress) else { return false }
         guard FieldKey.areEqual(lhs.uuid, rhs.uuid) else { return false }
-        return lhs.additionalFields == rhs.additionalFields
+        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
     }
 
     /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
@@ -175,5 +234,55 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         hasher.combine(self.cniConfig)
         hasher.combine(self.created)
         hasher.combine(self.additionalFields.count)
+    }
+
+    /// The storage, copied first if another value shares it.
+    private mutating func _uniqueStorage() -> _Storage {
+        if !isKnownUniquelyReferenced(&_storage) { _storage = _Storage(copying: _storage) }
+        return _storage
+    }
+
+    /// The stored fields. Unchecked `Sendable`: it is changed only while one value holds it alone.
+    private final class _Storage: @unchecked Sendable {
+        var accountId: String?
+        var cniConfig: [String: JSONValue]?
+        var created: Date?
+        var defaultNetwork: DefaultNetwork?
+        var description: String?
+        var id: ID?
+        var kind: String?
+        var name: String?
+        var networkMetadata: [String: JSONValue]?
+        var removed: Date?
+        var serviceId: String?
+        var state: String?
+        var transitioning: String?
+        var transitioningMessage: String?
+        var transitioningProgress: Int?
+        var uuid: String?
+        var additionalFields: [String: JSONValue] = [:]
+
+        init() {}
+
+        /// A copy, for a value about to change storage it shares.
+        init(copying source: _Storage) {
+            self.accountId = source.accountId
+            self.cniConfig = source.cniConfig
+            self.created = source.created
+            self.defaultNetwork = source.defaultNetwork
+            self.description = source.description
+            self.id = source.id
+            self.kind = source.kind
+            self.name = source.name
+            self.networkMetadata = source.networkMetadata
+            self.removed = source.removed
+            self.serviceId = source.serviceId
+            self.state = source.state
+            self.transitioning = source.transitioning
+            self.transitioningMessage = source.transitioningMessage
+            self.transitioningProgress = source.transitioningProgress
+            self.uuid = source.uuid
+            self.additionalFields = source.additionalFields
+        }
     }
 }

@@ -308,7 +308,7 @@ public struct NetworkDriverService: RancherResource {
         guard FieldKey.areEqual(lhs.linkedServices, rhs.linkedServices) else { return false }
         guard FieldKey.areEqual(lhs.system, rhs.system) else { return false }
         guard FieldKey.areEqual(lhs.upgrade, rhs.upgrade) else { return false }
-        return lhs.additionalFields == rhs.additionalFields
+        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
     }
 
     /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
@@ -502,7 +502,7 @@ public struct NetworkDriverService: RancherResource {
             guard FieldKey.areEqual(lhs.stackId, rhs.stackId) else { return false }
             guard FieldKey.areEqual(lhs.startOnCreate, rhs.startOnCreate) else { return false }
             guard FieldKey.areEqual(lhs.vip, rhs.vip) else { return false }
-            return lhs.additionalFields == rhs.additionalFields
+            return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
         }
 
         /// Hashes the first fields and the number of additional keys: bodies that are equal hash alike.
@@ -653,7 +653,7 @@ public struct NetworkDriverService: RancherResource {
             guard FieldKey.areEqual(lhs.scalePolicy, rhs.scalePolicy) else { return false }
             guard FieldKey.areEqual(lhs.selectorContainer, rhs.selectorContainer) else { return false }
             guard FieldKey.areEqual(lhs.selectorLink, rhs.selectorLink) else { return false }
-            return lhs.additionalFields == rhs.additionalFields
+            return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
         }
 
         /// Hashes the first fields and the number of additional keys: bodies that are equal hash alike.

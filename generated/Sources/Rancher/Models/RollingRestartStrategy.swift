@@ -57,7 +57,7 @@ public struct RollingRestartStrategy: Codable, Hashable, Sendable {
     public static func == (lhs: Self, rhs: Self) -> Bool {
         guard FieldKey.areEqual(lhs.batchSize, rhs.batchSize) else { return false }
         guard FieldKey.areEqual(lhs.intervalMillis, rhs.intervalMillis) else { return false }
-        return lhs.additionalFields == rhs.additionalFields
+        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
     }
 
     /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing

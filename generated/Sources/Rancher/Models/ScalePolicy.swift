@@ -67,7 +67,7 @@ public struct ScalePolicy: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.increment, rhs.increment) else { return false }
         guard FieldKey.areEqual(lhs.max, rhs.max) else { return false }
         guard FieldKey.areEqual(lhs.min, rhs.min) else { return false }
-        return lhs.additionalFields == rhs.additionalFields
+        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
     }
 
     /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing

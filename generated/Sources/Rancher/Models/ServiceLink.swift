@@ -61,7 +61,7 @@ public struct ServiceLink: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
         guard FieldKey.areEqual(lhs.serviceId, rhs.serviceId) else { return false }
         guard FieldKey.areEqual(lhs.uuid, rhs.uuid) else { return false }
-        return lhs.additionalFields == rhs.additionalFields
+        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
     }
 
     /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing

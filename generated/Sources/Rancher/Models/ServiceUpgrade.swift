@@ -53,7 +53,7 @@ public struct ServiceUpgrade: Codable, Hashable, Sendable {
     public static func == (lhs: Self, rhs: Self) -> Bool {
         guard FieldKey.areEqual(lhs.inServiceStrategy, rhs.inServiceStrategy) else { return false }
         guard FieldKey.areEqual(lhs.toServiceStrategy, rhs.toServiceStrategy) else { return false }
-        return lhs.additionalFields == rhs.additionalFields
+        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
     }
 
     /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing

@@ -83,7 +83,7 @@ public struct ToServiceUpgradeStrategy: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.intervalMillis, rhs.intervalMillis) else { return false }
         guard FieldKey.areEqual(lhs.toServiceId, rhs.toServiceId) else { return false }
         guard FieldKey.areEqual(lhs.updateLinks, rhs.updateLinks) else { return false }
-        return lhs.additionalFields == rhs.additionalFields
+        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
     }
 
     /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing

@@ -16,7 +16,9 @@ struct FieldKey: CodingKey, Sendable {
     init?(intValue: Int) { nil }
 
     /// Whether two values of a field are equal. A static member rather than a free function, so that no
-    /// model property can shadow it inside the generated `==`.
+    /// model property can shadow it inside the generated `==`; and one generic function rather than the `==`
+    /// operator, whose overloads (one per model) the compiler would weigh at every comparison: a `==` on
+    /// `additionalFields` in each model cost more than a second of the SDK's type checking.
     static func areEqual<Value: Equatable>(_ lhs: Value?, _ rhs: Value?) -> Bool { lhs == rhs }
 
     /// The set of a model's JSON keys, written as one space-separated literal: a literal array of a hundred
@@ -35,7 +37,8 @@ struct FieldKey: CodingKey, Sendable {
 ///
 /// It counts the keys the fields found; when that is every key of the object, the usual case for a server
 /// as old as its docs, `additionalFields(known:)` returns without looking at a key again.
-struct FieldDecoder {
+/// Not copyable: it is only ever used in place, and copies cost each model outlined copy and destroy code.
+struct FieldDecoder: ~Copyable {
     private let container: KeyedDecodingContainer<FieldKey>
     private var keysFound = 0
     private var nulls: [String: JSONValue] = [:]
