@@ -64,14 +64,17 @@ public struct OutputWriter: Sendable {
             // Each folder once, not once per file.
             let folders = Set(try plan.written.map { path throws(DiagnosticError) in try location(of: path).deletingLastPathComponent() })
             for subfolder in folders { try fileManager.createDirectory(at: subfolder, withIntermediateDirectories: true) }
-            for path in plan.written {
-                guard let file = byPath[path] else { continue }
-                try writeAtomically(file.contents, to: try location(of: path))
-            }
+            // Removals first: on a case-insensitive file system (macOS) a type renamed only in case
+            // (`LbTargetConfig` → `LBTargetConfig`) is one file, and removing the old name after writing
+            // the new one would delete it.
             for path in plan.removed {
                 let url = try location(of: path)
                 try fileManager.removeItem(at: url)
                 removeEmptyFolders(from: url.deletingLastPathComponent())
+            }
+            for path in plan.written {
+                guard let file = byPath[path] else { continue }
+                try writeAtomically(file.contents, to: try location(of: path))
             }
             for (name, contents) in [(Self.manifestName, Self.manifest(for: files)), (Self.fingerprintName, inputs.map { $0.hex + "\n" })] {
                 guard let contents else { continue }

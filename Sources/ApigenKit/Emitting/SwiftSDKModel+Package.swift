@@ -37,6 +37,7 @@ extension SwiftSDKModel {
             else { continue }
             return DeployExampleContext(
                 accessorName: accessorName(of: resource), launchConfigType: swiftTypeName(launchConfig.name),
+                imageProperty: SwiftNames.memberName("imageUuid"),
                 upgradeType: swiftTypeName(input.name), strategyType: swiftTypeName(strategy.name),
                 finishMethod: actionNames.methodName("finishupgrade"))
         }

@@ -245,6 +245,7 @@ extension DeployExampleContext: MustacheParent {
         switch name {
         case "accessorName": accessorName
         case "launchConfigType": launchConfigType
+        case "imageProperty": imageProperty
         case "upgradeType": upgradeType
         case "strategyType": strategyType
         case "finishMethod": finishMethod

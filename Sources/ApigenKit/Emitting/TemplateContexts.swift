@@ -158,6 +158,8 @@ struct PackageContext {
 struct DeployExampleContext {
     var accessorName: String
     var launchConfigType: String
+    /// The Swift name of `launchConfig.imageUuid`.
+    var imageProperty: String
     var upgradeType: String
     var strategyType: String
     var finishMethod: String

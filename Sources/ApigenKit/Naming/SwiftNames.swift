@@ -36,10 +36,19 @@ public enum SwiftNames {
     /// Names the model template declares inside every model: a nested enum may not take them either.
     static let nestedTypeNames: Set<String> = ["ID", "Create", "Update", "CodingKeys"]
 
-    /// `networkDriverService` → `NetworkDriverService`; clashes with reserved names get a `Model` suffix.
+    /// Initialisms written in capitals wherever they are not the first word of a member name (Swift API
+    /// Design Guidelines: `stackID`, `imageUUID`, `LBTargetConfig`, but `ipAddress`). Keys are the lowercase
+    /// word; a plural takes a lowercase `s` (`instanceIDs`).
+    static let acronyms: [String: String] = Dictionary(uniqueKeysWithValues: [
+        "ACL", "API", "CA", "CIDR", "CNI", "CPU", "CSR", "DN", "DNS", "FQDN", "HA", "HTTP", "HTTPS", "ID", "IO",
+        "IP", "JSON", "LB", "OS", "SSH", "SSL", "TCP", "TLS", "TTL", "UDP", "UI", "URI", "URL", "UUID", "VIP", "VM",
+    ].map { ($0.lowercased(), $0) })
+
+    /// `networkDriverService` → `NetworkDriverService`, `lbTargetConfig` → `LBTargetConfig`; clashes with
+    /// reserved names get a `Model` suffix.
     public static func typeName(_ apiName: String) -> String {
         let words = words(in: apiName)
-        var name = words.map(capitalizedFirst).joined()
+        var name = words.flatMap(humps).map(capitalizedHump).joined()
         if name.isEmpty { name = "Unnamed" }
         if name.first?.isNumber == true { name = "_" + name }
         return reservedTypeNames.contains(name) ? name + "Model" : name
@@ -48,9 +57,9 @@ public enum SwiftNames {
     /// `healthState` → `healthState`; `ip6` → `ip6`; `created[TS]` → `createdTS`; `default` → `default`
     /// (backticked on declaration by `declaration(_:)`).
     public static func memberName(_ apiName: String) -> String {
-        let words = words(in: apiName)
-        guard let first = words.first else { return "unnamed" }
-        var name = lowercasedFirst(first) + words.dropFirst().map(capitalizedFirst).joined()
+        let humps = words(in: apiName).flatMap(humps)
+        guard let first = humps.first else { return "unnamed" }
+        var name = first.lowercased() + humps.dropFirst().map(capitalizedHump).joined()
         if name.first?.isNumber == true { name = "_" + name }
         return name
     }
@@ -118,6 +127,37 @@ public enum SwiftNames {
     /// Splits on anything that is not a letter or digit, keeping camel-case humps intact.
     static func words(in text: String) -> [String] {
         text.split(whereSeparator: { !($0.isLetter || $0.isNumber) || !$0.isASCII }).map(String.init)
+    }
+
+    /// The camel-case humps of a word: `imageUuid` → `image`, `Uuid`; `URLPath` → `URL`, `Path`;
+    /// `ip6Address` → `ip6`, `Address`. Digits stay with the letters before them.
+    static func humps(_ word: String) -> [String] {
+        let characters = Array(word)
+        var humps: [String] = []
+        var start = 0
+        for index in characters.indices.dropFirst() {
+            let character = characters[index], previous = characters[index - 1]
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            let startsHump = character.isUppercase
+                && (previous.isLowercase || previous.isNumber || (previous.isUppercase && next?.isLowercase == true))
+            if startsHump {
+                humps.append(String(characters[start..<index]))
+                start = index
+            }
+        }
+        humps.append(String(characters[start...]))
+        return humps
+    }
+
+    /// A hump as it is written after the first: capitalised, or in capitals when it is an initialism
+    /// (`Uuid` → `UUID`, `ids` → `IDs`, `ip6` → `IP6`).
+    static func capitalizedHump(_ hump: String) -> String {
+        let letters = hump.prefix { $0.isLetter }
+        let rest = hump.dropFirst(letters.count)
+        let key = letters.lowercased()
+        if let acronym = acronyms[key] { return acronym + rest }
+        if key.count > 2, key.hasSuffix("s"), let acronym = acronyms[String(key.dropLast())] { return acronym + "s" + rest }
+        return capitalizedFirst(hump)
     }
 
     static func capitalizedFirst(_ word: String) -> String {

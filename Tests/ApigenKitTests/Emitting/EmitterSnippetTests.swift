@@ -39,9 +39,9 @@ struct EmitterSnippetTests {
 
     @Test func referencesAreTypedIDs() throws {
         let source = try model("Gauge", in: try generate(["gauge.md": scalars]))
-        #expect(source.contains("public let hostId: Gauge.ID?"), "a reference to a known type is its typed ID")
+        #expect(source.contains("public let hostID: Gauge.ID?"), "a reference to a known type is its typed ID")
         let crate = PageBuilder.typePage("crate", writeable: ["ownerId | reference[nobody] | Optional | - | - | "])
-        #expect(try model("Crate", in: try generate(["crate.md": crate])).contains("public let ownerId: String?"),
+        #expect(try model("Crate", in: try generate(["crate.md": crate])).contains("public let ownerID: String?"),
                 "a reference to a type the docs never define is a plain string")
     }
 

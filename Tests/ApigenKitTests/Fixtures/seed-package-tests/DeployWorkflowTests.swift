@@ -37,7 +37,7 @@ struct DeployWorkflowTests {
             // The workflow, as the generated README shows it.
             let service = try await rancher.networkDriverServices.get(id: "1s5")
             var launchConfig = service.launchConfig ?? LaunchConfig()
-            launchConfig.imageUuid = "docker:nginx:1.25"
+            launchConfig.imageUUID = "docker:nginx:1.25"
             let upgrade = ServiceUpgrade(inServiceStrategy: InServiceUpgradeStrategy(launchConfig: launchConfig, startFirst: true))
             try await rancher.networkDriverServices.upgrade(service, upgrade)
             let upgraded = try await rancher.networkDriverServices.waitUntilSettled(id: service.requireID(), policy: fast)

@@ -25,14 +25,14 @@ struct ModelCodingTests {
         #expect(service.id == "1s5")
         #expect(service.name == "web")
         #expect(service.scale == 3)
-        #expect(service.assignServiceIpAddress == true)
-        #expect(service.instanceIds == ["1i1", "1i2"])
+        #expect(service.assignServiceIPAddress == true)
+        #expect(service.instanceIDs == ["1i1", "1i2"])
         #expect(service.metadata == ["tier": .string("front"), "weight": .number(2)])
-        #expect(service.launchConfig?.imageUuid == "docker:nginx")
+        #expect(service.launchConfig?.imageUUID == "docker:nginx")
         #expect(service.launchConfig?.labels == ["a": "b"])
         #expect(service.launchConfig?.created == Date(timeIntervalSince1970: 1_462_386_361.25))
         #expect(service.vip == nil)
-        #expect(service.externalId == nil)
+        #expect(service.externalID == nil)
         // The standard resource fields, though the seed has no common page.
         #expect(service.type == "networkDriverService")
         #expect(service.links == ["self": "x"])
@@ -78,13 +78,13 @@ struct ModelCodingTests {
     func readModifyWrite() throws {
         let service = try decode(NetworkDriverService.self, Self.serviceJSON)
         var launchConfig = try #require(service.launchConfig)
-        launchConfig.imageUuid = "docker:nginx:1.25"
+        launchConfig.imageUUID = "docker:nginx:1.25"
         var sent = try decode(JSONValue.self, try encode(launchConfig))
         #expect(sent["imageUuid"] == "docker:nginx:1.25")
         #expect(sent["drainTimeoutMs"] == 0 && sent["runInit"] == false && sent["labels"] == ["a": "b"])
         var withNull = try decode(LaunchConfig.self, #"{"imageUuid":null,"memory":5000000000}"#)
         #expect(withNull.memory == 5_000_000_000)
-        withNull.imageUuid = "docker:redis"
+        withNull.imageUUID = "docker:redis"
         sent = try decode(JSONValue.self, try encode(withNull))
         #expect(sent == ["imageUuid": "docker:redis", "memory": 5_000_000_000])
     }
@@ -96,15 +96,15 @@ struct ModelCodingTests {
         let original = try #require(service.launchConfig)
         var changed = original
         #expect(changed == original)
-        changed.imageUuid = "docker:nginx:1.25"
+        changed.imageUUID = "docker:nginx:1.25"
         changed.additionalFields["runInit"] = true
-        #expect(original.imageUuid == "docker:nginx" && original.additionalFields["runInit"] == false)
-        #expect(service.launchConfig?.imageUuid == "docker:nginx")
-        #expect(changed.imageUuid == "docker:nginx:1.25" && changed.labels == ["a": "b"])
+        #expect(original.imageUUID == "docker:nginx" && original.additionalFields["runInit"] == false)
+        #expect(service.launchConfig?.imageUUID == "docker:nginx")
+        #expect(changed.imageUUID == "docker:nginx:1.25" && changed.labels == ["a": "b"])
         #expect(changed != original)
         // Values built apart with the same fields are equal, storage aside.
-        #expect(LaunchConfig(imageUuid: "a", memory: 1) == LaunchConfig(imageUuid: "a", memory: 1))
-        var builtThenChanged = LaunchConfig(imageUuid: "a")
+        #expect(LaunchConfig(imageUUID: "a", memory: 1) == LaunchConfig(imageUUID: "a", memory: 1))
+        var builtThenChanged = LaunchConfig(imageUUID: "a")
         let snapshot = builtThenChanged
         builtThenChanged.memory = 2
         #expect(snapshot.memory == nil && builtThenChanged.memory == 2)

@@ -15,9 +15,9 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
     private var _storage: _Storage
 
     /// The `accountId` field.
-    public var accountId: String? {
-        get { _storage.accountId }
-        set { _uniqueStorage().accountId = newValue }
+    public var accountID: String? {
+        get { _storage.accountID }
+        set { _uniqueStorage().accountID = newValue }
     }
 
     /// The `created` field.
@@ -139,7 +139,7 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
-        accountId: String? = nil,
+        accountID: String? = nil,
         created: Date? = nil,
         defaultPolicyAction: String? = nil,
         description: String? = nil,
@@ -161,7 +161,7 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
         additionalFields: [String: JSONValue] = [:]
     ) {
         self._storage = _Storage()
-        self._storage.accountId = accountId
+        self._storage.accountID = accountID
         self._storage.created = created
         self._storage.defaultPolicyAction = defaultPolicyAction
         self._storage.description = description
@@ -190,7 +190,7 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         var fields = try FieldDecoder(decoder)
         self._storage = _Storage()
-        self._storage.accountId = try fields.decode("accountId")
+        self._storage.accountID = try fields.decode("accountId")
         self._storage.created = try fields.decode("created")
         self._storage.defaultPolicyAction = try fields.decode("defaultPolicyAction")
         self._storage.description = try fields.decode("description")
@@ -216,7 +216,7 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeAdditionalFields(self.additionalFields)
-        try container.encodeField(self.accountId, "accountId")
+        try container.encodeField(self.accountID, "accountId")
         try container.encodeField(self.created, "created")
         try container.encodeField(self.defaultPolicyAction, "defaultPolicyAction")
         try container.encodeField(self.description, "description")
@@ -240,7 +240,7 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
     /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         if lhs._storage === rhs._storage { return true }
-        guard FieldKey.areEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard FieldKey.areEqual(lhs.accountID, rhs.accountID) else { return false }
         guard FieldKey.areEqual(lhs.created, rhs.created) else { return false }
         guard FieldKey.areEqual(lhs.defaultPolicyAction, rhs.defaultPolicyAction) else { return false }
         guard FieldKey.areEqual(lhs.description, rhs.description) else { return false }
@@ -265,7 +265,7 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
     /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
     /// every field cost a large part of the SDK's build time for little gain.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(self.accountId)
+        hasher.combine(self.accountID)
         hasher.combine(self.created)
         hasher.combine(self.defaultPolicyAction)
         hasher.combine(self.additionalFields.count)
@@ -279,7 +279,7 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
 
     /// The stored fields. Unchecked `Sendable`: it is changed only while one value holds it alone.
     private final class _Storage: @unchecked Sendable {
-        var accountId: String?
+        var accountID: String?
         var created: Date?
         var defaultPolicyAction: String?
         var description: String?
@@ -304,7 +304,7 @@ public struct DefaultNetwork: Codable, Hashable, Sendable {
 
         /// A copy, for a value about to change storage it shares.
         init(copying source: _Storage) {
-            self.accountId = source.accountId
+            self.accountID = source.accountID
             self.created = source.created
             self.defaultPolicyAction = source.defaultPolicyAction
             self.description = source.description

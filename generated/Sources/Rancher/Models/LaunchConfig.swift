@@ -15,9 +15,9 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     private var _storage: _Storage
 
     /// The `accountId` field.
-    public var accountId: String? {
-        get { _storage.accountId }
-        set { _uniqueStorage().accountId = newValue }
+    public var accountID: String? {
+        get { _storage.accountID }
+        set { _uniqueStorage().accountID = newValue }
     }
 
     /// The `blkioDeviceOptions` field.
@@ -147,9 +147,9 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     }
 
     /// The `deploymentUnitUuid` field.
-    public var deploymentUnitUuid: String? {
-        get { _storage.deploymentUnitUuid }
-        set { _uniqueStorage().deploymentUnitUuid = newValue }
+    public var deploymentUnitUUID: String? {
+        get { _storage.deploymentUnitUUID }
+        set { _uniqueStorage().deploymentUnitUUID = newValue }
     }
 
     /// The `description` field.
@@ -219,9 +219,9 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     }
 
     /// The `externalId` field.
-    public var externalId: String? {
-        get { _storage.externalId }
-        set { _uniqueStorage().externalId = newValue }
+    public var externalID: String? {
+        get { _storage.externalID }
+        set { _uniqueStorage().externalID = newValue }
     }
 
     /// The `extraHosts` field.
@@ -279,9 +279,9 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     }
 
     /// The `hostId` field.
-    public var hostId: String? {
-        get { _storage.hostId }
-        set { _uniqueStorage().hostId = newValue }
+    public var hostID: String? {
+        get { _storage.hostID }
+        set { _uniqueStorage().hostID = newValue }
     }
 
     /// The `hostname` field.
@@ -297,9 +297,9 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     }
 
     /// The `imageUuid` field.
-    public var imageUuid: String? {
-        get { _storage.imageUuid }
-        set { _uniqueStorage().imageUuid = newValue }
+    public var imageUUID: String? {
+        get { _storage.imageUUID }
+        set { _uniqueStorage().imageUUID = newValue }
     }
 
     /// The `instanceLinks` field.
@@ -415,9 +415,9 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     }
 
     /// The `milliCpuReservation` field.
-    public var milliCpuReservation: Int? {
-        get { _storage.milliCpuReservation }
-        set { _uniqueStorage().milliCpuReservation = newValue }
+    public var milliCPUReservation: Int? {
+        get { _storage.milliCPUReservation }
+        set { _uniqueStorage().milliCPUReservation = newValue }
     }
 
     /// The `mounts` field.
@@ -439,15 +439,15 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     }
 
     /// The `networkContainerId` field.
-    public var networkContainerId: String? {
-        get { _storage.networkContainerId }
-        set { _uniqueStorage().networkContainerId = newValue }
+    public var networkContainerID: String? {
+        get { _storage.networkContainerID }
+        set { _uniqueStorage().networkContainerID = newValue }
     }
 
     /// The `networkIds` field.
-    public var networkIds: [String]? {
-        get { _storage.networkIds }
-        set { _uniqueStorage().networkIds = newValue }
+    public var networkIDs: [String]? {
+        get { _storage.networkIDs }
+        set { _uniqueStorage().networkIDs = newValue }
     }
 
     /// The `networkLaunchConfig` field.
@@ -495,15 +495,15 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     }
 
     /// The `primaryIpAddress` field.
-    public var primaryIpAddress: String? {
-        get { _storage.primaryIpAddress }
-        set { _uniqueStorage().primaryIpAddress = newValue }
+    public var primaryIPAddress: String? {
+        get { _storage.primaryIPAddress }
+        set { _uniqueStorage().primaryIPAddress = newValue }
     }
 
     /// The `primaryNetworkId` field.
-    public var primaryNetworkId: String? {
-        get { _storage.primaryNetworkId }
-        set { _uniqueStorage().primaryNetworkId = newValue }
+    public var primaryNetworkID: String? {
+        get { _storage.primaryNetworkID }
+        set { _uniqueStorage().primaryNetworkID = newValue }
     }
 
     /// The `privileged` field.
@@ -525,9 +525,9 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     }
 
     /// The `registryCredentialId` field.
-    public var registryCredentialId: String? {
-        get { _storage.registryCredentialId }
-        set { _uniqueStorage().registryCredentialId = newValue }
+    public var registryCredentialID: String? {
+        get { _storage.registryCredentialID }
+        set { _uniqueStorage().registryCredentialID = newValue }
     }
 
     /// The `removed` field.
@@ -537,15 +537,15 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     }
 
     /// The `requestedHostId` field.
-    public var requestedHostId: String? {
-        get { _storage.requestedHostId }
-        set { _uniqueStorage().requestedHostId = newValue }
+    public var requestedHostID: String? {
+        get { _storage.requestedHostID }
+        set { _uniqueStorage().requestedHostID = newValue }
     }
 
     /// The `requestedIpAddress` field.
-    public var requestedIpAddress: String? {
-        get { _storage.requestedIpAddress }
-        set { _uniqueStorage().requestedIpAddress = newValue }
+    public var requestedIPAddress: String? {
+        get { _storage.requestedIPAddress }
+        set { _uniqueStorage().requestedIPAddress = newValue }
     }
 
     /// The `secrets` field.
@@ -561,9 +561,9 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     }
 
     /// The `serviceIds` field.
-    public var serviceIds: [String]? {
-        get { _storage.serviceIds }
-        set { _uniqueStorage().serviceIds = newValue }
+    public var serviceIDs: [String]? {
+        get { _storage.serviceIDs }
+        set { _uniqueStorage().serviceIDs = newValue }
     }
 
     /// The `shmSize` field.
@@ -731,7 +731,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
-        accountId: String? = nil,
+        accountID: String? = nil,
         blkioDeviceOptions: [String: JSONValue]? = nil,
         blkioWeight: Int? = nil,
         build: Build? = nil,
@@ -753,7 +753,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         dataVolumes: [String]? = nil,
         dataVolumesFrom: [String]? = nil,
         dataVolumesFromLaunchConfigs: [String]? = nil,
-        deploymentUnitUuid: String? = nil,
+        deploymentUnitUUID: String? = nil,
         description: String? = nil,
         devices: [String]? = nil,
         diskQuota: Int? = nil,
@@ -765,7 +765,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         entryPoint: [String]? = nil,
         environment: [String: JSONValue]? = nil,
         expose: [String]? = nil,
-        externalId: String? = nil,
+        externalID: String? = nil,
         extraHosts: [String]? = nil,
         firstRunning: Date? = nil,
         groupAdd: [String]? = nil,
@@ -775,10 +775,10 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         healthRetries: Int? = nil,
         healthState: String? = nil,
         healthTimeout: Int? = nil,
-        hostId: String? = nil,
+        hostID: String? = nil,
         hostname: String? = nil,
         id: ID? = nil,
-        imageUuid: String? = nil,
+        imageUUID: String? = nil,
         instanceLinks: [String: String]? = nil,
         instanceTriggeredStop: String? = nil,
         ioMaximumBandwidth: Int? = nil,
@@ -797,12 +797,12 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         memoryReservation: Int? = nil,
         memorySwap: Int? = nil,
         memorySwappiness: Int? = nil,
-        milliCpuReservation: Int? = nil,
+        milliCPUReservation: Int? = nil,
         mounts: [JSONValue]? = nil,
         nativeContainer: Bool? = nil,
         netAlias: [String]? = nil,
-        networkContainerId: String? = nil,
-        networkIds: [String]? = nil,
+        networkContainerID: String? = nil,
+        networkIDs: [String]? = nil,
         networkLaunchConfig: String? = nil,
         networkMode: String? = nil,
         oomKillDisable: Bool? = nil,
@@ -810,18 +810,18 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         pidMode: String? = nil,
         pidsLimit: Int? = nil,
         ports: [String]? = nil,
-        primaryIpAddress: String? = nil,
-        primaryNetworkId: String? = nil,
+        primaryIPAddress: String? = nil,
+        primaryNetworkID: String? = nil,
         privileged: Bool? = nil,
         publishAllPorts: Bool? = nil,
         readOnly: Bool? = nil,
-        registryCredentialId: String? = nil,
+        registryCredentialID: String? = nil,
         removed: Date? = nil,
-        requestedHostId: String? = nil,
-        requestedIpAddress: String? = nil,
+        requestedHostID: String? = nil,
+        requestedIPAddress: String? = nil,
         secrets: [JSONValue]? = nil,
         securityOpt: [String]? = nil,
-        serviceIds: [String]? = nil,
+        serviceIDs: [String]? = nil,
         shmSize: Int? = nil,
         startCount: Int? = nil,
         startOnCreate: Bool? = nil,
@@ -850,7 +850,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         additionalFields: [String: JSONValue] = [:]
     ) {
         self._storage = _Storage()
-        self._storage.accountId = accountId
+        self._storage.accountID = accountID
         self._storage.blkioDeviceOptions = blkioDeviceOptions
         self._storage.blkioWeight = blkioWeight
         self._storage.build = build
@@ -872,7 +872,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         self._storage.dataVolumes = dataVolumes
         self._storage.dataVolumesFrom = dataVolumesFrom
         self._storage.dataVolumesFromLaunchConfigs = dataVolumesFromLaunchConfigs
-        self._storage.deploymentUnitUuid = deploymentUnitUuid
+        self._storage.deploymentUnitUUID = deploymentUnitUUID
         self._storage.description = description
         self._storage.devices = devices
         self._storage.diskQuota = diskQuota
@@ -884,7 +884,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         self._storage.entryPoint = entryPoint
         self._storage.environment = environment
         self._storage.expose = expose
-        self._storage.externalId = externalId
+        self._storage.externalID = externalID
         self._storage.extraHosts = extraHosts
         self._storage.firstRunning = firstRunning
         self._storage.groupAdd = groupAdd
@@ -894,10 +894,10 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         self._storage.healthRetries = healthRetries
         self._storage.healthState = healthState
         self._storage.healthTimeout = healthTimeout
-        self._storage.hostId = hostId
+        self._storage.hostID = hostID
         self._storage.hostname = hostname
         self._storage.id = id
-        self._storage.imageUuid = imageUuid
+        self._storage.imageUUID = imageUUID
         self._storage.instanceLinks = instanceLinks
         self._storage.instanceTriggeredStop = instanceTriggeredStop
         self._storage.ioMaximumBandwidth = ioMaximumBandwidth
@@ -916,12 +916,12 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         self._storage.memoryReservation = memoryReservation
         self._storage.memorySwap = memorySwap
         self._storage.memorySwappiness = memorySwappiness
-        self._storage.milliCpuReservation = milliCpuReservation
+        self._storage.milliCPUReservation = milliCPUReservation
         self._storage.mounts = mounts
         self._storage.nativeContainer = nativeContainer
         self._storage.netAlias = netAlias
-        self._storage.networkContainerId = networkContainerId
-        self._storage.networkIds = networkIds
+        self._storage.networkContainerID = networkContainerID
+        self._storage.networkIDs = networkIDs
         self._storage.networkLaunchConfig = networkLaunchConfig
         self._storage.networkMode = networkMode
         self._storage.oomKillDisable = oomKillDisable
@@ -929,18 +929,18 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         self._storage.pidMode = pidMode
         self._storage.pidsLimit = pidsLimit
         self._storage.ports = ports
-        self._storage.primaryIpAddress = primaryIpAddress
-        self._storage.primaryNetworkId = primaryNetworkId
+        self._storage.primaryIPAddress = primaryIPAddress
+        self._storage.primaryNetworkID = primaryNetworkID
         self._storage.privileged = privileged
         self._storage.publishAllPorts = publishAllPorts
         self._storage.readOnly = readOnly
-        self._storage.registryCredentialId = registryCredentialId
+        self._storage.registryCredentialID = registryCredentialID
         self._storage.removed = removed
-        self._storage.requestedHostId = requestedHostId
-        self._storage.requestedIpAddress = requestedIpAddress
+        self._storage.requestedHostID = requestedHostID
+        self._storage.requestedIPAddress = requestedIPAddress
         self._storage.secrets = secrets
         self._storage.securityOpt = securityOpt
-        self._storage.serviceIds = serviceIds
+        self._storage.serviceIDs = serviceIDs
         self._storage.shmSize = shmSize
         self._storage.startCount = startCount
         self._storage.startOnCreate = startOnCreate
@@ -976,7 +976,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         var fields = try FieldDecoder(decoder)
         self._storage = _Storage()
-        self._storage.accountId = try fields.decode("accountId")
+        self._storage.accountID = try fields.decode("accountId")
         self._storage.blkioDeviceOptions = try fields.decode("blkioDeviceOptions")
         self._storage.blkioWeight = try fields.decode("blkioWeight")
         self._storage.build = try fields.decode("build")
@@ -998,7 +998,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         self._storage.dataVolumes = try fields.decode("dataVolumes")
         self._storage.dataVolumesFrom = try fields.decode("dataVolumesFrom")
         self._storage.dataVolumesFromLaunchConfigs = try fields.decode("dataVolumesFromLaunchConfigs")
-        self._storage.deploymentUnitUuid = try fields.decode("deploymentUnitUuid")
+        self._storage.deploymentUnitUUID = try fields.decode("deploymentUnitUuid")
         self._storage.description = try fields.decode("description")
         self._storage.devices = try fields.decode("devices")
         self._storage.diskQuota = try fields.decode("diskQuota")
@@ -1010,7 +1010,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         self._storage.entryPoint = try fields.decode("entryPoint")
         self._storage.environment = try fields.decode("environment")
         self._storage.expose = try fields.decode("expose")
-        self._storage.externalId = try fields.decode("externalId")
+        self._storage.externalID = try fields.decode("externalId")
         self._storage.extraHosts = try fields.decode("extraHosts")
         self._storage.firstRunning = try fields.decode("firstRunning")
         self._storage.groupAdd = try fields.decode("groupAdd")
@@ -1020,10 +1020,10 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         self._storage.healthRetries = try fields.decode("healthRetries")
         self._storage.healthState = try fields.decode("healthState")
         self._storage.healthTimeout = try fields.decode("healthTimeout")
-        self._storage.hostId = try fields.decode("hostId")
+        self._storage.hostID = try fields.decode("hostId")
         self._storage.hostname = try fields.decode("hostname")
         self._storage.id = try fields.decode("id")
-        self._storage.imageUuid = try fields.decode("imageUuid")
+        self._storage.imageUUID = try fields.decode("imageUuid")
         self._storage.instanceLinks = try fields.decode("instanceLinks")
         self._storage.instanceTriggeredStop = try fields.decode("instanceTriggeredStop")
         self._storage.ioMaximumBandwidth = try fields.decode("ioMaximumBandwidth")
@@ -1042,12 +1042,12 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         self._storage.memoryReservation = try fields.decode("memoryReservation")
         self._storage.memorySwap = try fields.decode("memorySwap")
         self._storage.memorySwappiness = try fields.decode("memorySwappiness")
-        self._storage.milliCpuReservation = try fields.decode("milliCpuReservation")
+        self._storage.milliCPUReservation = try fields.decode("milliCpuReservation")
         self._storage.mounts = try fields.decode("mounts")
         self._storage.nativeContainer = try fields.decode("nativeContainer")
         self._storage.netAlias = try fields.decode("netAlias")
-        self._storage.networkContainerId = try fields.decode("networkContainerId")
-        self._storage.networkIds = try fields.decode("networkIds")
+        self._storage.networkContainerID = try fields.decode("networkContainerId")
+        self._storage.networkIDs = try fields.decode("networkIds")
         self._storage.networkLaunchConfig = try fields.decode("networkLaunchConfig")
         self._storage.networkMode = try fields.decode("networkMode")
         self._storage.oomKillDisable = try fields.decode("oomKillDisable")
@@ -1055,18 +1055,18 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         self._storage.pidMode = try fields.decode("pidMode")
         self._storage.pidsLimit = try fields.decode("pidsLimit")
         self._storage.ports = try fields.decode("ports")
-        self._storage.primaryIpAddress = try fields.decode("primaryIpAddress")
-        self._storage.primaryNetworkId = try fields.decode("primaryNetworkId")
+        self._storage.primaryIPAddress = try fields.decode("primaryIpAddress")
+        self._storage.primaryNetworkID = try fields.decode("primaryNetworkId")
         self._storage.privileged = try fields.decode("privileged")
         self._storage.publishAllPorts = try fields.decode("publishAllPorts")
         self._storage.readOnly = try fields.decode("readOnly")
-        self._storage.registryCredentialId = try fields.decode("registryCredentialId")
+        self._storage.registryCredentialID = try fields.decode("registryCredentialId")
         self._storage.removed = try fields.decode("removed")
-        self._storage.requestedHostId = try fields.decode("requestedHostId")
-        self._storage.requestedIpAddress = try fields.decode("requestedIpAddress")
+        self._storage.requestedHostID = try fields.decode("requestedHostId")
+        self._storage.requestedIPAddress = try fields.decode("requestedIpAddress")
         self._storage.secrets = try fields.decode("secrets")
         self._storage.securityOpt = try fields.decode("securityOpt")
-        self._storage.serviceIds = try fields.decode("serviceIds")
+        self._storage.serviceIDs = try fields.decode("serviceIds")
         self._storage.shmSize = try fields.decode("shmSize")
         self._storage.startCount = try fields.decode("startCount")
         self._storage.startOnCreate = try fields.decode("startOnCreate")
@@ -1099,7 +1099,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeAdditionalFields(self.additionalFields)
-        try container.encodeField(self.accountId, "accountId")
+        try container.encodeField(self.accountID, "accountId")
         try container.encodeField(self.blkioDeviceOptions, "blkioDeviceOptions")
         try container.encodeField(self.blkioWeight, "blkioWeight")
         try container.encodeField(self.build, "build")
@@ -1121,7 +1121,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         try container.encodeField(self.dataVolumes, "dataVolumes")
         try container.encodeField(self.dataVolumesFrom, "dataVolumesFrom")
         try container.encodeField(self.dataVolumesFromLaunchConfigs, "dataVolumesFromLaunchConfigs")
-        try container.encodeField(self.deploymentUnitUuid, "deploymentUnitUuid")
+        try container.encodeField(self.deploymentUnitUUID, "deploymentUnitUuid")
         try container.encodeField(self.description, "description")
         try container.encodeField(self.devices, "devices")
         try container.encodeField(self.diskQuota, "diskQuota")
@@ -1133,7 +1133,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         try container.encodeField(self.entryPoint, "entryPoint")
         try container.encodeField(self.environment, "environment")
         try container.encodeField(self.expose, "expose")
-        try container.encodeField(self.externalId, "externalId")
+        try container.encodeField(self.externalID, "externalId")
         try container.encodeField(self.extraHosts, "extraHosts")
         try container.encodeField(self.firstRunning, "firstRunning")
         try container.encodeField(self.groupAdd, "groupAdd")
@@ -1143,10 +1143,10 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         try container.encodeField(self.healthRetries, "healthRetries")
         try container.encodeField(self.healthState, "healthState")
         try container.encodeField(self.healthTimeout, "healthTimeout")
-        try container.encodeField(self.hostId, "hostId")
+        try container.encodeField(self.hostID, "hostId")
         try container.encodeField(self.hostname, "hostname")
         try container.encodeField(self.id, "id")
-        try container.encodeField(self.imageUuid, "imageUuid")
+        try container.encodeField(self.imageUUID, "imageUuid")
         try container.encodeField(self.instanceLinks, "instanceLinks")
         try container.encodeField(self.instanceTriggeredStop, "instanceTriggeredStop")
         try container.encodeField(self.ioMaximumBandwidth, "ioMaximumBandwidth")
@@ -1165,12 +1165,12 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         try container.encodeField(self.memoryReservation, "memoryReservation")
         try container.encodeField(self.memorySwap, "memorySwap")
         try container.encodeField(self.memorySwappiness, "memorySwappiness")
-        try container.encodeField(self.milliCpuReservation, "milliCpuReservation")
+        try container.encodeField(self.milliCPUReservation, "milliCpuReservation")
         try container.encodeField(self.mounts, "mounts")
         try container.encodeField(self.nativeContainer, "nativeContainer")
         try container.encodeField(self.netAlias, "netAlias")
-        try container.encodeField(self.networkContainerId, "networkContainerId")
-        try container.encodeField(self.networkIds, "networkIds")
+        try container.encodeField(self.networkContainerID, "networkContainerId")
+        try container.encodeField(self.networkIDs, "networkIds")
         try container.encodeField(self.networkLaunchConfig, "networkLaunchConfig")
         try container.encodeField(self.networkMode, "networkMode")
         try container.encodeField(self.oomKillDisable, "oomKillDisable")
@@ -1178,18 +1178,18 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         try container.encodeField(self.pidMode, "pidMode")
         try container.encodeField(self.pidsLimit, "pidsLimit")
         try container.encodeField(self.ports, "ports")
-        try container.encodeField(self.primaryIpAddress, "primaryIpAddress")
-        try container.encodeField(self.primaryNetworkId, "primaryNetworkId")
+        try container.encodeField(self.primaryIPAddress, "primaryIpAddress")
+        try container.encodeField(self.primaryNetworkID, "primaryNetworkId")
         try container.encodeField(self.privileged, "privileged")
         try container.encodeField(self.publishAllPorts, "publishAllPorts")
         try container.encodeField(self.readOnly, "readOnly")
-        try container.encodeField(self.registryCredentialId, "registryCredentialId")
+        try container.encodeField(self.registryCredentialID, "registryCredentialId")
         try container.encodeField(self.removed, "removed")
-        try container.encodeField(self.requestedHostId, "requestedHostId")
-        try container.encodeField(self.requestedIpAddress, "requestedIpAddress")
+        try container.encodeField(self.requestedHostID, "requestedHostId")
+        try container.encodeField(self.requestedIPAddress, "requestedIpAddress")
         try container.encodeField(self.secrets, "secrets")
         try container.encodeField(self.securityOpt, "securityOpt")
-        try container.encodeField(self.serviceIds, "serviceIds")
+        try container.encodeField(self.serviceIDs, "serviceIds")
         try container.encodeField(self.shmSize, "shmSize")
         try container.encodeField(self.startCount, "startCount")
         try container.encodeField(self.startOnCreate, "startOnCreate")
@@ -1220,7 +1220,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         if lhs._storage === rhs._storage { return true }
-        guard FieldKey.areEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard FieldKey.areEqual(lhs.accountID, rhs.accountID) else { return false }
         guard FieldKey.areEqual(lhs.blkioDeviceOptions, rhs.blkioDeviceOptions) else { return false }
         guard FieldKey.areEqual(lhs.blkioWeight, rhs.blkioWeight) else { return false }
         guard FieldKey.areEqual(lhs.build, rhs.build) else { return false }
@@ -1242,7 +1242,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.dataVolumes, rhs.dataVolumes) else { return false }
         guard FieldKey.areEqual(lhs.dataVolumesFrom, rhs.dataVolumesFrom) else { return false }
         guard FieldKey.areEqual(lhs.dataVolumesFromLaunchConfigs, rhs.dataVolumesFromLaunchConfigs) else { return false }
-        guard FieldKey.areEqual(lhs.deploymentUnitUuid, rhs.deploymentUnitUuid) else { return false }
+        guard FieldKey.areEqual(lhs.deploymentUnitUUID, rhs.deploymentUnitUUID) else { return false }
         guard FieldKey.areEqual(lhs.description, rhs.description) else { return false }
         guard FieldKey.areEqual(lhs.devices, rhs.devices) else { return false }
         guard FieldKey.areEqual(lhs.diskQuota, rhs.diskQuota) else { return false }
@@ -1254,7 +1254,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.entryPoint, rhs.entryPoint) else { return false }
         guard FieldKey.areEqual(lhs.environment, rhs.environment) else { return false }
         guard FieldKey.areEqual(lhs.expose, rhs.expose) else { return false }
-        guard FieldKey.areEqual(lhs.externalId, rhs.externalId) else { return false }
+        guard FieldKey.areEqual(lhs.externalID, rhs.externalID) else { return false }
         guard FieldKey.areEqual(lhs.extraHosts, rhs.extraHosts) else { return false }
         guard FieldKey.areEqual(lhs.firstRunning, rhs.firstRunning) else { return false }
         guard FieldKey.areEqual(lhs.groupAdd, rhs.groupAdd) else { return false }
@@ -1264,10 +1264,10 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.healthRetries, rhs.healthRetries) else { return false }
         guard FieldKey.areEqual(lhs.healthState, rhs.healthState) else { return false }
         guard FieldKey.areEqual(lhs.healthTimeout, rhs.healthTimeout) else { return false }
-        guard FieldKey.areEqual(lhs.hostId, rhs.hostId) else { return false }
+        guard FieldKey.areEqual(lhs.hostID, rhs.hostID) else { return false }
         guard FieldKey.areEqual(lhs.hostname, rhs.hostname) else { return false }
         guard FieldKey.areEqual(lhs.id, rhs.id) else { return false }
-        guard FieldKey.areEqual(lhs.imageUuid, rhs.imageUuid) else { return false }
+        guard FieldKey.areEqual(lhs.imageUUID, rhs.imageUUID) else { return false }
         guard FieldKey.areEqual(lhs.instanceLinks, rhs.instanceLinks) else { return false }
         guard FieldKey.areEqual(lhs.instanceTriggeredStop, rhs.instanceTriggeredStop) else { return false }
         guard FieldKey.areEqual(lhs.ioMaximumBandwidth, rhs.ioMaximumBandwidth) else { return false }
@@ -1286,12 +1286,12 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.memoryReservation, rhs.memoryReservation) else { return false }
         guard FieldKey.areEqual(lhs.memorySwap, rhs.memorySwap) else { return false }
         guard FieldKey.areEqual(lhs.memorySwappiness, rhs.memorySwappiness) else { return false }
-        guard FieldKey.areEqual(lhs.milliCpuReservation, rhs.milliCpuReservation) else { return false }
+        guard FieldKey.areEqual(lhs.milliCPUReservation, rhs.milliCPUReservation) else { return false }
         guard FieldKey.areEqual(lhs.mounts, rhs.mounts) else { return false }
         guard FieldKey.areEqual(lhs.nativeContainer, rhs.nativeContainer) else { return false }
         guard FieldKey.areEqual(lhs.netAlias, rhs.netAlias) else { return false }
-        guard FieldKey.areEqual(lhs.networkContainerId, rhs.networkContainerId) else { return false }
-        guard FieldKey.areEqual(lhs.networkIds, rhs.networkIds) else { return false }
+        guard FieldKey.areEqual(lhs.networkContainerID, rhs.networkContainerID) else { return false }
+        guard FieldKey.areEqual(lhs.networkIDs, rhs.networkIDs) else { return false }
         guard FieldKey.areEqual(lhs.networkLaunchConfig, rhs.networkLaunchConfig) else { return false }
         guard FieldKey.areEqual(lhs.networkMode, rhs.networkMode) else { return false }
         guard FieldKey.areEqual(lhs.oomKillDisable, rhs.oomKillDisable) else { return false }
@@ -1299,18 +1299,18 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.pidMode, rhs.pidMode) else { return false }
         guard FieldKey.areEqual(lhs.pidsLimit, rhs.pidsLimit) else { return false }
         guard FieldKey.areEqual(lhs.ports, rhs.ports) else { return false }
-        guard FieldKey.areEqual(lhs.primaryIpAddress, rhs.primaryIpAddress) else { return false }
-        guard FieldKey.areEqual(lhs.primaryNetworkId, rhs.primaryNetworkId) else { return false }
+        guard FieldKey.areEqual(lhs.primaryIPAddress, rhs.primaryIPAddress) else { return false }
+        guard FieldKey.areEqual(lhs.primaryNetworkID, rhs.primaryNetworkID) else { return false }
         guard FieldKey.areEqual(lhs.privileged, rhs.privileged) else { return false }
         guard FieldKey.areEqual(lhs.publishAllPorts, rhs.publishAllPorts) else { return false }
         guard FieldKey.areEqual(lhs.readOnly, rhs.readOnly) else { return false }
-        guard FieldKey.areEqual(lhs.registryCredentialId, rhs.registryCredentialId) else { return false }
+        guard FieldKey.areEqual(lhs.registryCredentialID, rhs.registryCredentialID) else { return false }
         guard FieldKey.areEqual(lhs.removed, rhs.removed) else { return false }
-        guard FieldKey.areEqual(lhs.requestedHostId, rhs.requestedHostId) else { return false }
-        guard FieldKey.areEqual(lhs.requestedIpAddress, rhs.requestedIpAddress) else { return false }
+        guard FieldKey.areEqual(lhs.requestedHostID, rhs.requestedHostID) else { return false }
+        guard FieldKey.areEqual(lhs.requestedIPAddress, rhs.requestedIPAddress) else { return false }
         guard FieldKey.areEqual(lhs.secrets, rhs.secrets) else { return false }
         guard FieldKey.areEqual(lhs.securityOpt, rhs.securityOpt) else { return false }
-        guard FieldKey.areEqual(lhs.serviceIds, rhs.serviceIds) else { return false }
+        guard FieldKey.areEqual(lhs.serviceIDs, rhs.serviceIDs) else { return false }
         guard FieldKey.areEqual(lhs.shmSize, rhs.shmSize) else { return false }
         guard FieldKey.areEqual(lhs.startCount, rhs.startCount) else { return false }
         guard FieldKey.areEqual(lhs.startOnCreate, rhs.startOnCreate) else { return false }
@@ -1342,7 +1342,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
     /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
     /// every field cost a large part of the SDK's build time for little gain.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(self.accountId)
+        hasher.combine(self.accountID)
         hasher.combine(self.blkioDeviceOptions)
         hasher.combine(self.blkioWeight)
         hasher.combine(self.additionalFields.count)
@@ -1356,7 +1356,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
 
     /// The stored fields. Unchecked `Sendable`: it is changed only while one value holds it alone.
     private final class _Storage: @unchecked Sendable {
-        var accountId: String?
+        var accountID: String?
         var blkioDeviceOptions: [String: JSONValue]?
         var blkioWeight: Int?
         var build: Build?
@@ -1378,7 +1378,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         var dataVolumes: [String]?
         var dataVolumesFrom: [String]?
         var dataVolumesFromLaunchConfigs: [String]?
-        var deploymentUnitUuid: String?
+        var deploymentUnitUUID: String?
         var description: String?
         var devices: [String]?
         var diskQuota: Int?
@@ -1390,7 +1390,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         var entryPoint: [String]?
         var environment: [String: JSONValue]?
         var expose: [String]?
-        var externalId: String?
+        var externalID: String?
         var extraHosts: [String]?
         var firstRunning: Date?
         var groupAdd: [String]?
@@ -1400,10 +1400,10 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         var healthRetries: Int?
         var healthState: String?
         var healthTimeout: Int?
-        var hostId: String?
+        var hostID: String?
         var hostname: String?
         var id: ID?
-        var imageUuid: String?
+        var imageUUID: String?
         var instanceLinks: [String: String]?
         var instanceTriggeredStop: String?
         var ioMaximumBandwidth: Int?
@@ -1422,12 +1422,12 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         var memoryReservation: Int?
         var memorySwap: Int?
         var memorySwappiness: Int?
-        var milliCpuReservation: Int?
+        var milliCPUReservation: Int?
         var mounts: [JSONValue]?
         var nativeContainer: Bool?
         var netAlias: [String]?
-        var networkContainerId: String?
-        var networkIds: [String]?
+        var networkContainerID: String?
+        var networkIDs: [String]?
         var networkLaunchConfig: String?
         var networkMode: String?
         var oomKillDisable: Bool?
@@ -1435,18 +1435,18 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         var pidMode: String?
         var pidsLimit: Int?
         var ports: [String]?
-        var primaryIpAddress: String?
-        var primaryNetworkId: String?
+        var primaryIPAddress: String?
+        var primaryNetworkID: String?
         var privileged: Bool?
         var publishAllPorts: Bool?
         var readOnly: Bool?
-        var registryCredentialId: String?
+        var registryCredentialID: String?
         var removed: Date?
-        var requestedHostId: String?
-        var requestedIpAddress: String?
+        var requestedHostID: String?
+        var requestedIPAddress: String?
         var secrets: [JSONValue]?
         var securityOpt: [String]?
-        var serviceIds: [String]?
+        var serviceIDs: [String]?
         var shmSize: Int?
         var startCount: Int?
         var startOnCreate: Bool?
@@ -1478,7 +1478,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
 
         /// A copy, for a value about to change storage it shares.
         init(copying source: _Storage) {
-            self.accountId = source.accountId
+            self.accountID = source.accountID
             self.blkioDeviceOptions = source.blkioDeviceOptions
             self.blkioWeight = source.blkioWeight
             self.build = source.build
@@ -1500,7 +1500,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
             self.dataVolumes = source.dataVolumes
             self.dataVolumesFrom = source.dataVolumesFrom
             self.dataVolumesFromLaunchConfigs = source.dataVolumesFromLaunchConfigs
-            self.deploymentUnitUuid = source.deploymentUnitUuid
+            self.deploymentUnitUUID = source.deploymentUnitUUID
             self.description = source.description
             self.devices = source.devices
             self.diskQuota = source.diskQuota
@@ -1512,7 +1512,7 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
             self.entryPoint = source.entryPoint
             self.environment = source.environment
             self.expose = source.expose
-            self.externalId = source.externalId
+            self.externalID = source.externalID
             self.extraHosts = source.extraHosts
             self.firstRunning = source.firstRunning
             self.groupAdd = source.groupAdd
@@ -1522,10 +1522,10 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
             self.healthRetries = source.healthRetries
             self.healthState = source.healthState
             self.healthTimeout = source.healthTimeout
-            self.hostId = source.hostId
+            self.hostID = source.hostID
             self.hostname = source.hostname
             self.id = source.id
-            self.imageUuid = source.imageUuid
+            self.imageUUID = source.imageUUID
             self.instanceLinks = source.instanceLinks
             self.instanceTriggeredStop = source.instanceTriggeredStop
             self.ioMaximumBandwidth = source.ioMaximumBandwidth
@@ -1544,12 +1544,12 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
             self.memoryReservation = source.memoryReservation
             self.memorySwap = source.memorySwap
             self.memorySwappiness = source.memorySwappiness
-            self.milliCpuReservation = source.milliCpuReservation
+            self.milliCPUReservation = source.milliCPUReservation
             self.mounts = source.mounts
             self.nativeContainer = source.nativeContainer
             self.netAlias = source.netAlias
-            self.networkContainerId = source.networkContainerId
-            self.networkIds = source.networkIds
+            self.networkContainerID = source.networkContainerID
+            self.networkIDs = source.networkIDs
             self.networkLaunchConfig = source.networkLaunchConfig
             self.networkMode = source.networkMode
             self.oomKillDisable = source.oomKillDisable
@@ -1557,18 +1557,18 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
             self.pidMode = source.pidMode
             self.pidsLimit = source.pidsLimit
             self.ports = source.ports
-            self.primaryIpAddress = source.primaryIpAddress
-            self.primaryNetworkId = source.primaryNetworkId
+            self.primaryIPAddress = source.primaryIPAddress
+            self.primaryNetworkID = source.primaryNetworkID
             self.privileged = source.privileged
             self.publishAllPorts = source.publishAllPorts
             self.readOnly = source.readOnly
-            self.registryCredentialId = source.registryCredentialId
+            self.registryCredentialID = source.registryCredentialID
             self.removed = source.removed
-            self.requestedHostId = source.requestedHostId
-            self.requestedIpAddress = source.requestedIpAddress
+            self.requestedHostID = source.requestedHostID
+            self.requestedIPAddress = source.requestedIPAddress
             self.secrets = source.secrets
             self.securityOpt = source.securityOpt
-            self.serviceIds = source.serviceIds
+            self.serviceIDs = source.serviceIDs
             self.shmSize = source.shmSize
             self.startCount = source.startCount
             self.startOnCreate = source.startOnCreate

@@ -15,9 +15,9 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
     private var _storage: _Storage
 
     /// The `accountId` field.
-    public var accountId: String? {
-        get { _storage.accountId }
-        set { _uniqueStorage().accountId = newValue }
+    public var accountID: String? {
+        get { _storage.accountID }
+        set { _uniqueStorage().accountID = newValue }
     }
 
     /// The `cniConfig` field.
@@ -75,9 +75,9 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
     }
 
     /// The `serviceId` field.
-    public var serviceId: String? {
-        get { _storage.serviceId }
-        set { _uniqueStorage().serviceId = newValue }
+    public var serviceID: String? {
+        get { _storage.serviceID }
+        set { _uniqueStorage().serviceID = newValue }
     }
 
     /// The `state` field.
@@ -119,7 +119,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
-        accountId: String? = nil,
+        accountID: String? = nil,
         cniConfig: [String: JSONValue]? = nil,
         created: Date? = nil,
         defaultNetwork: DefaultNetwork? = nil,
@@ -129,7 +129,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         name: String? = nil,
         networkMetadata: [String: JSONValue]? = nil,
         removed: Date? = nil,
-        serviceId: String? = nil,
+        serviceID: String? = nil,
         state: String? = nil,
         transitioning: String? = nil,
         transitioningMessage: String? = nil,
@@ -138,7 +138,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         additionalFields: [String: JSONValue] = [:]
     ) {
         self._storage = _Storage()
-        self._storage.accountId = accountId
+        self._storage.accountID = accountID
         self._storage.cniConfig = cniConfig
         self._storage.created = created
         self._storage.defaultNetwork = defaultNetwork
@@ -148,7 +148,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         self._storage.name = name
         self._storage.networkMetadata = networkMetadata
         self._storage.removed = removed
-        self._storage.serviceId = serviceId
+        self._storage.serviceID = serviceID
         self._storage.state = state
         self._storage.transitioning = transitioning
         self._storage.transitioningMessage = transitioningMessage
@@ -164,7 +164,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         var fields = try FieldDecoder(decoder)
         self._storage = _Storage()
-        self._storage.accountId = try fields.decode("accountId")
+        self._storage.accountID = try fields.decode("accountId")
         self._storage.cniConfig = try fields.decode("cniConfig")
         self._storage.created = try fields.decode("created")
         self._storage.defaultNetwork = try fields.decode("defaultNetwork")
@@ -174,7 +174,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         self._storage.name = try fields.decode("name")
         self._storage.networkMetadata = try fields.decode("networkMetadata")
         self._storage.removed = try fields.decode("removed")
-        self._storage.serviceId = try fields.decode("serviceId")
+        self._storage.serviceID = try fields.decode("serviceId")
         self._storage.state = try fields.decode("state")
         self._storage.transitioning = try fields.decode("transitioning")
         self._storage.transitioningMessage = try fields.decode("transitioningMessage")
@@ -187,7 +187,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeAdditionalFields(self.additionalFields)
-        try container.encodeField(self.accountId, "accountId")
+        try container.encodeField(self.accountID, "accountId")
         try container.encodeField(self.cniConfig, "cniConfig")
         try container.encodeField(self.created, "created")
         try container.encodeField(self.defaultNetwork, "defaultNetwork")
@@ -197,7 +197,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         try container.encodeField(self.name, "name")
         try container.encodeField(self.networkMetadata, "networkMetadata")
         try container.encodeField(self.removed, "removed")
-        try container.encodeField(self.serviceId, "serviceId")
+        try container.encodeField(self.serviceID, "serviceId")
         try container.encodeField(self.state, "state")
         try container.encodeField(self.transitioning, "transitioning")
         try container.encodeField(self.transitioningMessage, "transitioningMessage")
@@ -208,7 +208,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
     /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         if lhs._storage === rhs._storage { return true }
-        guard FieldKey.areEqual(lhs.accountId, rhs.accountId) else { return false }
+        guard FieldKey.areEqual(lhs.accountID, rhs.accountID) else { return false }
         guard FieldKey.areEqual(lhs.cniConfig, rhs.cniConfig) else { return false }
         guard FieldKey.areEqual(lhs.created, rhs.created) else { return false }
         guard FieldKey.areEqual(lhs.defaultNetwork, rhs.defaultNetwork) else { return false }
@@ -218,7 +218,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
         guard FieldKey.areEqual(lhs.networkMetadata, rhs.networkMetadata) else { return false }
         guard FieldKey.areEqual(lhs.removed, rhs.removed) else { return false }
-        guard FieldKey.areEqual(lhs.serviceId, rhs.serviceId) else { return false }
+        guard FieldKey.areEqual(lhs.serviceID, rhs.serviceID) else { return false }
         guard FieldKey.areEqual(lhs.state, rhs.state) else { return false }
         guard FieldKey.areEqual(lhs.transitioning, rhs.transitioning) else { return false }
         guard FieldKey.areEqual(lhs.transitioningMessage, rhs.transitioningMessage) else { return false }
@@ -230,7 +230,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
     /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
     /// every field cost a large part of the SDK's build time for little gain.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(self.accountId)
+        hasher.combine(self.accountID)
         hasher.combine(self.cniConfig)
         hasher.combine(self.created)
         hasher.combine(self.additionalFields.count)
@@ -244,7 +244,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
 
     /// The stored fields. Unchecked `Sendable`: it is changed only while one value holds it alone.
     private final class _Storage: @unchecked Sendable {
-        var accountId: String?
+        var accountID: String?
         var cniConfig: [String: JSONValue]?
         var created: Date?
         var defaultNetwork: DefaultNetwork?
@@ -254,7 +254,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         var name: String?
         var networkMetadata: [String: JSONValue]?
         var removed: Date?
-        var serviceId: String?
+        var serviceID: String?
         var state: String?
         var transitioning: String?
         var transitioningMessage: String?
@@ -266,7 +266,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
 
         /// A copy, for a value about to change storage it shares.
         init(copying source: _Storage) {
-            self.accountId = source.accountId
+            self.accountID = source.accountID
             self.cniConfig = source.cniConfig
             self.created = source.created
             self.defaultNetwork = source.defaultNetwork
@@ -276,7 +276,7 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
             self.name = source.name
             self.networkMetadata = source.networkMetadata
             self.removed = source.removed
-            self.serviceId = source.serviceId
+            self.serviceID = source.serviceID
             self.state = source.state
             self.transitioning = source.transitioning
             self.transitioningMessage = source.transitioningMessage

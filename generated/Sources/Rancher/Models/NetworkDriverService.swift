@@ -13,7 +13,7 @@ public struct NetworkDriverService: RancherResource {
     /// The `assignServiceIpAddress` field.
     ///
     /// Optional on create. Not updatable.
-    public let assignServiceIpAddress: Bool?
+    public let assignServiceIPAddress: Bool?
 
     /// The `description` field.
     ///
@@ -23,7 +23,7 @@ public struct NetworkDriverService: RancherResource {
     /// The `externalId` field.
     ///
     /// Optional on create. Not updatable.
-    public let externalId: String?
+    public let externalID: String?
 
     /// The `launchConfig` field.
     ///
@@ -33,7 +33,7 @@ public struct NetworkDriverService: RancherResource {
     /// The `lbConfig` field.
     ///
     /// Optional on create. Updatable.
-    public let lbConfig: LbTargetConfig?
+    public let lbConfig: LBTargetConfig?
 
     /// The `metadata` field.
     ///
@@ -58,7 +58,7 @@ public struct NetworkDriverService: RancherResource {
     /// The `retainIp` field.
     ///
     /// Optional on create. Updatable.
-    public let retainIp: Bool?
+    public let retainIP: Bool?
 
     /// The `scale` field.
     ///
@@ -88,7 +88,7 @@ public struct NetworkDriverService: RancherResource {
     /// The `stackId` field.
     ///
     /// Optional on create. Not updatable.
-    public let stackId: String?
+    public let stackID: String?
 
     /// The `startOnCreate` field.
     ///
@@ -128,7 +128,7 @@ public struct NetworkDriverService: RancherResource {
     /// The `instanceIds` field.
     ///
     /// Read-only.
-    public let instanceIds: [String]?
+    public let instanceIDs: [String]?
 
     /// The `linkedServices` field.
     ///
@@ -151,22 +151,22 @@ public struct NetworkDriverService: RancherResource {
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
-        assignServiceIpAddress: Bool? = nil,
+        assignServiceIPAddress: Bool? = nil,
         description: String? = nil,
-        externalId: String? = nil,
+        externalID: String? = nil,
         launchConfig: LaunchConfig? = nil,
-        lbConfig: LbTargetConfig? = nil,
+        lbConfig: LBTargetConfig? = nil,
         metadata: [String: JSONValue]? = nil,
         name: String? = nil,
         networkDriver: NetworkDriver? = nil,
         publicEndpoints: [JSONValue]? = nil,
-        retainIp: Bool? = nil,
+        retainIP: Bool? = nil,
         scale: Int? = nil,
         scalePolicy: ScalePolicy? = nil,
         secondaryLaunchConfigs: [JSONValue]? = nil,
         selectorContainer: String? = nil,
         selectorLink: String? = nil,
-        stackId: String? = nil,
+        stackID: String? = nil,
         startOnCreate: Bool? = nil,
         vip: String? = nil,
         createIndex: Int? = nil,
@@ -174,28 +174,28 @@ public struct NetworkDriverService: RancherResource {
         fqdn: String? = nil,
         healthState: String? = nil,
         id: ID? = nil,
-        instanceIds: [String]? = nil,
+        instanceIDs: [String]? = nil,
         linkedServices: [String: JSONValue]? = nil,
         system: Bool? = nil,
         upgrade: ServiceUpgrade? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.assignServiceIpAddress = assignServiceIpAddress
+        self.assignServiceIPAddress = assignServiceIPAddress
         self.description = description
-        self.externalId = externalId
+        self.externalID = externalID
         self.launchConfig = launchConfig
         self.lbConfig = lbConfig
         self.metadata = metadata
         self.name = name
         self.networkDriver = networkDriver
         self.publicEndpoints = publicEndpoints
-        self.retainIp = retainIp
+        self.retainIP = retainIP
         self.scale = scale
         self.scalePolicy = scalePolicy
         self.secondaryLaunchConfigs = secondaryLaunchConfigs
         self.selectorContainer = selectorContainer
         self.selectorLink = selectorLink
-        self.stackId = stackId
+        self.stackID = stackID
         self.startOnCreate = startOnCreate
         self.vip = vip
         self.createIndex = createIndex
@@ -203,7 +203,7 @@ public struct NetworkDriverService: RancherResource {
         self.fqdn = fqdn
         self.healthState = healthState
         self.id = id
-        self.instanceIds = instanceIds
+        self.instanceIDs = instanceIDs
         self.linkedServices = linkedServices
         self.system = system
         self.upgrade = upgrade
@@ -216,22 +216,22 @@ public struct NetworkDriverService: RancherResource {
     /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
     public init(from decoder: any Decoder) throws {
         var fields = try FieldDecoder(decoder)
-        self.assignServiceIpAddress = try fields.decode("assignServiceIpAddress")
+        self.assignServiceIPAddress = try fields.decode("assignServiceIpAddress")
         self.description = try fields.decode("description")
-        self.externalId = try fields.decode("externalId")
+        self.externalID = try fields.decode("externalId")
         self.launchConfig = try fields.decode("launchConfig")
         self.lbConfig = try fields.decode("lbConfig")
         self.metadata = try fields.decode("metadata")
         self.name = try fields.decode("name")
         self.networkDriver = try fields.decode("networkDriver")
         self.publicEndpoints = try fields.decode("publicEndpoints")
-        self.retainIp = try fields.decode("retainIp")
+        self.retainIP = try fields.decode("retainIp")
         self.scale = try fields.decode("scale")
         self.scalePolicy = try fields.decode("scalePolicy")
         self.secondaryLaunchConfigs = try fields.decode("secondaryLaunchConfigs")
         self.selectorContainer = try fields.decode("selectorContainer")
         self.selectorLink = try fields.decode("selectorLink")
-        self.stackId = try fields.decode("stackId")
+        self.stackID = try fields.decode("stackId")
         self.startOnCreate = try fields.decode("startOnCreate")
         self.vip = try fields.decode("vip")
         self.createIndex = try fields.decode("createIndex")
@@ -239,7 +239,7 @@ public struct NetworkDriverService: RancherResource {
         self.fqdn = try fields.decode("fqdn")
         self.healthState = try fields.decode("healthState")
         self.id = try fields.decode("id")
-        self.instanceIds = try fields.decode("instanceIds")
+        self.instanceIDs = try fields.decode("instanceIds")
         self.linkedServices = try fields.decode("linkedServices")
         self.system = try fields.decode("system")
         self.upgrade = try fields.decode("upgrade")
@@ -250,22 +250,22 @@ public struct NetworkDriverService: RancherResource {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeAdditionalFields(self.additionalFields)
-        try container.encodeField(self.assignServiceIpAddress, "assignServiceIpAddress")
+        try container.encodeField(self.assignServiceIPAddress, "assignServiceIpAddress")
         try container.encodeField(self.description, "description")
-        try container.encodeField(self.externalId, "externalId")
+        try container.encodeField(self.externalID, "externalId")
         try container.encodeField(self.launchConfig, "launchConfig")
         try container.encodeField(self.lbConfig, "lbConfig")
         try container.encodeField(self.metadata, "metadata")
         try container.encodeField(self.name, "name")
         try container.encodeField(self.networkDriver, "networkDriver")
         try container.encodeField(self.publicEndpoints, "publicEndpoints")
-        try container.encodeField(self.retainIp, "retainIp")
+        try container.encodeField(self.retainIP, "retainIp")
         try container.encodeField(self.scale, "scale")
         try container.encodeField(self.scalePolicy, "scalePolicy")
         try container.encodeField(self.secondaryLaunchConfigs, "secondaryLaunchConfigs")
         try container.encodeField(self.selectorContainer, "selectorContainer")
         try container.encodeField(self.selectorLink, "selectorLink")
-        try container.encodeField(self.stackId, "stackId")
+        try container.encodeField(self.stackID, "stackId")
         try container.encodeField(self.startOnCreate, "startOnCreate")
         try container.encodeField(self.vip, "vip")
         try container.encodeField(self.createIndex, "createIndex")
@@ -273,7 +273,7 @@ public struct NetworkDriverService: RancherResource {
         try container.encodeField(self.fqdn, "fqdn")
         try container.encodeField(self.healthState, "healthState")
         try container.encodeField(self.id, "id")
-        try container.encodeField(self.instanceIds, "instanceIds")
+        try container.encodeField(self.instanceIDs, "instanceIds")
         try container.encodeField(self.linkedServices, "linkedServices")
         try container.encodeField(self.system, "system")
         try container.encodeField(self.upgrade, "upgrade")
@@ -281,22 +281,22 @@ public struct NetworkDriverService: RancherResource {
 
     /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard FieldKey.areEqual(lhs.assignServiceIpAddress, rhs.assignServiceIpAddress) else { return false }
+        guard FieldKey.areEqual(lhs.assignServiceIPAddress, rhs.assignServiceIPAddress) else { return false }
         guard FieldKey.areEqual(lhs.description, rhs.description) else { return false }
-        guard FieldKey.areEqual(lhs.externalId, rhs.externalId) else { return false }
+        guard FieldKey.areEqual(lhs.externalID, rhs.externalID) else { return false }
         guard FieldKey.areEqual(lhs.launchConfig, rhs.launchConfig) else { return false }
         guard FieldKey.areEqual(lhs.lbConfig, rhs.lbConfig) else { return false }
         guard FieldKey.areEqual(lhs.metadata, rhs.metadata) else { return false }
         guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
         guard FieldKey.areEqual(lhs.networkDriver, rhs.networkDriver) else { return false }
         guard FieldKey.areEqual(lhs.publicEndpoints, rhs.publicEndpoints) else { return false }
-        guard FieldKey.areEqual(lhs.retainIp, rhs.retainIp) else { return false }
+        guard FieldKey.areEqual(lhs.retainIP, rhs.retainIP) else { return false }
         guard FieldKey.areEqual(lhs.scale, rhs.scale) else { return false }
         guard FieldKey.areEqual(lhs.scalePolicy, rhs.scalePolicy) else { return false }
         guard FieldKey.areEqual(lhs.secondaryLaunchConfigs, rhs.secondaryLaunchConfigs) else { return false }
         guard FieldKey.areEqual(lhs.selectorContainer, rhs.selectorContainer) else { return false }
         guard FieldKey.areEqual(lhs.selectorLink, rhs.selectorLink) else { return false }
-        guard FieldKey.areEqual(lhs.stackId, rhs.stackId) else { return false }
+        guard FieldKey.areEqual(lhs.stackID, rhs.stackID) else { return false }
         guard FieldKey.areEqual(lhs.startOnCreate, rhs.startOnCreate) else { return false }
         guard FieldKey.areEqual(lhs.vip, rhs.vip) else { return false }
         guard FieldKey.areEqual(lhs.createIndex, rhs.createIndex) else { return false }
@@ -304,7 +304,7 @@ public struct NetworkDriverService: RancherResource {
         guard FieldKey.areEqual(lhs.fqdn, rhs.fqdn) else { return false }
         guard FieldKey.areEqual(lhs.healthState, rhs.healthState) else { return false }
         guard FieldKey.areEqual(lhs.id, rhs.id) else { return false }
-        guard FieldKey.areEqual(lhs.instanceIds, rhs.instanceIds) else { return false }
+        guard FieldKey.areEqual(lhs.instanceIDs, rhs.instanceIDs) else { return false }
         guard FieldKey.areEqual(lhs.linkedServices, rhs.linkedServices) else { return false }
         guard FieldKey.areEqual(lhs.system, rhs.system) else { return false }
         guard FieldKey.areEqual(lhs.upgrade, rhs.upgrade) else { return false }
@@ -334,7 +334,7 @@ public struct NetworkDriverService: RancherResource {
         /// The `assignServiceIpAddress` field.
         ///
         /// Optional on create. Not updatable.
-        public var assignServiceIpAddress: Bool?
+        public var assignServiceIPAddress: Bool?
 
         /// The `description` field.
         ///
@@ -344,7 +344,7 @@ public struct NetworkDriverService: RancherResource {
         /// The `externalId` field.
         ///
         /// Optional on create. Not updatable.
-        public var externalId: String?
+        public var externalID: String?
 
         /// The `launchConfig` field.
         ///
@@ -354,7 +354,7 @@ public struct NetworkDriverService: RancherResource {
         /// The `lbConfig` field.
         ///
         /// Optional on create. Updatable.
-        public var lbConfig: LbTargetConfig?
+        public var lbConfig: LBTargetConfig?
 
         /// The `metadata` field.
         ///
@@ -369,7 +369,7 @@ public struct NetworkDriverService: RancherResource {
         /// The `retainIp` field.
         ///
         /// Optional on create. Updatable.
-        public var retainIp: Bool?
+        public var retainIP: Bool?
 
         /// The `scale` field.
         ///
@@ -399,7 +399,7 @@ public struct NetworkDriverService: RancherResource {
         /// The `stackId` field.
         ///
         /// Optional on create. Not updatable.
-        public var stackId: String?
+        public var stackID: String?
 
         /// The `startOnCreate` field.
         ///
@@ -419,40 +419,40 @@ public struct NetworkDriverService: RancherResource {
         public init(
             name: String,
             networkDriver: NetworkDriver,
-            assignServiceIpAddress: Bool? = nil,
+            assignServiceIPAddress: Bool? = nil,
             description: String? = nil,
-            externalId: String? = nil,
+            externalID: String? = nil,
             launchConfig: LaunchConfig? = nil,
-            lbConfig: LbTargetConfig? = nil,
+            lbConfig: LBTargetConfig? = nil,
             metadata: [String: JSONValue]? = nil,
             publicEndpoints: [JSONValue]? = nil,
-            retainIp: Bool? = nil,
+            retainIP: Bool? = nil,
             scale: Int? = nil,
             scalePolicy: ScalePolicy? = nil,
             secondaryLaunchConfigs: [JSONValue]? = nil,
             selectorContainer: String? = nil,
             selectorLink: String? = nil,
-            stackId: String? = nil,
+            stackID: String? = nil,
             startOnCreate: Bool? = nil,
             vip: String? = nil,
             additionalFields: [String: JSONValue] = [:]
         ) {
             self.name = name
             self.networkDriver = networkDriver
-            self.assignServiceIpAddress = assignServiceIpAddress
+            self.assignServiceIPAddress = assignServiceIPAddress
             self.description = description
-            self.externalId = externalId
+            self.externalID = externalID
             self.launchConfig = launchConfig
             self.lbConfig = lbConfig
             self.metadata = metadata
             self.publicEndpoints = publicEndpoints
-            self.retainIp = retainIp
+            self.retainIP = retainIP
             self.scale = scale
             self.scalePolicy = scalePolicy
             self.secondaryLaunchConfigs = secondaryLaunchConfigs
             self.selectorContainer = selectorContainer
             self.selectorLink = selectorLink
-            self.stackId = stackId
+            self.stackID = stackID
             self.startOnCreate = startOnCreate
             self.vip = vip
             self.additionalFields = additionalFields
@@ -464,20 +464,20 @@ public struct NetworkDriverService: RancherResource {
             try container.encodeAdditionalFields(self.additionalFields)
             try container.encodeField(self.name, "name")
             try container.encodeField(self.networkDriver, "networkDriver")
-            try container.encodeField(self.assignServiceIpAddress, "assignServiceIpAddress")
+            try container.encodeField(self.assignServiceIPAddress, "assignServiceIpAddress")
             try container.encodeField(self.description, "description")
-            try container.encodeField(self.externalId, "externalId")
+            try container.encodeField(self.externalID, "externalId")
             try container.encodeField(self.launchConfig, "launchConfig")
             try container.encodeField(self.lbConfig, "lbConfig")
             try container.encodeField(self.metadata, "metadata")
             try container.encodeField(self.publicEndpoints, "publicEndpoints")
-            try container.encodeField(self.retainIp, "retainIp")
+            try container.encodeField(self.retainIP, "retainIp")
             try container.encodeField(self.scale, "scale")
             try container.encodeField(self.scalePolicy, "scalePolicy")
             try container.encodeField(self.secondaryLaunchConfigs, "secondaryLaunchConfigs")
             try container.encodeField(self.selectorContainer, "selectorContainer")
             try container.encodeField(self.selectorLink, "selectorLink")
-            try container.encodeField(self.stackId, "stackId")
+            try container.encodeField(self.stackID, "stackId")
             try container.encodeField(self.startOnCreate, "startOnCreate")
             try container.encodeField(self.vip, "vip")
         }
@@ -486,20 +486,20 @@ public struct NetworkDriverService: RancherResource {
         public static func == (lhs: Self, rhs: Self) -> Bool {
             guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
             guard FieldKey.areEqual(lhs.networkDriver, rhs.networkDriver) else { return false }
-            guard FieldKey.areEqual(lhs.assignServiceIpAddress, rhs.assignServiceIpAddress) else { return false }
+            guard FieldKey.areEqual(lhs.assignServiceIPAddress, rhs.assignServiceIPAddress) else { return false }
             guard FieldKey.areEqual(lhs.description, rhs.description) else { return false }
-            guard FieldKey.areEqual(lhs.externalId, rhs.externalId) else { return false }
+            guard FieldKey.areEqual(lhs.externalID, rhs.externalID) else { return false }
             guard FieldKey.areEqual(lhs.launchConfig, rhs.launchConfig) else { return false }
             guard FieldKey.areEqual(lhs.lbConfig, rhs.lbConfig) else { return false }
             guard FieldKey.areEqual(lhs.metadata, rhs.metadata) else { return false }
             guard FieldKey.areEqual(lhs.publicEndpoints, rhs.publicEndpoints) else { return false }
-            guard FieldKey.areEqual(lhs.retainIp, rhs.retainIp) else { return false }
+            guard FieldKey.areEqual(lhs.retainIP, rhs.retainIP) else { return false }
             guard FieldKey.areEqual(lhs.scale, rhs.scale) else { return false }
             guard FieldKey.areEqual(lhs.scalePolicy, rhs.scalePolicy) else { return false }
             guard FieldKey.areEqual(lhs.secondaryLaunchConfigs, rhs.secondaryLaunchConfigs) else { return false }
             guard FieldKey.areEqual(lhs.selectorContainer, rhs.selectorContainer) else { return false }
             guard FieldKey.areEqual(lhs.selectorLink, rhs.selectorLink) else { return false }
-            guard FieldKey.areEqual(lhs.stackId, rhs.stackId) else { return false }
+            guard FieldKey.areEqual(lhs.stackID, rhs.stackID) else { return false }
             guard FieldKey.areEqual(lhs.startOnCreate, rhs.startOnCreate) else { return false }
             guard FieldKey.areEqual(lhs.vip, rhs.vip) else { return false }
             return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
@@ -509,7 +509,7 @@ public struct NetworkDriverService: RancherResource {
         public func hash(into hasher: inout Hasher) {
             hasher.combine(self.name)
             hasher.combine(self.networkDriver)
-            hasher.combine(self.assignServiceIpAddress)
+            hasher.combine(self.assignServiceIPAddress)
             hasher.combine(self.additionalFields.count)
         }
     }
@@ -524,7 +524,7 @@ public struct NetworkDriverService: RancherResource {
         /// The `lbConfig` field.
         ///
         /// Optional on create. Updatable.
-        public var lbConfig: LbTargetConfig?
+        public var lbConfig: LBTargetConfig?
 
         /// The `metadata` field.
         ///
@@ -549,7 +549,7 @@ public struct NetworkDriverService: RancherResource {
         /// The `retainIp` field.
         ///
         /// Optional on create. Updatable.
-        public var retainIp: Bool?
+        public var retainIP: Bool?
 
         /// The `scale` field.
         ///
@@ -578,12 +578,12 @@ public struct NetworkDriverService: RancherResource {
         /// Creates a request body.
         public init(
             description: String? = nil,
-            lbConfig: LbTargetConfig? = nil,
+            lbConfig: LBTargetConfig? = nil,
             metadata: [String: JSONValue]? = nil,
             name: String? = nil,
             networkDriver: NetworkDriver? = nil,
             publicEndpoints: [JSONValue]? = nil,
-            retainIp: Bool? = nil,
+            retainIP: Bool? = nil,
             scale: Int? = nil,
             scalePolicy: ScalePolicy? = nil,
             selectorContainer: String? = nil,
@@ -596,7 +596,7 @@ public struct NetworkDriverService: RancherResource {
             self.name = name
             self.networkDriver = networkDriver
             self.publicEndpoints = publicEndpoints
-            self.retainIp = retainIp
+            self.retainIP = retainIP
             self.scale = scale
             self.scalePolicy = scalePolicy
             self.selectorContainer = selectorContainer
@@ -614,7 +614,7 @@ public struct NetworkDriverService: RancherResource {
                 \Self.name: "name",
                 \Self.networkDriver: "networkDriver",
                 \Self.publicEndpoints: "publicEndpoints",
-                \Self.retainIp: "retainIp",
+                \Self.retainIP: "retainIp",
                 \Self.scale: "scale",
                 \Self.scalePolicy: "scalePolicy",
                 \Self.selectorContainer: "selectorContainer",
@@ -633,7 +633,7 @@ public struct NetworkDriverService: RancherResource {
             try container.encodeField(self.name, "name")
             try container.encodeField(self.networkDriver, "networkDriver")
             try container.encodeField(self.publicEndpoints, "publicEndpoints")
-            try container.encodeField(self.retainIp, "retainIp")
+            try container.encodeField(self.retainIP, "retainIp")
             try container.encodeField(self.scale, "scale")
             try container.encodeField(self.scalePolicy, "scalePolicy")
             try container.encodeField(self.selectorContainer, "selectorContainer")
@@ -648,7 +648,7 @@ public struct NetworkDriverService: RancherResource {
             guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
             guard FieldKey.areEqual(lhs.networkDriver, rhs.networkDriver) else { return false }
             guard FieldKey.areEqual(lhs.publicEndpoints, rhs.publicEndpoints) else { return false }
-            guard FieldKey.areEqual(lhs.retainIp, rhs.retainIp) else { return false }
+            guard FieldKey.areEqual(lhs.retainIP, rhs.retainIP) else { return false }
             guard FieldKey.areEqual(lhs.scale, rhs.scale) else { return false }
             guard FieldKey.areEqual(lhs.scalePolicy, rhs.scalePolicy) else { return false }
             guard FieldKey.areEqual(lhs.selectorContainer, rhs.selectorContainer) else { return false }

@@ -13,7 +13,7 @@ public struct ServiceLink: Codable, Hashable, Sendable {
     public var name: String?
 
     /// The `serviceId` field.
-    public var serviceId: String?
+    public var serviceID: String?
 
     /// The `uuid` field.
     public var uuid: String?
@@ -25,12 +25,12 @@ public struct ServiceLink: Codable, Hashable, Sendable {
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
         name: String? = nil,
-        serviceId: String? = nil,
+        serviceID: String? = nil,
         uuid: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.name = name
-        self.serviceId = serviceId
+        self.serviceID = serviceID
         self.uuid = uuid
         self.additionalFields = additionalFields
     }
@@ -42,7 +42,7 @@ public struct ServiceLink: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         var fields = try FieldDecoder(decoder)
         self.name = try fields.decode("name")
-        self.serviceId = try fields.decode("serviceId")
+        self.serviceID = try fields.decode("serviceId")
         self.uuid = try fields.decode("uuid")
         self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
     }
@@ -52,14 +52,14 @@ public struct ServiceLink: Codable, Hashable, Sendable {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeAdditionalFields(self.additionalFields)
         try container.encodeField(self.name, "name")
-        try container.encodeField(self.serviceId, "serviceId")
+        try container.encodeField(self.serviceID, "serviceId")
         try container.encodeField(self.uuid, "uuid")
     }
 
     /// Whether every field of the two values, and their additional fields, are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
-        guard FieldKey.areEqual(lhs.serviceId, rhs.serviceId) else { return false }
+        guard FieldKey.areEqual(lhs.serviceID, rhs.serviceID) else { return false }
         guard FieldKey.areEqual(lhs.uuid, rhs.uuid) else { return false }
         return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
     }
@@ -68,7 +68,7 @@ public struct ServiceLink: Codable, Hashable, Sendable {
     /// every field cost a large part of the SDK's build time for little gain.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.name)
-        hasher.combine(self.serviceId)
+        hasher.combine(self.serviceID)
         hasher.combine(self.uuid)
         hasher.combine(self.additionalFields.count)
     }

@@ -25,7 +25,7 @@ public struct ToServiceUpgradeStrategy: Codable, Hashable, Sendable {
     public var intervalMillis: Int?
 
     /// The `toServiceId` field.
-    public var toServiceId: String?
+    public var toServiceID: String?
 
     /// The `updateLinks` field.
     public var updateLinks: Bool?
@@ -39,14 +39,14 @@ public struct ToServiceUpgradeStrategy: Codable, Hashable, Sendable {
         batchSize: Int? = nil,
         finalScale: Int? = nil,
         intervalMillis: Int? = nil,
-        toServiceId: String? = nil,
+        toServiceID: String? = nil,
         updateLinks: Bool? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.batchSize = batchSize
         self.finalScale = finalScale
         self.intervalMillis = intervalMillis
-        self.toServiceId = toServiceId
+        self.toServiceID = toServiceID
         self.updateLinks = updateLinks
         self.additionalFields = additionalFields
     }
@@ -60,7 +60,7 @@ public struct ToServiceUpgradeStrategy: Codable, Hashable, Sendable {
         self.batchSize = try fields.decode("batchSize")
         self.finalScale = try fields.decode("finalScale")
         self.intervalMillis = try fields.decode("intervalMillis")
-        self.toServiceId = try fields.decode("toServiceId")
+        self.toServiceID = try fields.decode("toServiceId")
         self.updateLinks = try fields.decode("updateLinks")
         self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
     }
@@ -72,7 +72,7 @@ public struct ToServiceUpgradeStrategy: Codable, Hashable, Sendable {
         try container.encodeField(self.batchSize, "batchSize")
         try container.encodeField(self.finalScale, "finalScale")
         try container.encodeField(self.intervalMillis, "intervalMillis")
-        try container.encodeField(self.toServiceId, "toServiceId")
+        try container.encodeField(self.toServiceID, "toServiceId")
         try container.encodeField(self.updateLinks, "updateLinks")
     }
 
@@ -81,7 +81,7 @@ public struct ToServiceUpgradeStrategy: Codable, Hashable, Sendable {
         guard FieldKey.areEqual(lhs.batchSize, rhs.batchSize) else { return false }
         guard FieldKey.areEqual(lhs.finalScale, rhs.finalScale) else { return false }
         guard FieldKey.areEqual(lhs.intervalMillis, rhs.intervalMillis) else { return false }
-        guard FieldKey.areEqual(lhs.toServiceId, rhs.toServiceId) else { return false }
+        guard FieldKey.areEqual(lhs.toServiceID, rhs.toServiceID) else { return false }
         guard FieldKey.areEqual(lhs.updateLinks, rhs.updateLinks) else { return false }
         return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
     }

@@ -5,9 +5,9 @@ import Foundation
 /// The `lbTargetConfig` type.
 ///
 /// Inferred from the documentation's JSON examples: lbTargetConfig has no page of its own.
-public struct LbTargetConfig: Codable, Hashable, Sendable {
+public struct LBTargetConfig: Codable, Hashable, Sendable {
     /// The identifier the API gives a `lbTargetConfig`; references to it are typed with it.
-    public typealias ID = ResourceID<LbTargetConfig>
+    public typealias ID = ResourceID<LBTargetConfig>
 
     /// The `portRules` field.
     public var portRules: [JSONValue]?
