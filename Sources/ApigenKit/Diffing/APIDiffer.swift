@@ -11,6 +11,7 @@ public enum APIDiffer {
     /// Types, fields, operations and actions are matched by name, so a rename is a removal plus an addition.
     public static func diff(old: APIDocument, new: APIDocument, rules: [DiffRule] = DiffRule.catalogue) -> DiffReport {
         var collector = FindingCollector(rules: rules)
+        let swift = SwiftViews(old: SwiftDeclarations(document: old), new: SwiftDeclarations(document: new))
         let oldTypes = byName(old.types, \.name)
         let newTypes = byName(new.types, \.name)
         for name in unionOfNames(old.types.map(\.name), new.types.map(\.name)) {
@@ -22,13 +23,14 @@ public enum APIDiffer {
                 if case .type(let match) = matcher { match(pair) } else { [] }
             }
             guard let (oldType, newType) = pair.both else { continue }
-            compareMembers(of: oldType, with: newType, into: &collector, oldSource: oldSource, newSource: newSource)
+            compareMembers(of: oldType, with: newType, swift: swift, into: &collector, oldSource: oldSource, newSource: newSource)
         }
         return DiffReport(old: DocsSetVersion(of: old), new: DocsSetVersion(of: new), findings: collector.findings)
     }
 
     private static func compareMembers(
-        of oldType: APIType, with newType: APIType, into collector: inout FindingCollector, oldSource: String, newSource: String
+        of oldType: APIType, with newType: APIType, swift: SwiftViews, into collector: inout FindingCollector,
+        oldSource: String, newSource: String
     ) {
         func place(_ member: String) -> FindingCollector.Place {
             FindingCollector.Place(type: newType.name, member: member, oldSource: oldSource, newSource: newSource)
@@ -46,7 +48,7 @@ public enum APIDiffer {
         let oldActions = byName(oldType.actions, \.name)
         let newActions = byName(newType.actions, \.name)
         for name in unionOfNames(oldType.actions.map(\.name), newType.actions.map(\.name)) {
-            let pair = ElementPair(old: oldActions[name], new: newActions[name])
+            let pair = ActionPair(old: oldActions[name], new: newActions[name], oldType: oldType, newType: newType, swift: swift)
             collector.collect(.action, at: place(name)) { matcher in
                 if case .action(let match) = matcher { match(pair) } else { [] }
             }
@@ -64,7 +66,7 @@ public enum APIDiffer {
         let oldFields = byName(oldType.fields, \.name)
         let newFields = byName(newType.fields, \.name)
         for name in unionOfNames(oldType.fields.map(\.name), newType.fields.map(\.name)) {
-            let pair = FieldPair(old: oldFields[name], new: newFields[name], oldType: oldType, newType: newType)
+            let pair = FieldPair(old: oldFields[name], new: newFields[name], oldType: oldType, newType: newType, swift: swift)
             if isOnlyUnhidden(pair, name: name) { continue }
             collector.collect(.field, at: place(name)) { matcher in
                 if case .field(let match) = matcher { match(pair) } else { [] }

@@ -21,7 +21,7 @@ public struct DiffRule: Sendable, Identifiable {
     enum Matcher: Sendable {
         case type(@Sendable (ElementPair<APIType>) -> [DiffChange])
         case operation(@Sendable (ElementPair<Operation>) -> [DiffChange])
-        case action(@Sendable (ElementPair<Action>) -> [DiffChange])
+        case action(@Sendable (ActionPair) -> [DiffChange])
         case field(@Sendable (FieldPair) -> [DiffChange])
         case inputField(@Sendable (ElementPair<Field>) -> [DiffChange])
 
@@ -58,12 +58,37 @@ struct ElementPair<Element: Sendable>: Sendable {
     var isRemoved: Bool { old != nil && new == nil }
 }
 
-/// A field of a type that exists in both documents, with the types around it (their kinds matter).
+/// The Swift declarations of both documents, for the rules that judge what a Swift caller sees.
+struct SwiftViews: Sendable {
+    var old: SwiftDeclarations
+    var new: SwiftDeclarations
+}
+
+/// An action of a type that exists in both documents, with the types around it and their Swift views.
+struct ActionPair: Sendable {
+    var old: Action?
+    var new: Action?
+    var oldType: APIType
+    var newType: APIType
+    var swift: SwiftViews
+
+    var both: (old: Action, new: Action)? {
+        guard let old, let new else { return nil }
+        return (old, new)
+    }
+
+    var isAdded: Bool { old == nil && new != nil }
+    var isRemoved: Bool { old != nil && new == nil }
+}
+
+/// A field of a type that exists in both documents, with the types around it (their kinds matter) and
+/// their Swift views.
 struct FieldPair: Sendable {
     var old: Field?
     var new: Field?
     var oldType: APIType
     var newType: APIType
+    var swift: SwiftViews
 
     var both: (old: Field, new: Field)? {
         guard let old, let new else { return nil }

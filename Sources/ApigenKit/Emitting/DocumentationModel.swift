@@ -51,7 +51,7 @@ extension SwiftSDKModel {
     /// The docs of one type, from the contexts its code was rendered from.
     func docContext(for type: APIType, model: ModelContext, client: ResourceClientContext?) -> TypeDocContext {
         let accessor = collectionPath(of: type) != nil && type.kind == .resource ? accessorName(of: type) : nil
-        let fields = zip(fieldsWithCommon(of: type), model.properties).map { field, property in
+        let fields = zip(swift.fields(of: type), model.properties).map { field, property in
             FieldDocContext(
                 apiName: field.name, swiftName: property.name.trimmingCharacters(in: ["`"]), apiType: field.type.grammar, swiftType: property.type,
                 create: field.required ? "required" : field.create ? "optional" : field.writable ? "-" : "read-only",

@@ -18,8 +18,8 @@ public struct SDKEmitter: Sendable {
     /// an error naming both, and their pages, instead.
     public func checkNames(_ document: APIDocument) throws(DiagnosticError) {
         var owners: [String: APIType] = [:]
-        for type in SwiftSDKModel.modelTypes(in: document).values.sorted(by: { $0.name < $1.name }) {
-            let swiftName = SwiftSDKModel.swiftTypeName(type.name, options: options)
+        for type in SwiftDeclarations.modelTypes(in: document).values.sorted(by: { $0.name < $1.name }) {
+            let swiftName = options.typeNameOverrides[type.name] ?? SwiftNames.typeName(type.name)
             if let first = owners[swiftName.lowercased()] {
                 throw DiagnosticError(.error(
                     "the types '\(first.name)' (\(first.source)) and '\(type.name)' (\(type.source)) both become the Swift type "

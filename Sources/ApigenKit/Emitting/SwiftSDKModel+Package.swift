@@ -49,7 +49,7 @@ extension SwiftSDKModel {
         guard let resource = resources.first else { return nil }
         for action in resource.actions where action.input == nil {
             let methodName = actionNames.methodName(action.name)
-            guard !Self.collectionMemberNames.contains(methodName) else { continue }
+            guard !SwiftDeclarations.collectionMemberNames.contains(methodName) else { continue }
             return ExampleActionContext(accessorName: accessorName(of: resource), methodName: SwiftNames.declaration(methodName),
                                         apiNameLiteral: SwiftNames.stringLiteral(action.name))
         }

@@ -4,94 +4,23 @@ import Foundation
 struct SwiftSDKModel: Sendable {
     let document: APIDocument
     let options: EmitOptions
-    /// Types that get a model (every type but the common-fields page).
-    let modelTypes: [String: APIType]
-    let actionNames: ActionNameSplitter
-    /// Fields resource pages hide, as the common page (resolved) states them.
-    private let commonFields: [Field]
-    /// `type.field` pairs that close a by-value cycle between models: these hold a `Box`.
-    private let boxedFields: Set<String>
-    /// Types a request can carry: their fields are `var`.
-    private let requestTypes: Set<String>
+    /// Every Swift name and type: the one authority the diff shares.
+    let swift: SwiftDeclarations
 
     init(document: APIDocument, options: EmitOptions) {
         self.document = document
         self.options = options
-        let models = Self.modelTypes(in: document)
-        modelTypes = models
-        actionNames = ActionNameSplitter(document: document)
-        commonFields = document.types.first { $0.origin == .common }?.fields ?? []
-        boxedFields = Self.cycleClosingFields(in: models)
-        requestTypes = Self.typesRequestsCarry(in: models)
+        swift = SwiftDeclarations(document: document, typeNameOverrides: options.typeNameOverrides)
     }
 
-    /// The types a request can carry: action inputs, and the types that creatable or updatable fields (and the
-    /// fields of those types, all the way down) hold. Their models get `var` fields, to be changed in place; the
-    /// others are what the server said, and `let` fields compile to less code (no setters).
-    private static func typesRequestsCarry(in models: [String: APIType]) -> Set<String> {
-        var carried = Set<String>()
-        var pending: [String] = []
-        func carry(_ type: TypeRef) {
-            switch type {
-            case .named(let name) where models[name] != nil: if carried.insert(name).inserted { pending.append(name) }
-            case .array(let element), .map(let element): carry(element)
-            default: break
-            }
-        }
-        for type in models.values {
-            for action in type.actions {
-                if let input = action.input { carry(.named(input)) }
-                action.inputFields.forEach { carry($0.type) }
-            }
-            for field in type.fields where type.kind == .resource && (field.create || field.update) { carry(field.type) }
-        }
-        while let name = pending.popLast() {
-            models[name]?.fields.forEach { carry($0.type) }
-        }
-        return carried
-    }
+    /// Types that get a model (every type but the common-fields page), by name.
+    var modelTypes: [String: APIType] { swift.modelTypes }
 
-    /// Depth-first over fields that hold another model inline (arrays and maps are already on the heap);
-    /// every edge back into the current path closes a cycle that Swift cannot lay out.
-    private static func cycleClosingFields(in models: [String: APIType]) -> Set<String> {
-        var boxed = Set<String>()
-        var finished = Set<String>()
-        var path: [String] = []
-        func visit(_ name: String) {
-            guard let type = models[name], !finished.contains(name) else { return }
-            path.append(name)
-            for field in type.fields {
-                guard case .named(let target) = field.type, models[target] != nil else { continue }
-                if path.contains(target) {
-                    boxed.insert("\(name).\(field.name)")
-                } else {
-                    visit(target)
-                }
-            }
-            path.removeLast()
-            finished.insert(name)
-        }
-        for name in models.keys.sorted() { visit(name) }
-        return boxed
-    }
+    var actionNames: ActionNameSplitter { swift.actionNames }
 
     var access: String { options.access.rawValue }
 
-    /// The Swift name of an API type: the user's override (`names:` in apigen.yml), else the rule.
-    func swiftTypeName(_ apiName: String) -> String {
-        Self.swiftTypeName(apiName, options: options)
-    }
-
-    static func swiftTypeName(_ apiName: String, options: EmitOptions) -> String {
-        options.typeNameOverrides[apiName] ?? SwiftNames.typeName(apiName)
-    }
-
-    /// Every type but the common-fields page, by name.
-    static func modelTypes(in document: APIDocument) -> [String: APIType] {
-        var models: [String: APIType] = [:]
-        for type in document.types where type.origin != .common { models[type.name] = type }
-        return models
-    }
+    func swiftTypeName(_ apiName: String) -> String { swift.typeName(apiName) }
 
     var resources: [APIType] {
         modelTypes.values.filter { $0.kind == .resource && collectionPath(of: $0) != nil }.sorted { $0.name < $1.name }
@@ -101,7 +30,7 @@ struct SwiftSDKModel: Sendable {
 
     func modelContext(for type: APIType) -> ModelContext {
         let typeName = swiftTypeName(type.name)
-        let fields = fieldsWithCommon(of: type)
+        let fields = swift.fields(of: type)
         var enums: [EnumContext] = []
         let properties = fields.enumerated().map { index, field in
             property(for: field, in: type, isLast: index == fields.count - 1, forceOptional: true, enums: &enums)
@@ -128,7 +57,7 @@ struct SwiftSDKModel: Sendable {
             docLines += ["", "Inferred from the documentation's JSON examples: \(type.name) has no page of its own."]
         }
         let isResource = type.kind == .resource
-        let isMutable = requestTypes.contains(type.name)
+        let isMutable = swift.requestTypes.contains(type.name)
         let state = properties.first { $0.jsonKey == "state" }
         return ModelContext(
             access: access, moduleName: options.moduleName, apiName: type.name, apiNameLiteral: SwiftNames.stringLiteral(type.name),
@@ -162,26 +91,6 @@ struct SwiftSDKModel: Sendable {
         return isResource && !identity.isEmpty ? identity : Array(properties.prefix(3))
     }
 
-    /// The type's fields; a resource also gets the common fields its page hides (from the common page, as
-    /// resolved). The fixed standard fields (`id`, `type`, `links`, `transitioning`, …) keep the conventions'
-    /// type whatever a page says, because the runtime's `RancherResource` relies on them; the standard fields
-    /// a resource does not declare are read from its `additionalFields` by the runtime, typed, with no code
-    /// in the model (`ResourceConventions`, `Runtime/Resource.swift`).
-    func fieldsWithCommon(of type: APIType) -> [Field] {
-        guard type.kind == .resource else { return type.fields }
-        var names = Set<String>()
-        return (type.fields + commonFields).filter { names.insert($0.name).inserted }.map(Self.conventional)
-    }
-
-    private static func conventional(_ field: Field) -> Field {
-        guard let standard = ResourceConventions.standardField(named: field.name), standard.isFixed else { return field }
-        var fixed = field
-        fixed.type = standard.field.type
-        fixed.options = standard.field.options
-        if fixed.description.isEmpty { fixed.description = standard.field.description }
-        return fixed
-    }
-
     private func payload(
         _ name: String, fields: [Field], in type: APIType, requiredNonOptional: Bool, enums: inout [EnumContext],
         doc: String
@@ -201,52 +110,20 @@ struct SwiftSDKModel: Sendable {
     private func property(
         for field: Field, in type: APIType, isLast: Bool, forceOptional: Bool, enums: inout [EnumContext]
     ) -> PropertyContext {
-        let name = SwiftNames.memberName(field.name)
-        var swiftType = swiftType(field.type)
-        if boxedFields.contains("\(type.name).\(field.name)") {
-            swiftType = "Box<\(swiftType)>"
-        } else if field.name == "id", field.type.innermost != .scalar(.json) {
-            swiftType = "ID"  // Rancher IDs are strings such as "1h5", whatever the table says (often `int`).
-        } else if type.kind == .resource, let runtimeType = Self.runtimeFieldTypes[field.name] {
-            swiftType = runtimeType
-        } else if case .scalar(.enum) = field.type.innermost, let options = field.options, !options.isEmpty {
-            let enumContext = enumeration(for: field, options: options)
-            enums.append(enumContext)
-            swiftType = wrap(field.type, around: enumContext.typeName)
+        let property = swift.property(for: field, in: type)
+        if let enumeration = property.type.enumeration {
+            enums.append(EnumContext(
+                typeName: enumeration.typeName,
+                doc: DocText.comment(["The values of `\(field.name)`; values the docs do not list are kept as `.\(enumeration.unknownCase)`."]),
+                cases: enumeration.cases.map {
+                    EnumCaseContext(name: SwiftNames.declaration($0.name), rawLiteral: SwiftNames.stringLiteral($0.rawValue))
+                },
+                unknownCase: enumeration.unknownCase))
         }
         return PropertyContext(
-            name: SwiftNames.declaration(name), jsonKey: field.name, jsonKeyLiteral: SwiftNames.stringLiteral(field.name),
-            type: swiftType, isOptional: forceOptional,
+            name: property.declaration, jsonKey: field.name, jsonKeyLiteral: SwiftNames.stringLiteral(field.name),
+            type: property.type.spelling, typeKind: property.type.kind, isOptional: forceOptional,
             doc: DocText.comment(DocText.fieldLines(field, isResourceField: type.kind == .resource)), separator: isLast ? "" : ",")
-    }
-
-    /// Resource fields whose Swift type the runtime declares, so that generic code (`RancherResource`) can
-    /// read them on any resource.
-    private static let runtimeFieldTypes = ["transitioning": "Transitioning"]
-
-    private func enumeration(for field: Field, options: [String]) -> EnumContext {
-        var typeName = SwiftNames.typeName(field.name)
-        if SwiftNames.nestedTypeNames.contains(typeName) { typeName += "Value" }
-        // An option listed twice is one case (a repeated raw value does not compile); distinct options
-        // that spell the same case name are numbered (`aB`, `aB2`).
-        var listed = Set<String>()
-        var seen = Set<String>()
-        var nextSuffix: [String: Int] = [:]
-        let cases = options.filter { listed.insert($0).inserted }.map { option -> EnumCaseContext in
-            let base = SwiftNames.caseName(option)
-            var name = base
-            while !seen.insert(name).inserted {
-                let suffix = nextSuffix[base, default: 2]
-                nextSuffix[base] = suffix + 1
-                name = base + String(suffix)
-            }
-            return EnumCaseContext(name: SwiftNames.declaration(name), rawLiteral: SwiftNames.stringLiteral(option))
-        }
-        let unknownCase = seen.contains("unknown") ? "undocumented" : "unknown"
-        return EnumContext(
-            typeName: typeName,
-            doc: DocText.comment(["The values of `\(field.name)`; values the docs do not list are kept as `.\(unknownCase)`."]),
-            cases: cases, unknownCase: unknownCase)
     }
 
     /// Whether the Swift name differs from the JSON key (backticks aside).
@@ -257,27 +134,6 @@ struct SwiftSDKModel: Sendable {
     private func uniqued(_ enums: [EnumContext]) -> [EnumContext] {
         var seen = Set<String>()
         return enums.filter { seen.insert($0.typeName).inserted }
-    }
-
-    /// The Swift type of a field: models where the IR names a type we emit, typed IDs for references.
-    func swiftType(_ type: TypeRef) -> String {
-        switch type {
-        case .reference(let target?) where modelTypes[target] != nil: "\(swiftTypeName(target)).ID"
-        case .reference: "String"
-        case .named(let name) where modelTypes[name] != nil: swiftTypeName(name)
-        case .named: "JSONValue"
-        case .array(let element): "[\(swiftType(element))]"
-        case .map(let value): "[String: \(swiftType(value))]"
-        case .scalar: SwiftNames.swiftType(type)
-        }
-    }
-
-    private func wrap(_ type: TypeRef, around name: String) -> String {
-        switch type {
-        case .array(let element): "[\(wrap(element, around: name))]"
-        case .map(let value): "[String: \(wrap(value, around: name))]"
-        default: name
-        }
     }
 
     // MARK: - Clients
@@ -312,17 +168,14 @@ struct SwiftSDKModel: Sendable {
         let updateBody = fields.contains(where: \.update) ? typeName + ".Update" : nil
         var testNames = Set<String>()
         let actions = type.actions.map { action -> ActionContext in
-            let input = action.input.flatMap { modelTypes[$0] != nil ? swiftTypeName($0) : nil }
-            // An output type with no model is still a resource the server describes: the generic, lossless one.
-            let output = action.output.map { modelTypes[$0] != nil ? swiftTypeName($0) : "Resource" }
+            let input = swift.inputType(of: action)
+            let output = swift.outputType(of: action)
             var doc = ["Runs the `\(action.name)` action: `\(action.method) \(action.path)`.", "", "- Parameters:",
                        "  - id: the `\(type.name)` to act on."]
             if let input = action.input { doc.append("  - input: the `\(input)` input.") }
             if let output = action.output { doc.append("- Returns: the `\(output)` the server answers with.") }
             let inputArgument = input.map { ", \($0)()" } ?? ""
-            var methodName = actionNames.methodName(action.name)
-            // An action may share a name with an operation or a collection call (`update`): keep them apart.
-            if Self.collectionMemberNames.contains(methodName) { methodName += "Action" }
+            let methodName = swift.methodName(forAction: action.name)
             let baseTestName = SwiftNames.capitalizedFirst(methodName)
             var testName = baseTestName
             var suffix = 2
@@ -353,11 +206,6 @@ struct SwiftSDKModel: Sendable {
             delete: operation("delete", bodyType: nil, call: "delete(id: \"1a1\")"), actions: actions)
     }
 
-    /// What a resource client already declares (its operations, and `ResourceCollectionClient`'s calls).
-    static let collectionMemberNames: Set<String> = [
-        "list", "all", "get", "create", "update", "delete", "client", "wait", "waitUntilSettled", "waitUntilRemoved",
-    ]
-
     /// A docs path as the generated tests' server receives it: project `1a5`, ID `1a1`, no query.
     static func requestPathLiteral(_ path: String) -> String {
         let withoutQuery = path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
@@ -369,27 +217,25 @@ struct SwiftSDKModel: Sendable {
     /// for usage examples and the generated tests.
     func requiredCreateArguments(of type: APIType) -> String {
         type.fields.filter { $0.create && $0.required }.map { field in
-            let swiftType: String
-            if case .scalar(.enum) = field.type, let options = field.options, !options.isEmpty {
-                swiftType = "enum"
-            } else {
-                swiftType = self.swiftType(field.type)
-            }
-            return "\(SwiftNames.memberName(field.name)): \(Self.placeholder(for: swiftType))"
+            let property = swift.property(for: field, in: type)
+            return "\(property.name): \(Self.placeholder(for: property.type))"
         }.joined(separator: ", ")
     }
 
-    private static func placeholder(for swiftType: String) -> String {
-        switch swiftType {
-        case "String": "\"name\""
-        case "Int": "1"
-        case "Double": "1.5"
-        case "Bool": "true"
-        case "Date": "Date()"
-        case "JSONValue": ".null"
-        case "enum": ".init(rawValue: \"value\")"
-        default:
-            if swiftType.hasPrefix("[String:") { "[:]" } else if swiftType.hasPrefix("[") { "[]" } else if swiftType.hasSuffix(".ID") || swiftType == "ID" { "\"1a1\"" } else { "\(swiftType)()" }
+    private static func placeholder(for type: SwiftType) -> String {
+        switch type {
+        case .standard("Int"): "1"
+        case .standard("Double"): "1.5"
+        case .standard("Bool"): "true"
+        case .standard("Date"): "Date()"
+        case .standard("JSONValue"), .jsonFallback: ".null"
+        case .id, .ownID: "\"1a1\""
+        case .standard: "\"name\""
+        case .enumeration, .runtime: ".init(rawValue: \"value\")"
+        case .model(let name): "\(name)()"
+        case .box(let inner): "Box(\(placeholder(for: inner)))"
+        case .array: "[]"
+        case .dictionary: "[:]"
         }
     }
 }

@@ -38,6 +38,7 @@ extension PropertyContext: MustacheParent {
         case "jsonKey": jsonKey
         case "jsonKeyLiteral": jsonKeyLiteral
         case "type": type
+        case "typeKind": typeKind
         case "isOptional": isOptional
         case "doc": doc
         case "separator": separator

@@ -47,6 +47,9 @@ struct PropertyContext {
     var jsonKeyLiteral: String
     /// The Swift type without the optional mark, e.g. `[String: JSONValue]`.
     var type: String
+    /// What kind of type that is (`SwiftType.kind`): `standard`, `model`, `id`, `enum`, `runtime`, `box`,
+    /// `array`, `dictionary`, or `json` for a type the docs name but never describe.
+    var typeKind: String
     var isOptional: Bool
     var doc: [String]
     /// `,` after every parameter but the last, for parameter lists.

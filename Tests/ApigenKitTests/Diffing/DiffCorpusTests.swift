@@ -94,14 +94,18 @@ struct DiffCorpusTests {
         #expect(finding(report, "field-no-longer-required", "machine", "name") != nil)
         #expect(finding(report, "field-became-updatable", "machine", "name") != nil)
         #expect(finding(report, "field-enum-option-added", "projectMember", "externalIdType")?.new == "azuread_group")
+        // A switch over `ProjectMember.ExternalIDType` without `default` no longer compiles.
+        let caseAdded = finding(report, "swift-enum-case-added", "projectMember", "externalIdType")
+        #expect(caseAdded?.new == "azureadGroup")
+        #expect(caseAdded?.message == "The enum `ProjectMember.ExternalIDType` gains the case `.azureadGroup`.")
         #expect(report.countsByRule == [
             "action-added": 4, "action-endpoint-changed": 63, "field-added": 62, "field-became-creatable": 1,
             "field-became-read-only": 1, "field-became-updatable": 19, "field-became-writable": 6,
             "field-default-added": 22, "field-enum-option-added": 2, "field-no-longer-required": 1,
             "field-no-longer-updatable": 44, "field-read-only-enum-option-removed": 2, "field-removed": 19,
             "field-type-changed": 1, "operation-added": 2, "operation-endpoint-changed": 39, "operation-removed": 10,
-            "swift-enum-case-removed": 2, "swift-property-retyped": 1, "type-added": 12, "type-no-longer-resource": 11,
-            "type-removed": 12,
+            "swift-enum-case-added": 2, "swift-enum-case-removed": 2, "swift-property-retyped": 1, "type-added": 12,
+            "type-no-longer-resource": 11, "type-removed": 12,
         ])
     }
 

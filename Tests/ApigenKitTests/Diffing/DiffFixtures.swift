@@ -5,7 +5,9 @@ import Testing
 
 /// Small IRs for the rule snippets: one type per document unless a test needs more.
 enum DiffFixtures {
-    static func document(_ types: APIType...) -> APIDocument {
+    static func document(_ types: APIType...) -> APIDocument { document(types) }
+
+    static func document(_ types: [APIType]) -> APIDocument {
         APIDocument(docsVersion: "v1.6", apiVersion: "v2-beta", types: types.sorted { $0.name < $1.name })
     }
 

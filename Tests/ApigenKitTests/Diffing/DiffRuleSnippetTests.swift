@@ -38,12 +38,14 @@ private func inputSnippet(
         expectedRules: [rule], member: "restart.\(member)", oldValue: old, newValue: new)
 }
 
+/// `types` are in both documents: the types the changed element names, so that they have models.
 private func snippet(
-    _ rule: String, _ old: APIType, _ new: APIType, also: [String] = [], member: String?, old oldValue: String?,
-    new newValue: String?
+    _ rule: String, _ old: APIType, _ new: APIType, also: [String] = [], types: [String] = [], member: String?,
+    old oldValue: String?, new newValue: String?
 ) -> RuleSnippet {
-    RuleSnippet(rule: rule, old: F.document(old), new: F.document(new), expectedRules: [rule] + also,
-                member: member, oldValue: oldValue, newValue: newValue)
+    let shared = types.map { F.embedded($0) }
+    return RuleSnippet(rule: rule, old: F.document([old] + shared), new: F.document([new] + shared), expectedRules: [rule] + also,
+                       member: member, oldValue: oldValue, newValue: newValue)
 }
 
 enum RuleSnippets {
@@ -78,10 +80,10 @@ enum RuleSnippets {
         // Both views: the body may be the same, but the Swift parameter type is renamed.
         snippet("action-input-type-changed", F.resource(actions: [F.action("restart", input: "serviceRestart")]),
                 F.resource(actions: [F.action("restart", input: "restartInput")]), also: ["swift-action-input-retyped"],
-                member: "restart", old: "serviceRestart", new: "restartInput"),
+                types: ["serviceRestart", "restartInput"], member: "restart", old: "serviceRestart", new: "restartInput"),
         snippet("action-output-type-changed", F.resource(actions: [F.action("execute", output: "container")]),
                 F.resource(actions: [F.action("execute", output: "hostAccess")]), also: ["swift-action-output-retyped"],
-                member: "execute", old: "container", new: "hostAccess"),
+                types: ["container", "hostAccess"], member: "execute", old: "container", new: "hostAccess"),
     ]
 
     static let inputSnippets: [RuleSnippet] = [
@@ -138,22 +140,31 @@ enum RuleSnippets {
         fieldSnippet("field-read-only-enum-option-removed", F.readOnly("state", "enum", options: ["active", "restoring"]),
                      F.readOnly("state", "enum", options: ["active"]), also: ["swift-enum-case-removed"], old: "restoring", new: nil),
         fieldSnippet("field-enum-option-added", F.readOnly("externalIdType", "enum", options: ["github_user"]),
-                     F.readOnly("externalIdType", "enum", options: ["github_user", "azuread_user"]), old: nil, new: "azuread_user"),
+                     F.readOnly("externalIdType", "enum", options: ["github_user", "azuread_user"]),
+                     also: ["swift-enum-case-added"], old: nil, new: "azuread_user"),
     ]
 
     static let swiftSnippets: [RuleSnippet] = [
         // Same JSON string on the wire, another Swift type: the wire view warns, the Swift view breaks.
-        fieldSnippet("swift-property-retyped", F.readOnly("agentId", "reference"), F.readOnly("agentId", "reference[agent]"),
-                     also: ["field-string-format-changed"], old: "String", new: "Agent.ID"),
+        snippet("swift-property-retyped", F.resource(fields: [F.readOnly("agentId", "reference")]),
+                F.resource(fields: [F.readOnly("agentId", "reference[agent]")]), also: ["field-string-format-changed"],
+                types: ["agent"], member: "agentId", old: "String", new: "Agent.ID"),
         fieldSnippet("swift-enum-case-removed", F.readOnly("state", "enum", options: ["active", "updating-active"]),
                      F.readOnly("state", "enum", options: ["active"]), also: ["field-read-only-enum-option-removed"],
                      old: "updatingActive", new: nil),
         snippet("swift-action-input-retyped", F.resource(actions: [F.action("upgrade", input: nil)]),
                 F.resource(actions: [F.action("upgrade", input: "serviceUpgrade")]), also: ["action-input-type-changed"],
-                member: "upgrade", old: nil, new: "ServiceUpgrade"),
+                types: ["serviceUpgrade"], member: "upgrade", old: nil, new: "ServiceUpgrade"),
         snippet("swift-action-output-retyped", F.resource(actions: [F.action("execute", output: "container")]),
                 F.resource(actions: [F.action("execute", output: "hostAccess")]), also: ["action-output-type-changed"],
-                member: "execute", old: "Container", new: "HostAccess"),
+                types: ["container", "hostAccess"], member: "execute", old: "Container", new: "HostAccess"),
+        fieldSnippet("swift-enum-case-added", F.readOnly("healthState", "enum", options: ["healthy"]),
+                     F.readOnly("healthState", "enum", options: ["healthy", "updating-healthy"]),
+                     also: ["field-enum-option-added"], old: nil, new: "updatingHealthy"),
+        // Renamed in the API with the same input and output: the wire sees a removal and an addition.
+        snippet("swift-method-renamed", F.resource(actions: [F.action("restart", input: "serviceRestart")]),
+                F.resource(actions: [F.action("reboot", input: "serviceRestart")]), also: ["action-removed", "action-added"],
+                types: ["serviceRestart"], member: "restart", old: "ServiceClient.restart(id:_:)", new: "ServiceClient.reboot(id:_:)"),
     ]
 }
 
@@ -193,11 +204,12 @@ struct DiffRuleSnippetTests {
     }
 
     @Test func referenceTargetAndElementChangesAreTypeChanges() {
+        let types = ["instance", "container", "launchConfig", "secondaryLaunchConfig"].map { F.embedded($0) }
         for (before, after) in [("reference[instance]", "reference[container]"),
                                 ("array[reference[instance]]", "array[reference[container]]"),
                                 ("map[string]", "map[json]"), ("launchConfig", "secondaryLaunchConfig")] {
-            let report = F.diff(F.document(F.resource(fields: [F.writable("target", before)])),
-                                F.document(F.resource(fields: [F.writable("target", after)])))
+            let report = F.diff(F.document([F.resource(fields: [F.writable("target", before)])] + types),
+                                F.document([F.resource(fields: [F.writable("target", after)])] + types))
             #expect(report.findings.map(\.rule) == ["field-type-changed", "swift-property-retyped"], "\(before) → \(after)")
         }
     }
@@ -211,10 +223,12 @@ struct DiffRuleSnippetTests {
         #expect(report.findings.last?.member == "gateway")
     }
 
-    @Test func optionsThatStopBeingListedAreNotRemovals() {
+    @Test func optionsThatStopBeingListedAreNotRemovalsButTheEnumGoes() {
         let report = F.diff(F.document(F.resource(fields: [F.readOnly("state", "enum", options: ["active"])])),
                             F.document(F.resource(fields: [F.readOnly("state", "enum")])))
-        #expect(report.findings.isEmpty)
+        // Nothing on the wire; in Swift the nested enum is gone and the property is a `String`.
+        #expect(report.findings.map(\.rule) == ["swift-property-retyped"])
+        #expect(report.findings.first.map { [$0.old, $0.new] } == ["Service.State", "String"])
     }
 
     @Test func removalsNameTheOldPage() {
