@@ -64,7 +64,8 @@ struct Generate: ParsableCommand {
                 emitting: EmitOptions(
                     moduleName: moduleName ?? file.moduleName ?? "Rancher", access: access ?? file.access ?? .public,
                     templatesDirectory: templates.map { URL(fileURLWithPath: $0) } ?? file.templates,
-                    singleFileName: singleFile, typeNameOverrides: file.names),
+                    singleFileName: singleFile, typeNameOverrides: file.names,
+                    templateParameters: file.params),
                 checkOnly: check, include: file.include, exclude: file.exclude)
             report = try Generator.run(docs: URL(fileURLWithPath: docs), output: URL(fileURLWithPath: output), options: options)
         } catch {

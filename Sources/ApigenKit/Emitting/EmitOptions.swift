@@ -16,16 +16,19 @@ public struct EmitOptions: Sendable, Hashable {
     public var singleFileName: String?
     /// Swift names chosen by the user for API types (`names:` in apigen.yml), by API name.
     public var typeNameOverrides: [String: String]
+    /// Values every template can read as `params.<name>` (`params:` in apigen.yml), for custom templates.
+    public var templateParameters: [String: String]
 
     public init(
         moduleName: String = "Rancher", access: AccessLevel = .public, templatesDirectory: URL? = nil,
-        singleFileName: String? = nil, typeNameOverrides: [String: String] = [:]
+        singleFileName: String? = nil, typeNameOverrides: [String: String] = [:], templateParameters: [String: String] = [:]
     ) {
         self.moduleName = moduleName
         self.access = access
         self.templatesDirectory = templatesDirectory
         self.singleFileName = singleFileName
         self.typeNameOverrides = typeNameOverrides
+        self.templateParameters = templateParameters
     }
 }
 

@@ -68,8 +68,10 @@ public struct SDKEmitter: Sendable {
                               context: package))
         jobs.append(RenderJob(path: "Package.swift", template: "Swift/Package.swift", context: package))
         jobs.append(RenderJob(path: "README.md", template: "Swift/README.md", context: package))
+        let parameters = TemplateParameters(values: options.templateParameters)
         var files = ConcurrentMap.map(jobs) { job in
-            GeneratedFile(path: job.path, contents: Self.tidy(templates.render(job.context, template: job.template)),
+            GeneratedFile(path: job.path,
+                          contents: Self.tidy(templates.render(TemplateRoot(context: job.context, params: parameters), template: job.template)),
                           sourceTypes: job.sourceTypes)
         }
         files.sort { $0.path < $1.path }

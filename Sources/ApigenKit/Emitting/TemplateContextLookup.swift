@@ -4,6 +4,25 @@ import Mustache
 // took most of the emit time, so every context answers its own keys. Keep these in step with
 // TemplateContexts.swift and Templates/README.md.
 
+/// What every template renders from: its context, and `params` (apigen.yml's `params:`) beneath it, so that
+/// `{{params.name}}` resolves inside any section.
+struct TemplateRoot: MustacheParent {
+    var context: any Sendable
+    var params: TemplateParameters
+
+    func child(named name: String) -> Any? {
+        if let value = (context as? MustacheParent)?.child(named: name) { return value }
+        return name == "params" ? params : nil
+    }
+}
+
+/// The user's template parameters, by name.
+struct TemplateParameters: MustacheParent, Sendable {
+    var values: [String: String]
+
+    func child(named name: String) -> Any? { values[name] }
+}
+
 extension ModelContext: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {

@@ -10,6 +10,7 @@ import Yams
 /// exclude: [auditLog]
 /// names: { service: RancherService }
 /// templates: templates/           # relative to this file
+/// params: { company: Acme }        # custom templates read {{params.company}}
 /// ```
 public struct Configuration: Sendable, Hashable {
     public var moduleName: String?
@@ -19,10 +20,12 @@ public struct Configuration: Sendable, Hashable {
     /// Swift type names by API type name.
     public var names: [String: String] = [:]
     public var templates: URL?
+    /// Values for custom templates, which read them as `params.<name>`.
+    public var params: [String: String] = [:]
 
     public init() {}
 
-    static let keys = ["moduleName", "access", "include", "exclude", "names", "templates"]
+    static let keys = ["moduleName", "access", "include", "exclude", "names", "templates", "params"]
 
     public static func load(_ url: URL) throws(DiagnosticError) -> Configuration {
         let file = url.path
@@ -62,6 +65,16 @@ public struct Configuration: Sendable, Hashable {
                           SwiftNames.isValidModuleName(swiftName), !SwiftNames.reservedTypeNames.contains(swiftName)
                     else { throw fail("names: '\(swiftName.string ?? "")' is not a usable Swift type name") }
                     configuration.names[apiName] = swiftName
+                }
+            case "params":
+                guard let pairs = value.mapping else { throw fail("params must map names to values") }
+                for (name, parameter) in pairs {
+                    // A name with a dot could never be read: `params.a.b` looks for `b` inside `a`.
+                    guard let name = name.string, !name.isEmpty, !name.contains("."), let text = parameter.scalar?.string else {
+                        throw DiagnosticError(.error("params: each entry maps a name without dots to a text, number or boolean",
+                                                     file: file, line: (name.mark?.line ?? line)))
+                    }
+                    configuration.params[name] = text
                 }
             case "templates":
                 guard let path = value.string else { throw fail("templates must be a folder path") }

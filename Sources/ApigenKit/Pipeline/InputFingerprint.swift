@@ -28,6 +28,7 @@ struct InputFingerprint: Sendable, Hashable {
         let settings = [
             emitting.moduleName, emitting.access.rawValue, emitting.singleFileName ?? "",
             emitting.typeNameOverrides.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","),
+            emitting.templateParameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}"),
             options.include?.joined(separator: ",") ?? "*", options.exclude.joined(separator: ","),
             options.loading.strict ? "strict" : "", toolIdentity(),
         ]

@@ -210,6 +210,19 @@ struct EmitterSnippetTests {
         #expect(files.contains { $0.path == "Sources/Sample/Models/Gauge.swift" }, "the other templates stay built in")
     }
 
+    @Test func customTemplatesReadParamsInsideAnySection() throws {
+        let docs = try TemporaryDocs(["gauge.md": scalars])
+        defer { docs.remove() }
+        let model = "{{%CONTENT_TYPE:TEXT}}\n// {{params.company}} {{typeName}}\n{{#properties}}{{name}}@{{params.company}} {{/properties}}\n{{params.unset}}."
+        let templates = try TemporaryDocs(["Swift/Model.swift.mustache": model])
+        defer { templates.remove() }
+        let options = EmitOptions(moduleName: "Sample", templatesDirectory: templates.url, templateParameters: ["company": "Acme"])
+        let files = try SDKEmitter(options: options).emit(try docs.load())
+        let source = try #require(files.first { $0.path == "Sources/Sample/Models/Gauge.swift" }?.contents)
+        #expect(source.hasPrefix("// Acme Gauge\ncount@Acme ratio@Acme "))
+        #expect(source.hasSuffix("\n.\n"), "an unset parameter renders as nothing")
+    }
+
     @Test func anOverrideMustNameABuiltInTemplate() throws {
         let templates = try TemporaryDocs(["Swift/Modle.swift.mustache": "x"])
         defer { templates.remove() }

@@ -18,6 +18,7 @@ struct ConfigurationTests {
             exclude: [build]
             names: { networkDriverService: NetworkDriver2 }
             templates: my-templates
+            params: { company: Acme, year: 2026, beta: true }
             """)
         #expect(configuration.moduleName == "RancherSDK")
         #expect(configuration.access == .internal)
@@ -25,6 +26,20 @@ struct ConfigurationTests {
         #expect(configuration.exclude == ["build"])
         #expect(configuration.names == ["networkDriverService": "NetworkDriver2"])
         #expect(configuration.templates?.lastPathComponent == "my-templates")
+        #expect(configuration.params == ["company": "Acme", "year": "2026", "beta": "true"])
+    }
+
+    @Test func paramsAreTextsUnderPlainNames() throws {
+        for (yaml, line) in [("params: [a, b]\n", 1), ("params:\n  nested: { a: b }\n", 2), ("params:\n  a.b: c\n", 2)] {
+            #expect(throws: DiagnosticError.self, "\(yaml)") { try load(yaml) }
+            #expect((try? load(yaml)) == nil)
+            do {
+                _ = try load(yaml)
+            } catch let error as DiagnosticError {
+                #expect(error.diagnostic.line == line, "\(yaml)")
+                #expect(error.diagnostic.message.hasPrefix("params"), "\(yaml)")
+            }
+        }
     }
 
     @Test func everyKeyIsOptional() throws {
