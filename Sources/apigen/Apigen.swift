@@ -7,7 +7,7 @@ struct Apigen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apigen",
         abstract: "Turns Rancher API documentation into a Swift SDK.",
-        subcommands: [Generate.self, Dump.self, Diff.self],
+        subcommands: [Generate.self, Dump.self, Diff.self, Context.self],
         defaultSubcommand: Generate.self
     )
 }

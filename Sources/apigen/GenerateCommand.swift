@@ -48,7 +48,7 @@ struct Generate: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
 
     /// The configuration file's settings, if there is one; flags win over it.
-    private func configuration() throws(DiagnosticError) -> Configuration {
+    static func configuration(_ config: String?) throws(DiagnosticError) -> Configuration {
         if let config { return try Configuration.load(URL(fileURLWithPath: config)) }
         let implicit = URL(fileURLWithPath: "apigen.yml")
         return FileManager.default.fileExists(atPath: implicit.path) ? try Configuration.load(implicit) : Configuration()
@@ -58,7 +58,7 @@ struct Generate: ParsableCommand {
         let start = Date()
         let report: Generator.Report
         do {
-            let file = try configuration()
+            let file = try Self.configuration(config)
             let options = Generator.Options(
                 loading: reading.loaderOptions,
                 emitting: EmitOptions(

@@ -1,6 +1,6 @@
 /// Contexts for the documentation templates (`Docs/*`, `DocC/*`): the same resolved IR and the same
 /// Swift names as the code, so what the docs show is what compiles.
-struct TypeDocContext {
+struct TypeDocContext: Sendable {
     var access: String
     var moduleName: String
     var apiName: String
@@ -16,7 +16,7 @@ struct TypeDocContext {
     var actions: [UsageContext]
 }
 
-struct FieldDocContext {
+struct FieldDocContext: Sendable {
     var apiName: String
     var swiftName: String
     var apiType: String
@@ -31,14 +31,14 @@ struct FieldDocContext {
     var linkedType: String?
 }
 
-struct UsageContext {
+struct UsageContext: Sendable {
     var name: String
     var summary: String
     /// Swift lines that call the generated client.
     var example: [String]
 }
 
-struct DocsIndexContext {
+struct DocsIndexContext: Sendable {
     var access: String
     var moduleName: String
     var docsVersion: String

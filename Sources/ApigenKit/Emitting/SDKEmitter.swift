@@ -14,6 +14,9 @@ public struct SDKEmitter: Sendable {
         }
     }
 
+    /// The keys of the user's templates that no context answers (they would render as nothing).
+    public func templateWarnings() -> [Diagnostic] { templates.overrideWarnings() }
+
     /// Two API types that become one Swift type would make two files at one path, and one would be lost:
     /// an error naming both, and their pages, instead.
     public func checkNames(_ document: APIDocument) throws(DiagnosticError) {
@@ -31,6 +34,51 @@ public struct SDKEmitter: Sendable {
     }
 
     public func emit(_ document: APIDocument) -> [GeneratedFile] {
+        let jobs = renderJobs(document)
+        // The template check assumes each template's context; debug builds (the tests) hold it to that.
+        assert(jobs.allSatisfy { job in
+            TemplateKeyCheck.context(ofTemplate: job.template).map { ObjectIdentifier($0) } == ObjectIdentifier(type(of: job.context))
+        })
+        let parameters = TemplateParameters(values: options.templateParameters)
+        var files = ConcurrentMap.map(jobs) { job in
+            GeneratedFile(path: job.path,
+                          contents: Self.tidy(templates.render(TemplateRoot(context: job.context, params: parameters), template: job.template)),
+                          sourceTypes: job.sourceTypes)
+        }
+        files.sort { $0.path < $1.path }
+        if let singleFileName = options.singleFileName { return [Self.combined(files, module: options.moduleName, into: singleFileName)] }
+        return files
+    }
+
+    /// What every template receives, as `apigen context` prints it: the params, and per file its template and
+    /// context (keys sorted, as the templates see them).
+    public func contexts(_ document: APIDocument, template: String? = nil) throws(DiagnosticError) -> String {
+        if let template, !templates.names.contains(template) || TemplateKeyCheck.context(ofTemplate: template) == nil {
+            let renderers = templates.names.filter { TemplateKeyCheck.context(ofTemplate: $0) != nil }
+            throw DiagnosticError(.error(
+                "no template '\(template)' renders files\(ClosestName.suggestion(for: template, in: renderers)) (see Templates/README.md)",
+                file: "--template"))
+        }
+        struct File: Encodable {
+            var path: String
+            var template: String
+            var context: JSONTree
+        }
+        struct Contexts: Encodable {
+            var params: [String: String]
+            var files: [File]
+        }
+        let files = renderJobs(document).filter { template == nil || $0.template == template }.map { job in
+            File(path: job.path, template: job.template, context: (job.context as? any TemplateContext)?.jsonValue ?? .null)
+        }
+        do {
+            return try CanonicalJSON.encode(Contexts(params: options.templateParameters, files: files.sorted { $0.path < $1.path }))
+        } catch {
+            throw DiagnosticError(.error("cannot encode the contexts: \(error)", file: "-"))
+        }
+    }
+
+    private func renderJobs(_ document: APIDocument) -> [RenderJob] {
         let model = SwiftSDKModel(document: document, options: options)
         let module = options.moduleName
         let package = model.packageContext()
@@ -68,15 +116,7 @@ public struct SDKEmitter: Sendable {
                               context: package))
         jobs.append(RenderJob(path: "Package.swift", template: "Swift/Package.swift", context: package))
         jobs.append(RenderJob(path: "README.md", template: "Swift/README.md", context: package))
-        let parameters = TemplateParameters(values: options.templateParameters)
-        var files = ConcurrentMap.map(jobs) { job in
-            GeneratedFile(path: job.path,
-                          contents: Self.tidy(templates.render(TemplateRoot(context: job.context, params: parameters), template: job.template)),
-                          sourceTypes: job.sourceTypes)
-        }
-        files.sort { $0.path < $1.path }
-        if let singleFileName = options.singleFileName { return [Self.combined(files, module: module, into: singleFileName)] }
-        return files
+        return jobs
     }
 
     /// One file to render: a template, its context, and the IR types it comes from.

@@ -1,8 +1,9 @@
 import Mustache
 
-// swift-mustache finds a key through `Mirror` unless the value says where its children are; reflection
-// took most of the emit time, so every context answers its own keys. Keep these in step with
-// TemplateContexts.swift and Templates/README.md.
+// What each context answers, as one table per context: the lookup swift-mustache calls (`child(named:)`:
+// reflection took most of the emit time, so every context answers its own keys), the shapes the template
+// check walks (`TemplateKeyCheck`), and what `apigen context` prints, all from the same entries. Keep them in
+// step with TemplateContexts.swift and Templates/README.md.
 
 /// What every template renders from: its context, and `params` (apigen.yml's `params:`) beneath it, so that
 /// `{{params.name}}` resolves inside any section.
@@ -23,264 +24,216 @@ struct TemplateParameters: MustacheParent, Sendable {
     func child(named name: String) -> Any? { values[name] }
 }
 
-extension ModelContext: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "access": access
-        case "moduleName": moduleName
-        case "apiName": apiName
-        case "apiNameLiteral": apiNameLiteral
-        case "typeName": typeName
-        case "doc": doc
-        case "isResource": isResource
-        case "memberKeyword": memberKeyword
-        case "sharesStorage": sharesStorage
-        case "fieldOwner": sharesStorage ? "self._storage" : "self"
-        case "stateText": stateText
-        case "knownKeysLiteral": knownKeysLiteral
-        case "hashedProperties": hashedProperties
-        case "properties": properties
-        case "hasProperties": !properties.isEmpty
-        case "needsCodingKeys": needsCodingKeys
-        case "enums": enums
-        case "createPayload": createPayload
-        case "updatePayload": updatePayload
-        default: nil
-        }
-    }
+extension ModelContext: TemplateContext {
+    static let templateKeys: [String: TemplateKey<ModelContext>] = [
+        "access": .text { $0.access },
+        "moduleName": .text { $0.moduleName },
+        "apiName": .text { $0.apiName },
+        "apiNameLiteral": .text { $0.apiNameLiteral },
+        "typeName": .text { $0.typeName },
+        "doc": .texts { $0.doc },
+        "isResource": .flag { $0.isResource },
+        "memberKeyword": .text { $0.memberKeyword },
+        "sharesStorage": .flag { $0.sharesStorage },
+        "fieldOwner": .text { $0.sharesStorage ? "self._storage" : "self" },
+        "stateText": .text { $0.stateText },
+        "knownKeysLiteral": .text { $0.knownKeysLiteral },
+        "hashedProperties": .list(PropertyContext.self) { $0.hashedProperties },
+        "properties": .list(PropertyContext.self) { $0.properties },
+        "hasProperties": .flag { !$0.properties.isEmpty },
+        "needsCodingKeys": .flag { $0.needsCodingKeys },
+        "enums": .list(EnumContext.self) { $0.enums },
+        "createPayload": .object(PayloadContext.self) { $0.createPayload },
+        "updatePayload": .object(PayloadContext.self) { $0.updatePayload },
+    ]
 }
 
-extension PropertyContext: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "name": self.name
-        case "jsonKey": jsonKey
-        case "jsonKeyLiteral": jsonKeyLiteral
-        case "type": type
-        case "typeKind": typeKind
-        case "isOptional": isOptional
-        case "doc": doc
-        case "separator": separator
-        default: nil
-        }
-    }
+extension PropertyContext: TemplateContext {
+    static let templateKeys: [String: TemplateKey<PropertyContext>] = [
+        "name": .text { $0.name },
+        "jsonKey": .text { $0.jsonKey },
+        "jsonKeyLiteral": .text { $0.jsonKeyLiteral },
+        "type": .text { $0.type },
+        "typeKind": .text { $0.typeKind },
+        "isOptional": .flag { $0.isOptional },
+        "doc": .texts { $0.doc },
+        "separator": .text { $0.separator },
+    ]
 }
 
-extension EnumContext: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "typeName": typeName
-        case "doc": doc
-        case "cases": cases
-        case "unknownCase": unknownCase
-        default: nil
-        }
-    }
+extension EnumContext: TemplateContext {
+    static let templateKeys: [String: TemplateKey<EnumContext>] = [
+        "typeName": .text { $0.typeName },
+        "doc": .texts { $0.doc },
+        "cases": .list(EnumCaseContext.self) { $0.cases },
+        "unknownCase": .text { $0.unknownCase },
+    ]
 }
 
-extension EnumCaseContext: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "name": self.name
-        case "rawLiteral": rawLiteral
-        default: nil
-        }
-    }
+extension EnumCaseContext: TemplateContext {
+    static let templateKeys: [String: TemplateKey<EnumCaseContext>] = [
+        "name": .text { $0.name },
+        "rawLiteral": .text { $0.rawLiteral },
+    ]
 }
 
-extension PayloadContext: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "typeName": typeName
-        case "isUpdate": isUpdate
-        case "doc": doc
-        case "properties": properties
-        case "hashedProperties": hashedProperties
-        case "hasProperties": !properties.isEmpty
-        case "needsCodingKeys": needsCodingKeys
-        case "hasRequired": hasRequired
-        default: nil
-        }
-    }
+extension PayloadContext: TemplateContext {
+    static let templateKeys: [String: TemplateKey<PayloadContext>] = [
+        "typeName": .text { $0.typeName },
+        "isUpdate": .flag { $0.isUpdate },
+        "doc": .texts { $0.doc },
+        "properties": .list(PropertyContext.self) { $0.properties },
+        "hashedProperties": .list(PropertyContext.self) { $0.hashedProperties },
+        "hasProperties": .flag { !$0.properties.isEmpty },
+        "needsCodingKeys": .flag { $0.needsCodingKeys },
+        "hasRequired": .flag { $0.hasRequired },
+    ]
 }
 
-extension ResourceClientContext: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "access": access
-        case "moduleName": moduleName
-        case "apiName": apiName
-        case "typeName": typeName
-        case "clientTypeName": clientTypeName
-        case "accessorName": accessorName
-        case "collectionPath": collectionPath
-        case "collectionPathLiteral": collectionPathLiteral
-        case "collectionRequestPathLiteral": collectionRequestPathLiteral
-        case "itemPathLiteral": itemPathLiteral
-        case "create": create
-        case "update": update
-        case "delete": delete
-        case "actions": actions
-        default: nil
-        }
-    }
+extension ResourceClientContext: TemplateContext {
+    static let templateKeys: [String: TemplateKey<ResourceClientContext>] = [
+        "access": .text { $0.access },
+        "moduleName": .text { $0.moduleName },
+        "apiName": .text { $0.apiName },
+        "typeName": .text { $0.typeName },
+        "clientTypeName": .text { $0.clientTypeName },
+        "accessorName": .text { $0.accessorName },
+        "collectionPath": .text { $0.collectionPath },
+        "collectionPathLiteral": .text { $0.collectionPathLiteral },
+        "collectionRequestPathLiteral": .text { $0.collectionRequestPathLiteral },
+        "itemPathLiteral": .text { $0.itemPathLiteral },
+        "create": .object(OperationContext.self) { $0.create },
+        "update": .object(OperationContext.self) { $0.update },
+        "delete": .object(OperationContext.self) { $0.delete },
+        "actions": .list(ActionContext.self) { $0.actions },
+    ]
 }
 
-extension OperationContext: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "method": method
-        case "path": path
-        case "pathLiteral": pathLiteral
-        case "bodyType": bodyType
-        case "call": call
-        case "requestPathLiteral": requestPathLiteral
-        case "hasBody": bodyType != nil
-        default: nil
-        }
-    }
+extension OperationContext: TemplateContext {
+    static let templateKeys: [String: TemplateKey<OperationContext>] = [
+        "method": .text { $0.method },
+        "path": .text { $0.path },
+        "pathLiteral": .text { $0.pathLiteral },
+        "bodyType": .text { $0.bodyType },
+        "call": .text { $0.call },
+        "requestPathLiteral": .text { $0.requestPathLiteral },
+        "hasBody": .flag { $0.bodyType != nil },
+    ]
 }
 
-extension ActionContext: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "apiName": apiName
-        case "apiNameLiteral": apiNameLiteral
-        case "inputArgument": inputArgument
-        case "methodName": methodName
-        case "method": method
-        case "path": path
-        case "pathLiteral": pathLiteral
-        case "doc": doc
-        case "inputType": inputType
-        case "outputType": outputType
-        case "hasOutput": hasOutput
-        case "call": call
-        case "requestPathLiteral": requestPathLiteral
-        case "queryLiteral": queryLiteral
-        case "testName": testName
-        default: nil
-        }
-    }
+extension ActionContext: TemplateContext {
+    static let templateKeys: [String: TemplateKey<ActionContext>] = [
+        "apiName": .text { $0.apiName },
+        "apiNameLiteral": .text { $0.apiNameLiteral },
+        "inputArgument": .text { $0.inputArgument },
+        "methodName": .text { $0.methodName },
+        "method": .text { $0.method },
+        "path": .text { $0.path },
+        "pathLiteral": .text { $0.pathLiteral },
+        "doc": .texts { $0.doc },
+        "inputType": .text { $0.inputType },
+        "outputType": .text { $0.outputType },
+        "hasOutput": .flag { $0.hasOutput },
+        "call": .text { $0.call },
+        "requestPathLiteral": .text { $0.requestPathLiteral },
+        "queryLiteral": .text { $0.queryLiteral },
+        "testName": .text { $0.testName },
+    ]
 }
 
-extension PackageContext: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "access": access
-        case "moduleName": moduleName
-        case "docsVersion": docsVersion
-        case "apiVersion": apiVersion
-        case "resources": resources
-        case "firstResource": firstResource
-        case "types": types
-        case "resourceModels": resourceModels
-        case "deployExample": deployExample
-        case "exampleAction": exampleAction
-        default: nil
-        }
-    }
+extension PackageContext: TemplateContext {
+    static let templateKeys: [String: TemplateKey<PackageContext>] = [
+        "access": .text { $0.access },
+        "moduleName": .text { $0.moduleName },
+        "docsVersion": .text { $0.docsVersion },
+        "apiVersion": .text { $0.apiVersion },
+        "resources": .list(ResourceSummary.self) { $0.resources },
+        "firstResource": .object(ResourceSummary.self) { $0.firstResource },
+        "types": .list(ResourceSummary.self) { $0.types },
+        "resourceModels": .list(ResourceSummary.self) { $0.resourceModels },
+        "deployExample": .object(DeployExampleContext.self) { $0.deployExample },
+        "exampleAction": .object(ExampleActionContext.self) { $0.exampleAction },
+    ]
 }
 
-extension ResourceSummary: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "typeName": typeName
-        case "apiName": apiName
-        case "apiNameLiteral": apiNameLiteral
-        case "accessorName": accessorName
-        case "summary": summary
-        default: nil
-        }
-    }
+extension ResourceSummary: TemplateContext {
+    static let templateKeys: [String: TemplateKey<ResourceSummary>] = [
+        "typeName": .text { $0.typeName },
+        "apiName": .text { $0.apiName },
+        "apiNameLiteral": .text { $0.apiNameLiteral },
+        "accessorName": .text { $0.accessorName },
+        "summary": .text { $0.summary },
+    ]
 }
 
-extension TypeDocContext: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "access": access
-        case "moduleName": moduleName
-        case "apiName": apiName
-        case "typeName": typeName
-        case "isResource": isResource
-        case "description": description.isEmpty ? nil : description
-        case "origin": origin
-        case "isInferred": origin == "example"
-        case "source": source
-        case "fields": fields
-        case "accessorName": accessorName
-        case "operations": operations
-        case "actions": actions
-        case "hasUsage": !operations.isEmpty || !actions.isEmpty
-        default: nil
-        }
-    }
+extension TypeDocContext: TemplateContext {
+    static let templateKeys: [String: TemplateKey<TypeDocContext>] = [
+        "access": .text { $0.access },
+        "moduleName": .text { $0.moduleName },
+        "apiName": .text { $0.apiName },
+        "typeName": .text { $0.typeName },
+        "isResource": .flag { $0.isResource },
+        "description": .text { $0.description.isEmpty ? nil : $0.description },
+        "origin": .text { $0.origin },
+        "isInferred": .flag { $0.origin == "example" },
+        "source": .text { $0.source },
+        "fields": .list(FieldDocContext.self) { $0.fields },
+        "accessorName": .text { $0.accessorName },
+        "operations": .list(UsageContext.self) { $0.operations },
+        "actions": .list(UsageContext.self) { $0.actions },
+        "hasUsage": .flag { !$0.operations.isEmpty || !$0.actions.isEmpty },
+    ]
 }
 
-extension FieldDocContext: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "apiName": apiName
-        case "swiftName": swiftName
-        case "apiType": DocText.tableCell(apiType)
-        case "swiftType": DocText.tableCell(swiftType)
-        case "create": create
-        case "update": update
-        case "defaultValue": DocText.tableCell(defaultValue)
-        case "options": options.isEmpty ? nil : DocText.tableCell(options)
-        case "notes": DocText.tableCell(notes)
-        case "linkedType": linkedType
-        default: nil
-        }
-    }
+extension FieldDocContext: TemplateContext {
+    static let templateKeys: [String: TemplateKey<FieldDocContext>] = [
+        "apiName": .text { $0.apiName },
+        "swiftName": .text { $0.swiftName },
+        "apiType": .text { DocText.tableCell($0.apiType) },
+        "swiftType": .text { DocText.tableCell($0.swiftType) },
+        "create": .text { $0.create },
+        "update": .text { $0.update },
+        "defaultValue": .text { DocText.tableCell($0.defaultValue) },
+        "options": .text { $0.options.isEmpty ? nil : DocText.tableCell($0.options) },
+        "notes": .text { DocText.tableCell($0.notes) },
+        "linkedType": .text { $0.linkedType },
+    ]
 }
 
-extension UsageContext: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "name": self.name
-        case "summary": summary
-        case "example": example
-        default: nil
-        }
-    }
+extension UsageContext: TemplateContext {
+    static let templateKeys: [String: TemplateKey<UsageContext>] = [
+        "name": .text { $0.name },
+        "summary": .text { $0.summary },
+        "example": .texts { $0.example },
+    ]
 }
 
-extension DocsIndexContext: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "access": access
-        case "moduleName": moduleName
-        case "docsVersion": docsVersion
-        case "apiVersion": apiVersion
-        case "resources": resources
-        case "types": types
-        default: nil
-        }
-    }
+extension DocsIndexContext: TemplateContext {
+    static let templateKeys: [String: TemplateKey<DocsIndexContext>] = [
+        "access": .text { $0.access },
+        "moduleName": .text { $0.moduleName },
+        "docsVersion": .text { $0.docsVersion },
+        "apiVersion": .text { $0.apiVersion },
+        "resources": .list(TypeDocContext.self) { $0.resources },
+        "types": .list(TypeDocContext.self) { $0.types },
+    ]
 }
 
-extension DeployExampleContext: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "accessorName": accessorName
-        case "launchConfigType": launchConfigType
-        case "imageProperty": imageProperty
-        case "upgradeType": upgradeType
-        case "strategyType": strategyType
-        case "finishMethod": finishMethod
-        default: nil
-        }
-    }
+extension DeployExampleContext: TemplateContext {
+    static let templateKeys: [String: TemplateKey<DeployExampleContext>] = [
+        "accessorName": .text { $0.accessorName },
+        "launchConfigType": .text { $0.launchConfigType },
+        "imageProperty": .text { $0.imageProperty },
+        "upgradeType": .text { $0.upgradeType },
+        "strategyType": .text { $0.strategyType },
+        "finishMethod": .text { $0.finishMethod },
+    ]
 }
 
-extension ExampleActionContext: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "accessorName": accessorName
-        case "methodName": methodName
-        case "apiNameLiteral": apiNameLiteral
-        default: nil
-        }
-    }
+extension ExampleActionContext: TemplateContext {
+    static let templateKeys: [String: TemplateKey<ExampleActionContext>] = [
+        "accessorName": .text { $0.accessorName },
+        "methodName": .text { $0.methodName },
+        "apiNameLiteral": .text { $0.apiNameLiteral },
+    ]
 }

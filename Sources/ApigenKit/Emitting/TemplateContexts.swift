@@ -3,7 +3,7 @@
 /// needed): templates only lay text out.
 
 /// `Swift/Model.swift`: one model type.
-struct ModelContext {
+struct ModelContext: Sendable {
     var access: String
     var moduleName: String
     /// The API's name for the type, e.g. `networkDriverService`, and as a Swift string literal.
@@ -38,7 +38,7 @@ struct ModelContext {
     var updatePayload: PayloadContext?
 }
 
-struct PropertyContext {
+struct PropertyContext: Sendable {
     /// As declared, keywords in backticks (`` `default` ``).
     var name: String
     /// The JSON key.
@@ -56,7 +56,7 @@ struct PropertyContext {
     var separator: String
 }
 
-struct EnumContext {
+struct EnumContext: Sendable {
     var typeName: String
     var doc: [String]
     var cases: [EnumCaseContext]
@@ -64,14 +64,14 @@ struct EnumContext {
     var unknownCase: String
 }
 
-struct EnumCaseContext {
+struct EnumCaseContext: Sendable {
     var name: String
     /// The API's value as a Swift string literal.
     var rawLiteral: String
 }
 
 /// A `Create` or `Update` request body.
-struct PayloadContext {
+struct PayloadContext: Sendable {
     var typeName: String
     /// The `Update` body: it can send `null` to clear a field.
     var isUpdate: Bool
@@ -84,7 +84,7 @@ struct PayloadContext {
 }
 
 /// `Swift/ResourceClient.swift`: the client of one resource.
-struct ResourceClientContext {
+struct ResourceClientContext: Sendable {
     var access: String
     var moduleName: String
     var apiName: String
@@ -104,7 +104,7 @@ struct ResourceClientContext {
     var actions: [ActionContext]
 }
 
-struct OperationContext {
+struct OperationContext: Sendable {
     var method: String
     var path: String
     var pathLiteral: String
@@ -115,7 +115,7 @@ struct OperationContext {
     var requestPathLiteral: String
 }
 
-struct ActionContext {
+struct ActionContext: Sendable {
     /// The API name, as sent in `?action=`, and as a Swift string literal.
     var apiName: String
     var apiNameLiteral: String
@@ -141,7 +141,7 @@ struct ActionContext {
 }
 
 /// `Swift/Package.swift`, `Swift/README.md`, runtime files: the whole package.
-struct PackageContext {
+struct PackageContext: Sendable {
     var access: String
     var moduleName: String
     var docsVersion: String
@@ -158,7 +158,7 @@ struct PackageContext {
 }
 
 /// The README's deploy workflow: Swift names of the collection, types and the finishing action.
-struct DeployExampleContext {
+struct DeployExampleContext: Sendable {
     var accessorName: String
     var launchConfigType: String
     /// The Swift name of `launchConfig.imageUuid`.
@@ -169,13 +169,13 @@ struct DeployExampleContext {
 }
 
 /// The README's action example: an action without input, its API name (as a literal) and its method.
-struct ExampleActionContext {
+struct ExampleActionContext: Sendable {
     var accessorName: String
     var methodName: String
     var apiNameLiteral: String
 }
 
-struct ResourceSummary {
+struct ResourceSummary: Sendable {
     var typeName: String
     var apiName: String
     var apiNameLiteral: String

@@ -8,9 +8,14 @@ struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     /// Relative names (`Swift/Model.swift`, `Runtime/Transport.swift`), without `.mustache`.
     let names: [String]
+    /// Each template's text, by name.
+    let sources: [String: String]
+    /// The user's templates: their files, by the name of the template they replace.
+    let overrides: [String: URL]
 
     init(overrides: URL?) throws(DiagnosticError) {
         var sources: [String: String] = [:]
+        var overrideFiles: [String: URL] = [:]
         guard let builtIn = BuiltInTemplates.directory else {
             throw DiagnosticError(.error("the built-in templates are missing from this installation", file: "Templates"))
         }
@@ -27,6 +32,7 @@ struct TemplateSet: Sendable {
                         file: overrides.appendingPathComponent(name + ".mustache").path))
                 }
                 sources[name] = text
+                overrideFiles[name] = overrides.appendingPathComponent(name + ".mustache")
             }
         }
         var library = MustacheLibrary()
@@ -39,6 +45,38 @@ struct TemplateSet: Sendable {
         }
         self.library = library
         names = sources.keys.sorted()
+        self.sources = sources
+        self.overrides = overrideFiles
+    }
+
+    /// The keys of template `name` that no context answers (`TemplateKeyCheck`).
+    func keyProblems(inTemplate name: String) -> [TemplateKeyCheck.Problem] {
+        guard let text = sources[name], let context = TemplateKeyCheck.context(ofTemplate: name) else { return [] }
+        return TemplateKeyCheck.problems(in: text, template: name, context: context, partials: sources)
+    }
+
+    /// A warning for every key of the user's templates that no context answers: it would render as nothing.
+    /// (The built-in templates are checked by a test.) A partial is checked where a template includes it.
+    func overrideWarnings() -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for name in names where TemplateKeyCheck.context(ofTemplate: name) != nil {
+            let involved = [name] + partialNames(of: name)
+            guard involved.contains(where: { overrides[$0] != nil }) else { continue }
+            for problem in keyProblems(inTemplate: name) {
+                // The line is the tag's, in the partial's own file when the tag is in a partial.
+                let file = overrides[problem.template]?.path ?? "\(problem.template).mustache (built in, included by \(name))"
+                warnings.append(.warning(problem.message, file: file, line: problem.line))
+            }
+        }
+        return Array(Set(warnings)).sorted()
+    }
+
+    /// The partials `name` includes (one level: the built-in templates nest no deeper).
+    private func partialNames(of name: String) -> [String] {
+        guard let text = sources[name] else { return [] }
+        return text.components(separatedBy: "{{>").dropFirst().compactMap {
+            $0.components(separatedBy: "}}").first?.trimmingCharacters(in: .whitespaces)
+        }
     }
 
     func render(_ context: Any, template name: String) -> String {

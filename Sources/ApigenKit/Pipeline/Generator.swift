@@ -76,6 +76,7 @@ public enum Generator {
         let selected = try TypeSelection.apply(include: options.include, exclude: options.exclude, to: document)
         try TypeSelection.checkNames(options.emitting.typeNameOverrides, in: document)
         let emitter = try SDKEmitter(options: options.emitting)
+        report.diagnostics += emitter.templateWarnings()
         try emitter.checkNames(selected)
         let files = timings.measure(.emit) { emitter.emit(selected) }
         let plan = try timings.measure(.write) { () throws(DiagnosticError) in

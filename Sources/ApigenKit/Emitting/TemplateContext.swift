@@ -1,0 +1,83 @@
+import Mustache
+
+/// A value the templates render from: each key it answers, with what the key holds and how to read it. One
+/// table serves the renderer (`child(named:)`), the check of templates against their contexts
+/// (`TemplateKeyCheck`) and `apigen context`.
+protocol TemplateContext: MustacheParent, Sendable {
+    static var templateKeys: [String: TemplateKey<Self>] { get }
+}
+
+extension TemplateContext {
+    func child(named name: String) -> Any? { Self.templateKeys[name]?.read(self) }
+
+    /// The keys and what they hold, without values.
+    static var keyShapes: [String: TemplateValueShape] { templateKeys.mapValues(\.shape) }
+
+    /// The context as JSON values, key by key (what `apigen context` prints).
+    var jsonValue: JSONTree {
+        var object: [String: JSONTree] = [:]
+        for (name, key) in Self.templateKeys { object[name] = key.json(self) }
+        return .object(object)
+    }
+}
+
+/// What a key holds, as a template sees it.
+enum TemplateValueShape: Sendable {
+    /// Printed with `{{key}}`; may be absent.
+    case text
+    /// Opens `{{#key}}` sections when true.
+    case flag
+    /// Lines, printed one by one with `{{#key}}{{.}}{{/key}}`.
+    case texts
+    /// A nested context, or nothing: `{{#key}}` enters it.
+    case object(any TemplateContext.Type)
+    /// A list of contexts: `{{#key}}` enters each.
+    case list(any TemplateContext.Type)
+}
+
+/// One key of a context type.
+struct TemplateKey<Context>: Sendable {
+    let shape: TemplateValueShape
+    let read: @Sendable (Context) -> Any?
+    let json: @Sendable (Context) -> JSONTree
+
+    static func text(_ read: @escaping @Sendable (Context) -> String?) -> Self {
+        Self(shape: .text, read: { read($0) }, json: { read($0).map(JSONTree.string) ?? .null })
+    }
+
+    static func flag(_ read: @escaping @Sendable (Context) -> Bool) -> Self {
+        Self(shape: .flag, read: { read($0) }, json: { .bool(read($0)) })
+    }
+
+    static func texts(_ read: @escaping @Sendable (Context) -> [String]) -> Self {
+        Self(shape: .texts, read: { read($0) }, json: { .array(read($0).map(JSONTree.string)) })
+    }
+
+    static func object<Child: TemplateContext>(_ type: Child.Type, _ read: @escaping @Sendable (Context) -> Child?) -> Self {
+        Self(shape: .object(type), read: { read($0) }, json: { read($0)?.jsonValue ?? .null })
+    }
+
+    static func list<Child: TemplateContext>(_ type: Child.Type, _ read: @escaping @Sendable (Context) -> [Child]) -> Self {
+        Self(shape: .list(type), read: { read($0) }, json: { .array(read($0).map(\.jsonValue)) })
+    }
+}
+
+/// JSON as `apigen context` prints it.
+indirect enum JSONTree: Sendable, Hashable, Encodable {
+    case null
+    case bool(Bool)
+    case string(String)
+    case array([JSONTree])
+    case object([String: JSONTree])
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let values): try container.encode(values)
+        case .object(let values): try container.encode(values)
+        }
+    }
+}
