@@ -77,7 +77,7 @@ let package = Package(
             dependencies: ["ApigenKit", "apigen"],
             exclude: [
                 "Fixtures/make-html-fixtures.py", "Fixtures/seed-package-tests", "Fixtures/corpus-sdk-tests",
-                "Fixtures/responses",
+                "Fixtures/responses", "Fixtures/contexts",
             ],
             resources: [.copy("Fixtures/pages")]
         ),

@@ -44,10 +44,12 @@ public struct OutputWriter: Sendable {
     /// Applies `plan`: each changed file is written to a temporary file beside it and renamed into place,
     /// so a reader never sees half a file.
     public func apply(_ plan: Plan, files: [GeneratedFile]) throws(DiagnosticError) {
-        try apply(plan, files: files, inputs: nil)
+        try apply(plan, files: files, inputsStamp: nil)
     }
 
-    func apply(_ plan: Plan, files: [GeneratedFile], inputs: InputFingerprint?) throws(DiagnosticError) {
+    /// `inputsStamp` identifies the inputs of this run (the pipeline's fingerprint of pages, templates and
+    /// options); it is recorded beside the manifest for `isUpToDate(withInputsStamp:)`.
+    func apply(_ plan: Plan, files: [GeneratedFile], inputsStamp: String?) throws(DiagnosticError) {
         let byPath = Dictionary(files.map { ($0.path, $0) }) { first, _ in first }
         let fileManager = FileManager.default
         // Every name is checked before anything is written: a name the file system refuses half-way
@@ -76,7 +78,7 @@ public struct OutputWriter: Sendable {
                 guard let file = byPath[path] else { continue }
                 try writeAtomically(file.contents, to: try location(of: path))
             }
-            for (name, contents) in [(Self.manifestName, Self.manifest(for: files)), (Self.fingerprintName, inputs.map { $0.hex + "\n" })] {
+            for (name, contents) in [(Self.manifestName, Self.manifest(for: files)), (Self.fingerprintName, inputsStamp.map { $0 + "\n" })] {
                 guard let contents else { continue }
                 let url = folder.appendingPathComponent(name)
                 if FileBytes.read(url.path).map({ $0.elementsEqual(contents.utf8) }) != true { try writeAtomically(contents, to: url) }
@@ -114,10 +116,10 @@ public struct OutputWriter: Sendable {
     private func previousManifest() -> [String] { manifestEntries().map(\.path) }
 
     /// Whether the last successful run had these inputs and its files are still as it wrote them.
-    func isUpToDate(with fingerprint: InputFingerprint) -> (upToDate: Bool, files: [String]) {
+    func isUpToDate(withInputsStamp stamp: String) -> (upToDate: Bool, files: [String]) {
         let recorded = FileBytes.read(folder.appendingPathComponent(Self.fingerprintName).path)
         let entries = manifestEntries()
-        guard recorded.map({ String(decoding: $0, as: UTF8.self) }) == fingerprint.hex + "\n", !entries.isEmpty else {
+        guard recorded.map({ String(decoding: $0, as: UTF8.self) }) == stamp + "\n", !entries.isEmpty else {
             return (false, [])
         }
         for entry in entries {

@@ -67,3 +67,10 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         (lhs.file, lhs.line, lhs.message) < (rhs.file, rhs.line, rhs.message)
     }
 }
+
+/// A failure that stops the whole run, carrying its diagnostic.
+public struct DiagnosticError: Error, CustomStringConvertible {
+    public var diagnostic: Diagnostic
+    public init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+    public var description: String { diagnostic.description }
+}

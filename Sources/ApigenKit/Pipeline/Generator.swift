@@ -60,7 +60,7 @@ public enum Generator {
         let (fingerprint, pages) = try fingerprintTimings.measure(.read) { () throws(DiagnosticError) in
             try InputFingerprint.compute(docs: docs, options: options)
         }
-        let upToDate = writer.isUpToDate(with: fingerprint)
+        let upToDate = writer.isUpToDate(withInputsStamp: fingerprint.hex)
         if upToDate.upToDate {
             var plan = OutputWriter.Plan()
             plan.unchanged = upToDate.files
@@ -81,7 +81,7 @@ public enum Generator {
         let files = timings.measure(.emit) { emitter.emit(selected) }
         let plan = try timings.measure(.write) { () throws(DiagnosticError) in
             let plan = try writer.plan(files)
-            if !options.checkOnly { try writer.apply(plan, files: files, inputs: fingerprint) }
+            if !options.checkOnly { try writer.apply(plan, files: files, inputsStamp: fingerprint.hex) }
             return plan
         }
         report.plan = plan

@@ -10,9 +10,9 @@ struct InputFingerprint: Sendable, Hashable {
     /// The fingerprint, and the pages with the bytes it hashed (for the parse, if the output is stale).
     static func compute(
         docs: URL, options: Generator.Options
-    ) throws(DiagnosticError) -> (fingerprint: InputFingerprint, pages: [DocsSetReader.PageFile]) {
+    ) throws(DiagnosticError) -> (fingerprint: InputFingerprint, pages: [DocsSetParser.PageFile]) {
         var hasher = FNV1a()
-        var pages = try DocsSetReader.pageFiles(in: docs)
+        var pages = try DocsSetParser.pageFiles(in: docs)
         for index in pages.indices {
             pages[index].contents = FileBytes.read(pages[index].path)
             hasher.add(Array(pages[index].relativePath.utf8))

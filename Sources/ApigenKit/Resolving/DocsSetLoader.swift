@@ -29,19 +29,19 @@ public enum DocsSetLoader {
 
     /// - Parameter listed: the folder's pages when the caller listed (and maybe read) them already.
     static func loadMeasured(
-        _ folder: URL, options: Options, listed: [DocsSetReader.PageFile]?
+        _ folder: URL, options: Options, listed: [DocsSetParser.PageFile]?
     ) throws(DiagnosticError) -> (document: APIDocument, metrics: Metrics) {
         var listing = StageTimings()
-        let files: [DocsSetReader.PageFile]
+        let files: [DocsSetParser.PageFile]
         if let listed {
             files = listed
         } else {
-            files = try listing.measure(.list) { () throws(DiagnosticError) in try DocsSetReader.pageFiles(in: folder) }
+            files = try listing.measure(.list) { () throws(DiagnosticError) in try DocsSetParser.pageFiles(in: folder) }
         }
         guard !files.isEmpty else {
             throw DiagnosticError(.error("no docs pages (*.md, *.html, <name>/index.md) in this folder", file: folder.path))
         }
-        let read = DocsSetReader.read(files)
+        let read = DocsSetParser.read(files)
         var timings = read.timings
         timings.add(listing)
         var resolver = timings.measure(.resolve) { LinkResolver(pages: read.pages) }

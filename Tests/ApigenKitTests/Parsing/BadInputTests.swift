@@ -141,7 +141,7 @@ struct BadInputTests {
                 default: bytes.insert(contentsOf: Array("|<div class=\"action\">{%[".utf8).shuffled(using: &generator), at: position)
                 }
             }
-            let result = PageReader.read(data: Data(bytes), name: "mangled", file: "mangled.md", format: round % 5 == 0 ? .html : .markdown)
+            let result = PageParser.read(data: Data(bytes), name: "mangled", file: "mangled.md", format: round % 5 == 0 ? .html : .markdown)
             #expect(result.page != nil || !result.diagnostics.isEmpty)
         }
     }

@@ -116,7 +116,7 @@ struct FrontMatterTests {
 
     @Test func acceptsCRLFAndByteOrderMark() throws {
         let data = Data([0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: API\r\n---\r\n## x\r\n".utf8))
-        let text = try PageLoader.text(from: data).get()
+        let text = try PageTextDecoder.text(from: data).get()
         #expect(text == "---\ntitle: API\n---\n## x\n")
         #expect(try FrontMatter.split(text).frontMatter?.title == "API")
     }
@@ -147,9 +147,9 @@ struct FrontMatterTests {
     }
 
     @Test func classifiesUnreadableBytes() {
-        #expect(PageLoader.text(from: Data()) == .failure(.empty))
-        #expect(PageLoader.text(from: Data([0x23, 0x00, 0x01])) == .failure(.binary))
-        #expect(PageLoader.text(from: Data(Array("a\nb\n".utf8) + [0xFF, 0xFE])) == .failure(.notUTF8(line: 3)))
+        #expect(PageTextDecoder.text(from: Data()) == .failure(.empty))
+        #expect(PageTextDecoder.text(from: Data([0x23, 0x00, 0x01])) == .failure(.binary))
+        #expect(PageTextDecoder.text(from: Data(Array("a\nb\n".utf8) + [0xFF, 0xFE])) == .failure(.notUTF8(line: 3)))
     }
 }
 

@@ -13,8 +13,8 @@ struct SourceLineTests {
             + page.actions.flatMap { [$0.line, $0.body?.line ?? -1] + $0.inputFields.map(\.line) }
     }
 
-    private func read(_ page: String, sourcePositions: Bool = false) -> PageReader.Result {
-        PageReader.read(bytes: Array(page.utf8), name: "probe", file: "probe.md", format: .markdown,
+    private func read(_ page: String, sourcePositions: Bool = false) -> PageParser.Result {
+        PageParser.read(bytes: Array(page.utf8), name: "probe", file: "probe.md", format: .markdown,
                         sourcePositions: sourcePositions)
     }
 
@@ -31,15 +31,15 @@ struct SourceLineTests {
     /// The pairing holds on every real page, and gives the lines `data-sourcepos` gives.
     @Test(arguments: TestPaths.corpusSets)
     func pairingAgreesWithSourcePositionsOnTheCorpus(_ set: String) throws {
-        let files = try DocsSetReader.pageFiles(in: TestPaths.corpusSet(set)).filter { $0.format == .markdown }
+        let files = try DocsSetParser.pageFiles(in: TestPaths.corpusSet(set)).filter { $0.format == .markdown }
         var checkedLines = 0
         for file in files {
             let bytes = try #require(FileBytes.read(file.path))
             let text = try #require(String(validating: bytes, as: UTF8.self))
             #expect(try pairs(text, file: file.relativePath), "\(file.relativePath) was rendered twice")
 
-            func read(sourcePositions: Bool) -> PageReader.Result {
-                PageReader.read(bytes: bytes, name: file.name, file: file.relativePath, format: .markdown,
+            func read(sourcePositions: Bool) -> PageParser.Result {
+                PageParser.read(bytes: bytes, name: file.name, file: file.relativePath, format: .markdown,
                                 origin: file.origin, sourcePositions: sourcePositions)
             }
             let paired = read(sourcePositions: false)

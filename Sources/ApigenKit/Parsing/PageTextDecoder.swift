@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns a page's bytes into text, or explains why it cannot be read.
-enum PageLoader {
+enum PageTextDecoder {
     enum Failure: Error, Equatable {
         case empty
         case binary

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// Finds the pages of a docs set and reads them, in parallel, into `ParsedPage`s.
-public enum DocsSetReader {
+public enum DocsSetParser {
     /// A page file found in the docs folder.
     struct PageFile: Sendable {
         /// The file's path (paths, not URLs: building a URL per page cost more than listing the folder).
@@ -10,7 +10,7 @@ public enum DocsSetReader {
         /// Relative to the docs folder, as diagnostics and `source` show it.
         var relativePath: String
         var name: String
-        var format: PageReader.Format
+        var format: PageParser.Format
         var origin: APIType.Origin
         /// From the listing's `stat`: the largest pages are parsed first.
         var byteCount = 0
@@ -103,7 +103,7 @@ public enum DocsSetReader {
     private static func pageFile(_ path: String, relativePath: String, origin: APIType.Origin) -> PageFile? {
         let fileName = path.split(separator: "/").last ?? ""
         guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex else { return nil }
-        let format: PageReader.Format
+        let format: PageParser.Format
         switch fileName[fileName.index(after: dot)...].lowercased() {
         case "md", "markdown": format = .markdown
         case "html", "htm": format = .html
@@ -126,15 +126,15 @@ public enum DocsSetReader {
     static func read(_ files: [PageFile]) -> Result {
         let byteCount = Atomic<Int>(0)
         let frontMatterCache = FrontMatter.Cache()
-        let collected = ConcurrentMap.map(files, heaviestFirst: \.byteCount) { file -> PageReader.Result in
+        let collected = ConcurrentMap.map(files, heaviestFirst: \.byteCount) { file -> PageParser.Result in
             var fileTimings = StageTimings()
-            var result: PageReader.Result
+            var result: PageParser.Result
             if let bytes = fileTimings.measure(.read, { file.contents ?? FileBytes.read(file.path) }) {
-                result = PageReader.read(bytes: bytes, name: file.name, file: file.relativePath, format: file.format,
+                result = PageParser.read(bytes: bytes, name: file.name, file: file.relativePath, format: file.format,
                                          origin: file.origin, frontMatterCache: frontMatterCache)
                 byteCount.add(bytes.count, ordering: .relaxed)
             } else {
-                result = PageReader.Result(page: nil, diagnostics: [.error("cannot read the file", file: file.relativePath)])
+                result = PageParser.Result(page: nil, diagnostics: [.error("cannot read the file", file: file.relativePath)])
             }
             result.timings.add(fileTimings)
             return result
@@ -144,11 +144,4 @@ public enum DocsSetReader {
         return Result(pages: collected.compactMap(\.page), diagnostics: collected.flatMap(\.diagnostics), timings: timings,
                       bytes: byteCount.load(ordering: .relaxed))
     }
-}
-
-/// A failure that stops the whole run, carrying its diagnostic.
-public struct DiagnosticError: Error, CustomStringConvertible {
-    public var diagnostic: Diagnostic
-    public init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
-    public var description: String { diagnostic.description }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads one page file (Markdown or HTML) into a `ParsedPage`, collecting diagnostics on the way.
-enum PageReader {
+enum PageParser {
     enum Format { case markdown, html }
 
     struct Result: Sendable {
@@ -33,7 +33,7 @@ enum PageReader {
         sourcePositions: Bool, timings: inout StageTimings
     ) -> Result {
         let text: String
-        switch timings.measure(.read, { PageLoader.text(from: bytes) }) {
+        switch timings.measure(.read, { PageTextDecoder.text(from: bytes) }) {
         case .success(let decoded): text = decoded
         case .failure(let failure):
             return Result(page: nil, diagnostics: [.error(failure.message, file: file, line: failure.line)])
