@@ -12,9 +12,22 @@ public enum SwiftNames {
         "try", "await", "async", "consume", "copy", "discard", "each", "macro", "package", "some", "any",
     ]
 
-    /// Type names a model must not take: the standard library and Foundation types the generated code
-    /// uses, and the runtime's own types (Templates/Runtime). A Rancher `task` becomes `TaskModel`.
+    /// Standard library and Foundation type names that code importing both Foundation and the SDK meets, which
+    /// the generated code itself does not use: a model named so would make them ambiguous in user code, so the
+    /// rule adds `Model` (`host` → `HostModel`); a `names:` entry in apigen.yml may still choose one.
+    static let foundationTypeNames: Set<String> = [
+        "Actor", "Bundle", "Calendar", "Character", "CharacterSet", "ClosedRange", "Collection", "Comparable",
+        "DateComponents", "DateFormatter", "Decimal", "FileManager", "Float", "Formatter", "Host", "Identifiable",
+        "IndexPath", "IndexSet", "KeyPath", "Locale", "MainActor", "Measurement", "Notification", "NotificationCenter",
+        "NSError", "NumberFormatter", "ObjectIdentifier", "Operation", "OperationQueue", "Port", "Process",
+        "ProcessInfo", "Progress", "Range", "RunLoop", "Scanner", "Sequence", "Stream", "TaskGroup", "TimeZone",
+        "Timer", "UInt", "UInt64", "Unit", "UserDefaults", "UUID",
+    ]
+
+    /// Type names a model must not take, whoever chooses it: the standard library and Foundation types the
+    /// generated code uses, and the runtime's own types (Templates/Runtime). A Rancher `task` becomes `TaskModel`.
     static let reservedTypeNames = Set<String>([
+        "ContinuousClock", "Decodable", "Encodable", "Equatable", "Int64", "NSObject", "StaticString", "TimeInterval",
         // Swift and Foundation, as used by the generated code and its tests.
         "Any", "Array", "AsyncIteratorProtocol", "AsyncSequence", "Bool", "CancellationError", "Codable", "CodingKey",
         "Data", "Date", "Decoder", "Dictionary", "Double", "Encoder", "Error", "Hashable", "Hasher", "Int", "Int32",
@@ -45,13 +58,13 @@ public enum SwiftNames {
     ].map { ($0.lowercased(), $0) })
 
     /// `networkDriverService` → `NetworkDriverService`, `lbTargetConfig` → `LBTargetConfig`; clashes with
-    /// reserved names get a `Model` suffix.
+    /// reserved and Foundation names get a `Model` suffix (`TaskModel`, `HostModel`).
     public static func typeName(_ apiName: String) -> String {
         let words = words(in: apiName)
         var name = words.flatMap(humps).map(capitalizedHump).joined()
         if name.isEmpty { name = "Unnamed" }
         if name.first?.isNumber == true { name = "_" + name }
-        return reservedTypeNames.contains(name) ? name + "Model" : name
+        return reservedTypeNames.contains(name) || foundationTypeNames.contains(name) ? name + "Model" : name
     }
 
     /// `healthState` → `healthState`; `ip6` → `ip6`; `created[TS]` → `createdTS`; `default` → `default`

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ApigenKit
 
@@ -23,6 +24,8 @@ struct SwiftNamesTests {
         ("apiKey", "APIKey"), ("ipAddress", "IPAddress"), ("hostApiProxyToken", "HostAPIProxyToken"),
         ("networkDriverService", "NetworkDriverService"), ("ulimit", "Ulimit"), ("identity", "Identity"),
         ("task", "TaskModel"), ("externalDnsEvent", "ExternalDNSEvent"),
+        // Foundation's names, which user code importing both modules would find ambiguous.
+        ("host", "HostModel"), ("port", "PortModel"), ("process", "ProcessModel"), ("timer", "TimerModel"),
     ])
     func typeNames(_ apiName: String, _ swiftName: String) {
         #expect(SwiftNames.typeName(apiName) == swiftName)
@@ -33,5 +36,18 @@ struct SwiftNamesTests {
         #expect(SwiftNames.humps("URLPath") == ["URL", "Path"])
         #expect(SwiftNames.humps("ip6Address") == ["ip6", "Address"])
         #expect(SwiftNames.humps("createdTS") == ["created", "TS"])
+    }
+
+    @Test func aUserMayStillChooseAFoundationNameButNotOneTheCodeUses() throws {
+        let docs = try TemporaryDocs(["host.md": PageBuilder.typePage("host", writeable: ["name | string | Optional | - | - | "])])
+        defer { docs.remove() }
+        let files = try SDKEmitter(options: EmitOptions(moduleName: "Sample", typeNameOverrides: ["host": "Host"])).emit(try docs.load())
+        #expect(files.contains { $0.path == "Sources/Sample/Models/Host.swift" })
+        let folder = try TemporaryDocs(["apigen.yml": "names: { host: Host, port: Date }\n"])
+        defer { folder.remove() }
+        #expect(throws: DiagnosticError.self) { try Configuration.load(folder.url.appendingPathComponent("apigen.yml")) }
+        let accepted = try TemporaryDocs(["apigen.yml": "names: { host: Host }\n"])
+        defer { accepted.remove() }
+        #expect(try Configuration.load(accepted.url.appendingPathComponent("apigen.yml")).names == ["host": "Host"])
     }
 }

@@ -2,7 +2,7 @@
 
 import Foundation
 
-/// The ID of a `Resource`, e.g. `Host.ID` (`ResourceID<Host>`).
+/// The ID of a `Resource`, e.g. `Service.ID` (`ResourceID<Service>`).
 ///
 /// The phantom type parameter keeps IDs of different resources apart at compile
 /// time; on the wire the ID is a plain JSON string.
