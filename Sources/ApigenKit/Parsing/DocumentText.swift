@@ -38,18 +38,73 @@ enum DocumentText {
     /// The label is not used: it is title-cased on action inputs.
     static func linkTarget(_ link: HTMLNode) -> String? {
         link.withAttribute("href") { href -> String? in
-            guard var href else { return nil }
-            if let cut = href.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
-                href = UnsafeBufferPointer(rebasing: href[..<cut])
-            }
-            var components = href.split(separator: UInt8(ascii: "/"))
-            if let last = components.last, last.starts(with: "index.".utf8) { components.removeLast() }
-            guard var target = components.last else { return nil }
-            for suffix in [".html".utf8, ".md".utf8] where target.count >= suffix.count && target.suffix(suffix.count).elementsEqual(suffix) {
-                target = target.dropLast(suffix.count)
-            }
-            return target.isEmpty ? nil : String(decoding: target, as: UTF8.self)
+            guard let href else { return nil }
+            return linkTarget(href: href)
         }
+    }
+
+    /// Published pages have kramdown's typographic quotes (`won’t`, `“project”`) where the Markdown the docs are
+    /// written in has straight ones (none of the corpus's Markdown holds a curly quote): the HTML route reads
+    /// them straight, so both routes give the same text.
+    static func straighteningQuotes(_ text: String) -> String {
+        guard text.utf8.contains(0xE2) else { return text }
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\u{2018}", "\u{2019}": result.unicodeScalars.append("'")
+            case "\u{201C}", "\u{201D}": result.unicodeScalars.append("\"")
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Text of a cell written as Markdown (a pipe table kramdown left as text) as the rendered cell reads:
+    /// links as their label, code spans and emphasis marks dropped.
+    static func plainText(markdown: String) -> String {
+        var text = markdown
+        if text.contains("](") { text = replacingLinks(in: text) { label, _ in String(label) } }
+        text.removeAll { $0 == "`" }
+        return collapsed(text.replacingOccurrences(of: "**", with: ""))
+    }
+
+    /// Each `[label](href)` of `text` replaced by `replacement(label, href)`; the innermost bracket before
+    /// `](` opens the label, so `array[[service](…)]` keeps its `array[`.
+    private static func replacingLinks(in text: String, _ replacement: (Substring, Substring) -> String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let middle = rest.firstRange(of: "]("), let open = rest[..<middle.lowerBound].lastIndex(of: "["),
+              let close = rest[middle.upperBound...].firstIndex(of: ")") {
+            result += rest[..<open]
+            result += replacement(rest[rest.index(after: open)..<middle.lowerBound], rest[middle.upperBound..<close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    /// A Type cell written as Markdown text (a pipe table kramdown left as text: `[serviceLink](/…/serviceLink/)`),
+    /// as grammar text, each link written `{target}` as `typeCell` writes it.
+    static func typeText(markdown: String) -> String {
+        guard markdown.contains("](") else { return markdown }
+        return replacingLinks(in: markdown) { label, href in
+            "{" + (Array(href.utf8).withUnsafeBufferPointer { linkTarget(href: $0) } ?? String(label)) + "}"
+        }
+    }
+
+    /// The type a link's `href` points at: its last path component, without `index.html`, `.html` or `.md`.
+    static func linkTarget(href: UnsafeBufferPointer<UInt8>) -> String? {
+        var href = href
+        if let cut = href.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
+            href = UnsafeBufferPointer(rebasing: href[..<cut])
+        }
+        var components = href.split(separator: UInt8(ascii: "/"))
+        if let last = components.last, last.starts(with: "index.".utf8) { components.removeLast() }
+        guard var target = components.last else { return nil }
+        for suffix in [".html".utf8, ".md".utf8] where target.count >= suffix.count && target.suffix(suffix.count).elementsEqual(suffix) {
+            target = target.dropLast(suffix.count)
+        }
+        return target.isEmpty ? nil : String(decoding: target, as: UTF8.self)
     }
 
     /// ``The options are `a`, `b`.`` in a Notes cell: the code spans after that phrase.

@@ -5,21 +5,31 @@ extension PageExtractor {
     struct TableCell {
         private let node: HTMLNode?
         private let plainText: String?
+        private let markdown: String?
 
         init(_ node: HTMLNode) {
             self.node = node
             plainText = nil
+            markdown = nil
         }
 
         init(text: String) {
             node = nil
             plainText = text
+            markdown = nil
+        }
+
+        /// A cell of a table written as text: Markdown, links and code spans included.
+        init(markdown: String) {
+            node = nil
+            plainText = DocumentText.plainText(markdown: markdown)
+            self.markdown = markdown
         }
 
         var text: String { plainText ?? node.map { $0.collapsedText } ?? "" }
 
-        /// The cell as type grammar with links written `{target}`.
-        var typeText: String { node.map(DocumentText.typeCell) ?? plainText ?? "" }
+        /// The cell as type grammar with links written `{target}` (Markdown links too, in a text table).
+        var typeText: String { node.map(DocumentText.typeCell) ?? markdown.map(DocumentText.typeText(markdown:)) ?? plainText ?? "" }
 
         var options: [String]? { node.map(DocumentText.enumOptions(inNotes:)) ?? plainText.flatMap(DocumentText.enumOptions(inText:)) }
     }
@@ -43,7 +53,9 @@ extension PageExtractor {
     }
 
     mutating func readFieldTable(_ table: HTMLNode, role: TableRole) -> [RawField] {
-        let headers = table.descendants { $0.isElement(named: "th") }.map { $0.collapsedText.lowercased() }
+        var headers = table.descendants { $0.isElement(named: "th") }.map { $0.collapsedText.lowercased() }
+        // kramdown pads the header with blank cells to its widest row (rows run together on one line).
+        while headers.last?.isEmpty == true { headers.removeLast() }
         guard !headers.isEmpty else { return [] }
         let columns = Columns(headers: headers)
         var fields: [RawField] = []
@@ -60,6 +72,41 @@ extension PageExtractor {
             }
         }
         return removingDuplicates(fields, what: role == .actionInput ? "input field" : "field")
+    }
+
+    /// A pipe table that the page holds as text: kramdown, which published the docs, leaves a Markdown table
+    /// inside an HTML block (an action's input table) as a paragraph of `|` lines. `text` is the text around
+    /// it, `firstLine` the page line of its first line. Nil when the text holds no table.
+    mutating func readTextTable(in text: String, firstLine: Int, role: TableRole) -> [RawField]? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let delimiter = lines.firstIndex(where: Self.isDelimiterRow), delimiter > 0 else { return nil }
+        let headers = Self.cells(of: lines[delimiter - 1]).map { $0.lowercased() }
+        let columns = Columns(headers: headers)
+        var fields: [RawField] = []
+        for (offset, row) in lines[(delimiter + 1)...].enumerated() {
+            guard row.contains("|") else { break }
+            let cells = Self.cells(of: row).map(TableCell.init(markdown:))
+            guard cells.count > columns.field else { continue }
+            let rowLine = firstLine + delimiter + 1 + offset
+            for rowCells in splitRows(cells, columns: columns.count, line: rowLine) {
+                fields += self.fields(from: rowCells, columns: columns, role: role, line: rowLine)
+            }
+        }
+        return removingDuplicates(fields, what: role == .actionInput ? "input field" : "field")
+    }
+
+    /// `---|---|---`, with optional colons and outer pipes.
+    private static func isDelimiterRow(_ line: Substring) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed.contains("|") && trimmed.contains("-") && trimmed.allSatisfy { "-|: ".contains($0) }
+    }
+
+    /// A text row's cells, trimmed; outer pipes dropped.
+    private static func cells(of row: Substring) -> [String] {
+        var parts = row.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.first == "", row.trimmingCharacters(in: .whitespaces).hasPrefix("|") { parts.removeFirst() }
+        if parts.last == "" { parts.removeLast() }
+        return parts
     }
 
     /// cmark-gfm pads and truncates rows itself (the Markdown preprocessor reported and repaired them);

@@ -151,6 +151,15 @@ struct PageExtractor {
         var inputFields: [RawField] = []
         if let table = block.firstDescendant(where: { $0.isElement(named: "table") }) {
             inputFields = readFieldTable(table, role: .actionInput)
+        } else if case .html = sourceLines {
+            // Published by kramdown, the input table is a paragraph of `|` lines (only the Markdown route's
+            // cmark-gfm renders tables inside HTML blocks).
+            for text in block.descendants(where: \.isText) where text.text.contains("|") {
+                if let fields = readTextTable(in: text.text, firstLine: line(of: text), role: .actionInput) {
+                    inputFields = fields
+                    break
+                }
+            }
         }
         let inputType = input.flatMap { $0.firstDescendant { $0.isElement(named: "a") } }.flatMap(DocumentText.linkTarget)
         if input == nil {

@@ -32,12 +32,13 @@ enum PageParser {
         bytes: [UInt8], name: String, file: String, format: Format, origin: APIType.Origin, cache: FrontMatter.Cache?,
         sourcePositions: Bool, timings: inout StageTimings
     ) -> Result {
-        let text: String
+        var text: String
         switch timings.measure(.read, { PageTextDecoder.text(from: bytes) }) {
         case .success(let decoded): text = decoded
         case .failure(let failure):
             return Result(page: nil, diagnostics: [.error(failure.message, file: file, line: failure.line)])
         }
+        if format == .html { text = DocumentText.straighteningQuotes(text) }
         var diagnostics: [Diagnostic] = []
         let frontMatter: FrontMatter?
         let body: Substring

@@ -50,4 +50,67 @@ struct HTMLRouteTests {
             #expect(polish.inputFields.last?.options == ["1", "2"])
         }
     }
+
+    /// What Debian's jekyll (kramdown, `input: GFM`) publishes, as rancher.github.io did: an action's input
+    /// table inside the HTML block stays a paragraph of `|` lines, links and code spans as Markdown text; quotes
+    /// become typographic. `scripts/check-published-html` checks whole corpus sets rendered by jekyll itself.
+    @Test func kramdownTextTablesAndTypographicQuotesReadAsTheMarkdownDoes() throws {
+        let link = "/rancher/v1.6/en/api/v2-beta/api-resources"
+        let page = """
+            <html><body>
+            <h2 id="service">Service</h2>
+            <p>A “service” won’t stop.</p>
+            <h3 id="actions">Actions</h3>
+            <div class="action" id="setservicelinks">
+            <span class="header">
+            setservicelinks
+            <span class="headerright">POST:  <code>/v2-beta/projects/${PROJECT_ID}/services/${ID}?action=setservicelinks</code></span></span>
+            <div class="action-contents">
+
+            <br />
+            <span class="input">
+            <strong>Input:</strong> <a href="\(link)/setServiceLinksInput/">SetServiceLinksInput</a></span>
+
+            Field | Type | Required | Default | Notes
+            ---|---|---|---|---
+            serviceLinks | array[[serviceLink](\(link)/serviceLink/)] | No |  | The links, see [serviceLink](\(link)/serviceLink/)
+            mode | enum | Yes | fast | The options are `fast`, `safe`.
+
+            <br />
+            </div></div>
+            </body></html>
+            """
+        let docs = try TemporaryDocs(["service.html": page, "serviceLink.html": "<h2>serviceLink</h2>\n"])
+        defer { docs.remove() }
+        let service = try #require(try docs.load().type(named: "service"))
+        #expect(service.description == "A \"service\" won't stop.")
+        let action = try #require(service.actions.first)
+        #expect(action.inputFields.map(\.name) == ["serviceLinks", "mode"])
+        #expect(action.inputFields.first?.type == .array(.named("serviceLink")))
+        #expect(action.inputFields.first?.description == "The links, see serviceLink")
+        #expect(action.inputFields.last?.options == ["fast", "safe"])
+        #expect(action.inputFields.last?.required == true)
+        #expect(action.inputFields.last?.default == "fast")
+    }
+
+    /// kramdown pads a table's header with blank cells to its widest row: here v1.0's rows run together on one
+    /// line (`a | int | Optional | - |  | b | string | …`: a row's Notes cell holds the next row's name).
+    @Test func blankHeaderCellsDoNotHideRowsRunTogether() throws {
+        let headers = ["Field", "Type", "Create", "Update", "Default", "Notes"].map { "<th>\($0)</th>" }.joined()
+        let blanks = String(repeating: "<th> </th>", count: 5)
+        let cells = ["a", "int", "Optional", "-", "", "b", "string", "Yes", "-", "", "<br />"].map { "<td>\($0)</td>" }.joined()
+        let page = """
+            <h2>widget</h2>
+            <h3>Resource Fields</h3>
+            <h4>Writeable Fields</h4>
+            <table><thead><tr>\(headers)\(blanks)</tr></thead>
+            <tbody><tr>\(cells)</tr></tbody></table>
+            """
+        let docs = try TemporaryDocs(["widget.html": page])
+        defer { docs.remove() }
+        let widget = try #require(try docs.load().type(named: "widget"))
+        #expect(widget.fields.map(\.name) == ["a", "b"])
+        #expect(widget.fields.map(\.type) == [.scalar(.int), .scalar(.string)])
+        #expect(widget.fields.map(\.required) == [false, true])
+    }
 }
