@@ -22,7 +22,7 @@ public struct SDKEmitter: Sendable {
     public func checkNames(_ document: APIDocument) throws(DiagnosticError) {
         var owners: [String: APIType] = [:]
         for type in SwiftDeclarations.modelTypes(in: document).values.sorted(by: { $0.name < $1.name }) {
-            let swiftName = options.typeNameOverrides[type.name] ?? SwiftNames.typeName(type.name)
+            let swiftName = SwiftDeclarations.typeName(type.name, overrides: options.typeNameOverrides)
             if let first = owners[swiftName.lowercased()] {
                 throw DiagnosticError(.error(
                     "the types '\(first.name)' (\(first.source)) and '\(type.name)' (\(type.source)) both become the Swift type "
@@ -69,7 +69,7 @@ public struct SDKEmitter: Sendable {
             var files: [File]
         }
         let files = renderJobs(document).filter { template == nil || $0.template == template }.map { job in
-            File(path: job.path, template: job.template, context: (job.context as? any TemplateContext)?.jsonValue ?? .null)
+            File(path: job.path, template: job.template, context: job.context.jsonValue)
         }
         do {
             return try CanonicalJSON.encode(Contexts(params: options.templateParameters, files: files.sorted { $0.path < $1.path }))
@@ -123,7 +123,7 @@ public struct SDKEmitter: Sendable {
     private struct RenderJob: Sendable {
         var path: String
         var template: String
-        var context: any Sendable
+        var context: any TemplateContext
         var sourceTypes: [String] = []
     }
 

@@ -8,11 +8,11 @@ import Mustache
 /// What every template renders from: its context, and `params` (apigen.yml's `params:`) beneath it, so that
 /// `{{params.name}}` resolves inside any section.
 struct TemplateRoot: MustacheParent {
-    var context: any Sendable
+    var context: any TemplateContext
     var params: TemplateParameters
 
     func child(named name: String) -> Any? {
-        if let value = (context as? MustacheParent)?.child(named: name) { return value }
+        if let value = context.child(named: name) { return value }
         return name == "params" ? params : nil
     }
 }

@@ -35,7 +35,11 @@ struct SwiftDeclarations: Sendable {
 
     /// The Swift name of an API type: the user's override (`names:` in apigen.yml), else the rule.
     func typeName(_ apiName: String) -> String {
-        typeNameOverrides[apiName] ?? SwiftNames.typeName(apiName)
+        Self.typeName(apiName, overrides: typeNameOverrides)
+    }
+
+    static func typeName(_ apiName: String, overrides: [String: String]) -> String {
+        overrides[apiName] ?? SwiftNames.typeName(apiName)
     }
 
     /// The type's fields as its model declares them; a resource also gets the common fields its page hides
@@ -95,7 +99,7 @@ struct SwiftDeclarations: Sendable {
         case .named: .jsonFallback
         case .array(let element): .array(swiftType(element))
         case .map(let value): .dictionary(swiftType(value))
-        case .scalar: .standard(SwiftNames.swiftType(type))
+        case .scalar(let scalar): .standard(SwiftNames.scalarType(scalar))
         }
     }
 

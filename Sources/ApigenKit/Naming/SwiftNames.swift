@@ -95,22 +95,15 @@ public enum SwiftNames {
         return name.isEmpty ? "empty" : name
     }
 
-    /// The Swift type a field of type `type` has in the generated models.
-    public static func swiftType(_ type: TypeRef) -> String {
-        switch type {
-        case .scalar(let scalar):
-            switch scalar {
-            case .string, .password, .blob, .enum: "String"
-            case .int: "Int"
-            case .float: "Double"
-            case .boolean: "Bool"
-            case .date: "Date"
-            case .json: "JSONValue"
-            }
-        case .reference(let target): target.map { "\(typeName($0)).ID" } ?? "String"
-        case .array(let element): "[\(swiftType(element))]"
-        case .map(let value): "[String: \(swiftType(value))]"
-        case .named(let name): typeName(name)
+    /// The Swift type of a scalar API type (`SwiftDeclarations` decides the others, which need the document).
+    static func scalarType(_ scalar: TypeRef.Scalar) -> String {
+        switch scalar {
+        case .string, .password, .blob, .enum: "String"
+        case .int: "Int"
+        case .float: "Double"
+        case .boolean: "Bool"
+        case .date: "Date"
+        case .json: "JSONValue"
         }
     }
 

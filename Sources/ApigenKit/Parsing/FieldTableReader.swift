@@ -79,13 +79,13 @@ extension PageExtractor {
     /// it, `firstLine` the page line of its first line. Nil when the text holds no table.
     mutating func readTextTable(in text: String, firstLine: Int, role: TableRole) -> [RawField]? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let delimiter = lines.firstIndex(where: Self.isDelimiterRow), delimiter > 0 else { return nil }
-        let headers = Self.cells(of: lines[delimiter - 1]).map { $0.lowercased() }
+        guard let delimiter = lines.firstIndex(where: TableRepair.isDelimiterRow), delimiter > 0 else { return nil }
+        let headers = TableRepair.cells(of: lines[delimiter - 1]).map { $0.trimmingSpaces().lowercased() }
         let columns = Columns(headers: headers)
         var fields: [RawField] = []
         for (offset, row) in lines[(delimiter + 1)...].enumerated() {
             guard row.contains("|") else { break }
-            let cells = Self.cells(of: row).map(TableCell.init(markdown:))
+            let cells = TableRepair.cells(of: row).map { TableCell(markdown: String($0.trimmingSpaces())) }
             guard cells.count > columns.field else { continue }
             let rowLine = firstLine + delimiter + 1 + offset
             for rowCells in splitRows(cells, columns: columns.count, line: rowLine) {
@@ -93,20 +93,6 @@ extension PageExtractor {
             }
         }
         return removingDuplicates(fields, what: role == .actionInput ? "input field" : "field")
-    }
-
-    /// `---|---|---`, with optional colons and outer pipes.
-    private static func isDelimiterRow(_ line: Substring) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        return trimmed.contains("|") && trimmed.contains("-") && trimmed.allSatisfy { "-|: ".contains($0) }
-    }
-
-    /// A text row's cells, trimmed; outer pipes dropped.
-    private static func cells(of row: Substring) -> [String] {
-        var parts = row.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        if parts.first == "", row.trimmingCharacters(in: .whitespaces).hasPrefix("|") { parts.removeFirst() }
-        if parts.last == "" { parts.removeLast() }
-        return parts
     }
 
     /// cmark-gfm pads and truncates rows itself (the Markdown preprocessor reported and repaired them);
