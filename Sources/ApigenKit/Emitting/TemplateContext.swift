@@ -4,14 +4,21 @@ import Mustache
 /// table serves the renderer (`child(named:)`), the check of templates against their contexts
 /// (`TemplateKeyCheck`) and `apigen context`.
 protocol TemplateContext: MustacheParent, Sendable {
-    static var templateKeys: [String: TemplateKey<Self>] { get }
+    /// In a list, not a dictionary: a lookup compares a handful of short names, faster than hashing one, and
+    /// rendering looks keys up millions of times.
+    static var templateKeys: KeyValuePairs<String, TemplateKey<Self>> { get }
 }
 
 extension TemplateContext {
-    func child(named name: String) -> Any? { Self.templateKeys[name]?.read(self) }
+    func child(named name: String) -> Any? {
+        for entry in Self.templateKeys where entry.key == name { return entry.value.read(self) }
+        return nil
+    }
 
     /// The keys and what they hold, without values.
-    static var keyShapes: [String: TemplateValueShape] { templateKeys.mapValues(\.shape) }
+    static var keyShapes: [String: TemplateValueShape] {
+        Dictionary(templateKeys.map { ($0.key, $0.value.shape) }) { first, _ in first }
+    }
 
     /// The context as JSON values, key by key (what `apigen context` prints).
     var jsonValue: JSONTree {

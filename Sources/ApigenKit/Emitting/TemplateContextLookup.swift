@@ -25,7 +25,7 @@ struct TemplateParameters: MustacheParent, Sendable {
 }
 
 extension ModelContext: TemplateContext {
-    static let templateKeys: [String: TemplateKey<ModelContext>] = [
+    static let templateKeys: KeyValuePairs<String, TemplateKey<ModelContext>> = [
         "access": .text { $0.access },
         "moduleName": .text { $0.moduleName },
         "apiName": .text { $0.apiName },
@@ -35,7 +35,6 @@ extension ModelContext: TemplateContext {
         "isResource": .flag { $0.isResource },
         "memberKeyword": .text { $0.memberKeyword },
         "sharesStorage": .flag { $0.sharesStorage },
-        "fieldOwner": .text { $0.sharesStorage ? "self._storage" : "self" },
         "stateText": .text { $0.stateText },
         "knownKeysLiteral": .text { $0.knownKeysLiteral },
         "hashedProperties": .list(PropertyContext.self) { $0.hashedProperties },
@@ -49,7 +48,7 @@ extension ModelContext: TemplateContext {
 }
 
 extension PropertyContext: TemplateContext {
-    static let templateKeys: [String: TemplateKey<PropertyContext>] = [
+    static let templateKeys: KeyValuePairs<String, TemplateKey<PropertyContext>> = [
         "name": .text { $0.name },
         "jsonKey": .text { $0.jsonKey },
         "jsonKeyLiteral": .text { $0.jsonKeyLiteral },
@@ -62,7 +61,7 @@ extension PropertyContext: TemplateContext {
 }
 
 extension EnumContext: TemplateContext {
-    static let templateKeys: [String: TemplateKey<EnumContext>] = [
+    static let templateKeys: KeyValuePairs<String, TemplateKey<EnumContext>> = [
         "typeName": .text { $0.typeName },
         "doc": .texts { $0.doc },
         "cases": .list(EnumCaseContext.self) { $0.cases },
@@ -71,14 +70,14 @@ extension EnumContext: TemplateContext {
 }
 
 extension EnumCaseContext: TemplateContext {
-    static let templateKeys: [String: TemplateKey<EnumCaseContext>] = [
+    static let templateKeys: KeyValuePairs<String, TemplateKey<EnumCaseContext>> = [
         "name": .text { $0.name },
         "rawLiteral": .text { $0.rawLiteral },
     ]
 }
 
 extension PayloadContext: TemplateContext {
-    static let templateKeys: [String: TemplateKey<PayloadContext>] = [
+    static let templateKeys: KeyValuePairs<String, TemplateKey<PayloadContext>> = [
         "typeName": .text { $0.typeName },
         "isUpdate": .flag { $0.isUpdate },
         "doc": .texts { $0.doc },
@@ -91,7 +90,7 @@ extension PayloadContext: TemplateContext {
 }
 
 extension ResourceClientContext: TemplateContext {
-    static let templateKeys: [String: TemplateKey<ResourceClientContext>] = [
+    static let templateKeys: KeyValuePairs<String, TemplateKey<ResourceClientContext>> = [
         "access": .text { $0.access },
         "moduleName": .text { $0.moduleName },
         "apiName": .text { $0.apiName },
@@ -110,7 +109,7 @@ extension ResourceClientContext: TemplateContext {
 }
 
 extension OperationContext: TemplateContext {
-    static let templateKeys: [String: TemplateKey<OperationContext>] = [
+    static let templateKeys: KeyValuePairs<String, TemplateKey<OperationContext>> = [
         "method": .text { $0.method },
         "path": .text { $0.path },
         "pathLiteral": .text { $0.pathLiteral },
@@ -122,7 +121,7 @@ extension OperationContext: TemplateContext {
 }
 
 extension ActionContext: TemplateContext {
-    static let templateKeys: [String: TemplateKey<ActionContext>] = [
+    static let templateKeys: KeyValuePairs<String, TemplateKey<ActionContext>> = [
         "apiName": .text { $0.apiName },
         "apiNameLiteral": .text { $0.apiNameLiteral },
         "inputArgument": .text { $0.inputArgument },
@@ -142,7 +141,7 @@ extension ActionContext: TemplateContext {
 }
 
 extension PackageContext: TemplateContext {
-    static let templateKeys: [String: TemplateKey<PackageContext>] = [
+    static let templateKeys: KeyValuePairs<String, TemplateKey<PackageContext>> = [
         "access": .text { $0.access },
         "moduleName": .text { $0.moduleName },
         "docsVersion": .text { $0.docsVersion },
@@ -157,7 +156,7 @@ extension PackageContext: TemplateContext {
 }
 
 extension ResourceSummary: TemplateContext {
-    static let templateKeys: [String: TemplateKey<ResourceSummary>] = [
+    static let templateKeys: KeyValuePairs<String, TemplateKey<ResourceSummary>> = [
         "typeName": .text { $0.typeName },
         "apiName": .text { $0.apiName },
         "apiNameLiteral": .text { $0.apiNameLiteral },
@@ -167,7 +166,7 @@ extension ResourceSummary: TemplateContext {
 }
 
 extension TypeDocContext: TemplateContext {
-    static let templateKeys: [String: TemplateKey<TypeDocContext>] = [
+    static let templateKeys: KeyValuePairs<String, TemplateKey<TypeDocContext>> = [
         "access": .text { $0.access },
         "moduleName": .text { $0.moduleName },
         "apiName": .text { $0.apiName },
@@ -186,7 +185,7 @@ extension TypeDocContext: TemplateContext {
 }
 
 extension FieldDocContext: TemplateContext {
-    static let templateKeys: [String: TemplateKey<FieldDocContext>] = [
+    static let templateKeys: KeyValuePairs<String, TemplateKey<FieldDocContext>> = [
         "apiName": .text { $0.apiName },
         "swiftName": .text { $0.swiftName },
         "apiType": .text { DocText.tableCell($0.apiType) },
@@ -201,7 +200,7 @@ extension FieldDocContext: TemplateContext {
 }
 
 extension UsageContext: TemplateContext {
-    static let templateKeys: [String: TemplateKey<UsageContext>] = [
+    static let templateKeys: KeyValuePairs<String, TemplateKey<UsageContext>> = [
         "name": .text { $0.name },
         "summary": .text { $0.summary },
         "example": .texts { $0.example },
@@ -209,7 +208,7 @@ extension UsageContext: TemplateContext {
 }
 
 extension DocsIndexContext: TemplateContext {
-    static let templateKeys: [String: TemplateKey<DocsIndexContext>] = [
+    static let templateKeys: KeyValuePairs<String, TemplateKey<DocsIndexContext>> = [
         "access": .text { $0.access },
         "moduleName": .text { $0.moduleName },
         "docsVersion": .text { $0.docsVersion },
@@ -220,7 +219,7 @@ extension DocsIndexContext: TemplateContext {
 }
 
 extension DeployExampleContext: TemplateContext {
-    static let templateKeys: [String: TemplateKey<DeployExampleContext>] = [
+    static let templateKeys: KeyValuePairs<String, TemplateKey<DeployExampleContext>> = [
         "accessorName": .text { $0.accessorName },
         "launchConfigType": .text { $0.launchConfigType },
         "imageProperty": .text { $0.imageProperty },
@@ -231,7 +230,7 @@ extension DeployExampleContext: TemplateContext {
 }
 
 extension ExampleActionContext: TemplateContext {
-    static let templateKeys: [String: TemplateKey<ExampleActionContext>] = [
+    static let templateKeys: KeyValuePairs<String, TemplateKey<ExampleActionContext>> = [
         "accessorName": .text { $0.accessorName },
         "methodName": .text { $0.methodName },
         "apiNameLiteral": .text { $0.apiNameLiteral },

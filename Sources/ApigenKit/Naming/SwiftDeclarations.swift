@@ -7,6 +7,8 @@ struct SwiftDeclarations: Sendable {
     let modelTypes: [String: APIType]
     let actionNames: ActionNameSplitter
     private let typeNameOverrides: [String: String]
+    /// The Swift name of every model, computed once: the emitter asks for them at every reference.
+    private let modelTypeNames: [String: String]
     /// Fields resource pages hide, as the common page (resolved) states them.
     private let commonFields: [Field]
     /// `type.field` pairs that close a by-value cycle between models: these hold a `Box`.
@@ -18,6 +20,7 @@ struct SwiftDeclarations: Sendable {
         let models = Self.modelTypes(in: document)
         modelTypes = models
         self.typeNameOverrides = typeNameOverrides
+        modelTypeNames = models.mapValues { Self.typeName($0.name, overrides: typeNameOverrides) }
         actionNames = ActionNameSplitter(document: document)
         commonFields = document.types.first { $0.origin == .common }?.fields ?? []
         boxedFields = Self.cycleClosingFields(in: models)
@@ -35,7 +38,7 @@ struct SwiftDeclarations: Sendable {
 
     /// The Swift name of an API type: the user's override (`names:` in apigen.yml), else the rule.
     func typeName(_ apiName: String) -> String {
-        Self.typeName(apiName, overrides: typeNameOverrides)
+        modelTypeNames[apiName] ?? Self.typeName(apiName, overrides: typeNameOverrides)
     }
 
     static func typeName(_ apiName: String, overrides: [String: String]) -> String {
