@@ -58,25 +58,17 @@ struct TemplateSet: Sendable {
     /// A warning for every key of the user's templates that no context answers: it would render as nothing.
     /// (The built-in templates are checked by a test.) A partial is checked where a template includes it.
     func overrideWarnings() -> [Diagnostic] {
+        guard !overrides.isEmpty else { return [] }
         var warnings: [Diagnostic] = []
         for name in names where TemplateKeyCheck.context(ofTemplate: name) != nil {
-            let involved = [name] + partialNames(of: name)
-            guard involved.contains(where: { overrides[$0] != nil }) else { continue }
-            for problem in keyProblems(inTemplate: name) {
+            // A problem is the user's when its tag is in their file, or in a built-in partial their template includes.
+            for problem in keyProblems(inTemplate: name) where overrides[problem.template] != nil || overrides[name] != nil {
                 // The line is the tag's, in the partial's own file when the tag is in a partial.
                 let file = overrides[problem.template]?.path ?? "\(problem.template).mustache (built in, included by \(name))"
                 warnings.append(.warning(problem.message, file: file, line: problem.line))
             }
         }
         return Array(Set(warnings)).sorted()
-    }
-
-    /// The partials `name` includes (one level: the built-in templates nest no deeper).
-    private func partialNames(of name: String) -> [String] {
-        guard let text = sources[name] else { return [] }
-        return text.components(separatedBy: "{{>").dropFirst().compactMap {
-            $0.components(separatedBy: "}}").first?.trimmingCharacters(in: .whitespaces)
-        }
     }
 
     func render(_ context: Any, template name: String) -> String {
