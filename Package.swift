@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "apigen", targets: ["apigen"]),
+        // The mock Rancher server; a separate product so that `apigen` does not link SwiftNIO.
+        .executable(name: "apigen-mock", targets: ["apigen-mock"]),
         .library(name: "ApigenKit", targets: ["ApigenKit"]),
         // `swift build` regenerates the SDK of a target's docs/ folder (see README, "As a build step").
         .plugin(name: "GenerateRancherSDK", targets: ["GenerateRancherSDK"]),
@@ -16,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // Only the mock server (`apigen-mock`) uses it: `apigen` and its plugins never link SwiftNIO.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries from Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev, libxml2-dev.
@@ -53,6 +58,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A Rancher-compatible in-memory API, made from a docs set's IR: store, lifecycle, validation,
+        // collections. No HTTP here, so its tests need no server and no SwiftNIO.
+        .target(
+            name: "RancherMock",
+            dependencies: ["ApigenKit"]
+        ),
+        // `apigen-mock DOCS`: RancherMock served over HTTP by Hummingbird.
+        .executableTarget(
+            name: "apigen-mock",
+            dependencies: [
+                "RancherMock",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // In-process benchmark driver; run it through scripts/benchmark.
         .executableTarget(
             name: "apigen-bench",
@@ -74,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ApigenKitTests",
-            dependencies: ["ApigenKit", "apigen"],
+            dependencies: ["ApigenKit", "apigen", "RancherMock"],
             exclude: [
                 "Fixtures/make-html-fixtures.py", "Fixtures/seed-package-tests", "Fixtures/corpus-sdk-tests",
                 "Fixtures/responses", "Fixtures/contexts",

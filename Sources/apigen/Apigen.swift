@@ -7,7 +7,7 @@ struct Apigen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apigen",
         abstract: "Turns Rancher API documentation into a Swift SDK.",
-        subcommands: [Generate.self, Dump.self, Diff.self, Context.self],
+        subcommands: [Generate.self, Dump.self, Diff.self, Context.self, Schemas.self],
         defaultSubcommand: Generate.self
     )
 }
@@ -18,6 +18,20 @@ struct ReadingOptions: ParsableArguments {
     var strict = false
 
     var loaderOptions: DocsSetLoader.Options { DocsSetLoader.Options(strict: strict) }
+
+    /// Reads a docs set, reports its diagnostics on stderr, and stops (exit 1) when a page has errors, or
+    /// (exit 2) when the folder cannot be read.
+    func loadReporting(_ docs: String) throws -> APIDocument {
+        let document: APIDocument
+        do {
+            document = try DocsSetLoader.load(URL(fileURLWithPath: docs), options: loaderOptions)
+        } catch {
+            throw Console.fail(error)
+        }
+        Console.report(document.diagnostics)
+        if document.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+        return document
+    }
 }
 
 enum Console {
@@ -56,14 +70,7 @@ struct Dump: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
 
     func run() throws {
-        let document: APIDocument
-        do {
-            document = try DocsSetLoader.load(URL(fileURLWithPath: docs), options: reading.loaderOptions)
-        } catch {
-            throw Console.fail(error)
-        }
-        Console.report(document.diagnostics)
-        if document.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+        let document = try reading.loadReporting(docs)
         print(try CanonicalJSON.encode(document), terminator: "")
     }
 }

@@ -2,20 +2,10 @@ import Foundation
 
 // The resource clients' contexts: collection paths, accessors, operations and typed actions.
 extension SwiftSDKModel {
-    /// The collection URL: the create path, else an item or action path without its `/${ID}…` tail.
-    func collectionPath(of type: APIType) -> String? {
-        if let create = type.operations.first(where: { $0.name == "create" }) { return create.path }
-        let paths = type.operations.map(\.path) + type.actions.map(\.path)
-        for path in paths {
-            if let range = path.firstRange(ofText: "/${ID}") { return String(path[..<range.lowerBound]) }
-        }
-        return nil
-    }
+    func collectionPath(of type: APIType) -> String? { type.collectionPath }
 
     func accessorName(of type: APIType) -> String {
-        let collection = collectionPath(of: type) ?? type.name
-        let plural = collection.split(separator: "/").last.map(String.init) ?? type.name
-        return SwiftNames.declaration(SwiftNames.memberName(plural))
+        SwiftNames.declaration(SwiftNames.memberName(type.collectionName ?? type.name))
     }
 
     func clientContext(for type: APIType) -> ResourceClientContext? {
@@ -23,7 +13,7 @@ extension SwiftSDKModel {
         let typeName = swiftTypeName(type.name)
         let fields = type.fields
         func operation(_ name: String, bodyType: String?, call: String) -> OperationContext? {
-            type.operations.first { $0.name == name }.map {
+            type.servedOperations.first { $0.name == name }.map {
                 OperationContext(method: $0.method, path: $0.path, pathLiteral: SwiftNames.stringLiteral($0.path),
                                  bodyType: bodyType, call: call, requestPathLiteral: Self.requestPathLiteral($0.path))
             }

@@ -39,12 +39,12 @@ struct SwiftSDKModel: Sendable {
         var update: PayloadContext?
         if type.kind == .resource {
             let creatable = type.fields.filter(\.create)
-            if type.operations.contains(where: { $0.name == "create" }), !creatable.isEmpty {
+            if type.servedOperations.contains(where: { $0.name == "create" }), !creatable.isEmpty {
                 create = payload("Create", fields: creatable, in: type, requiredNonOptional: true, enums: &enums,
                                  doc: "The body of a request that creates a \(type.name).")
             }
             let updatable = type.fields.filter(\.update)
-            if type.operations.contains(where: { $0.name == "update" }), !updatable.isEmpty {
+            if type.servedOperations.contains(where: { $0.name == "update" }), !updatable.isEmpty {
                 update = payload("Update", fields: updatable, in: type, requiredNonOptional: false, enums: &enums,
                                  doc: "The body of a request that changes a \(type.name): fields left `nil` are not sent.")
             }

@@ -37,12 +37,12 @@ public enum SwiftNames {
         "URLSessionConfiguration", "Void",
         // The runtime (every type Templates/Runtime declares; a test checks the list is complete) and the
         // generated registry.
-        "APIError", "APIRequest", "APIVersion", "BasicCredentials", "Box", "DecodingFailure", "DigitScanner",
+        "APIError", "APIRequest", "APIVersion", "BasicCredentials", "Box", "ChallengedResponses", "DecodingFailure", "DigitScanner",
         "Duration", "ErrorEnvelope", "FieldDecoder", "FieldKey", "HTTPExchange", "HTTPRequest", "HTTPResponse", "HTTPTransport",
         "ISO8601Timestamp", "JSONValue", "ListOptions", "Page", "PageSequence", "Pagination", "PercentEncoding",
         "RancherClient", "RancherCoding", "RancherEnum", "RancherError", "RancherResource", "RedirectRefusal",
         "Resource", "ResourceCollectionClient", "ResourceID", "ResourceTypes", "RetryPolicy", "Schema",
-        "SchemaAction", "SchemaField", "SchemaFilter", "ServerEndpoint", "SortOrder", "Transitioning",
+        "SchemaAction", "SchemaField", "SchemaFilter", "ServerEndpoint", "SortOrder", "StartedTask", "Transitioning",
         "URLSessionTransport", "WaitPolicy",
     ]).union(nestedTypeNames)
 

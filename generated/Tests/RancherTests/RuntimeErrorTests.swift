@@ -45,6 +45,28 @@ struct RuntimeErrorTests {
         }
     }
 
+    @Test("A 401 with a Basic challenge, as Rancher answers a bad key, is the error, not a wait",
+          .timeLimit(.minutes(1)))
+    func challengedUnauthorized() async throws {
+        try await Server.with { server in
+            let client = Fixture.client(for: server)
+            var challenge = LoopbackServer.Response.json(errorBody(401, "Unauthorized"), status: 401)
+            challenge.headers["WWW-Authenticate"] = #"Basic realm="Enter API access key and secret key as username and password""#
+            server.enqueue(challenge)
+            let error = await failure(client)
+            guard case .unauthorized(let body)? = error else {
+                Issue.record("a challenged 401 gave \(String(describing: error))")
+                return
+            }
+            #expect(error?.status == 401)
+            #if !canImport(FoundationNetworking)
+            #expect(body.code == "Unauthorized")  // swift-corelibs-foundation does not keep a challenged body
+            #else
+            _ = body
+            #endif
+        }
+    }
+
     @Test("422 keeps the code, the field name and an object detail")
     func validationError() async throws {
         try await Server.with { server in

@@ -158,7 +158,7 @@ public struct URLSessionTransport: HTTPTransport {
             urlRequest.setValue(value, forHTTPHeaderField: name)
         }
         #if canImport(FoundationNetworking)
-        let (data, response) = try await session.data(for: urlRequest)
+        let (data, response) = try await Self.data(for: urlRequest, in: session)
         #else
         let (data, response) = try await session.data(for: urlRequest, delegate: RedirectRefusal())
         #endif
@@ -171,9 +171,67 @@ public struct URLSessionTransport: HTTPTransport {
         }
         return HTTPResponse(statusCode: httpResponse.statusCode, headers: headers, body: data)
     }
+
+    #if canImport(FoundationNetworking)
+    /// `session.data(for:)`, but a `401` that carries a `WWW-Authenticate` challenge (Rancher's answer to a bad
+    /// key) comes back as that response instead of a cancellation: swift-corelibs-foundation can only wait for
+    /// ever on such a challenge or cancel the task, so the delegate cancels it and keeps the response it saw.
+    /// Foundation does not keep that response's body; the status and headers are returned with an empty one.
+    private static func data(for request: URLRequest, in session: URLSession) async throws -> (Data, URLResponse) {
+        let started = StartedTask()
+        let refusal = session.delegate as? RedirectRefusal
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let task = session.dataTask(with: request) { data, response, error in
+                    let challenged = started.identifier.flatMap { refusal?.takeChallengedResponse(of: $0) }
+                    if let challenged {
+                        continuation.resume(returning: (Data(), challenged))
+                    } else if let error {
+                        continuation.resume(throwing: error)
+                    } else if let response {
+                        continuation.resume(returning: (data ?? Data(), response))
+                    } else {
+                        continuation.resume(throwing: URLError(.badServerResponse))
+                    }
+                }
+                started.start(task)
+            }
+        } onCancel: {
+            started.cancel()
+        }
+    }
+    #endif
 }
 
-/// Answers every redirect with "do not follow", so the 3xx response is what the task returns.
+#if canImport(FoundationNetworking)
+/// The task a request runs on, for cancelling it and finding its challenge.
+private final class StartedTask: @unchecked Sendable {  // every access holds `lock`
+    private let lock = NSLock()
+    private var task: URLSessionDataTask?
+    private var cancelled = false
+
+    var identifier: Int? { lock.withLock { task?.taskIdentifier } }
+
+    func start(_ task: URLSessionDataTask) {
+        let cancelled = lock.withLock {
+            self.task = task
+            return self.cancelled
+        }
+        if cancelled { task.cancel() } else { task.resume() }
+    }
+
+    func cancel() {
+        let task = lock.withLock {
+            cancelled = true
+            return self.task
+        }
+        task?.cancel()
+    }
+}
+#endif
+
+/// Answers every redirect with "do not follow", so the 3xx response is what the task returns. The key pair
+/// travels in the `Authorization` header, never through URLSession's credential handling.
 private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, Sendable {
     func urlSession(
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
@@ -181,4 +239,35 @@ private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, Sendable 
     ) {
         completionHandler(nil)
     }
+
+    #if canImport(FoundationNetworking)
+    /// The 401s whose challenge cancelled their task, by task identifier (one session's: each session has its
+    /// own delegate), until `data(for:in:)` takes them.
+    private let challengedResponses = ChallengedResponses()
+
+    func takeChallengedResponse(of task: Int) -> HTTPURLResponse? { challengedResponses.take(task) }
+
+    /// Rancher answers a bad key with `WWW-Authenticate: Basic`; swift-corelibs-foundation then waits for ever
+    /// on default handling (and crashes on "continue without credential"), so the task is cancelled and the
+    /// response it was challenged with kept.
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+        completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
+    ) {
+        if let response = challenge.failureResponse as? HTTPURLResponse {
+            challengedResponses.keep(response, for: task.taskIdentifier)
+        }
+        completionHandler(.cancelAuthenticationChallenge, nil)
+    }
+    #endif
 }
+
+#if canImport(FoundationNetworking)
+private final class ChallengedResponses: @unchecked Sendable {  // every access holds `lock`
+    private let lock = NSLock()
+    private var responses: [Int: HTTPURLResponse] = [:]
+
+    func keep(_ response: HTTPURLResponse, for task: Int) { lock.withLock { responses[task] = response } }
+    func take(_ task: Int) -> HTTPURLResponse? { lock.withLock { responses.removeValue(forKey: task) } }
+}
+#endif

@@ -1,5 +1,6 @@
 /// A JSON value that keeps object keys in document order: inferred types list their fields in the
-/// example's key order, which `JSONSerialization` does not preserve.
+/// example's key order, which `JSONSerialization` does not preserve; `/schemas` and the mock server write
+/// keys in the order a Rancher server does.
 public indirect enum OrderedJSON: Sendable, Hashable {
     case string(String)
     /// The literal as written (`0`, `2000`, `0.5`).
@@ -12,6 +13,11 @@ public indirect enum OrderedJSON: Sendable, Hashable {
     public struct Member: Sendable, Hashable {
         public var key: String
         public var value: OrderedJSON
+
+        public init(key: String, value: OrderedJSON) {
+            self.key = key
+            self.value = value
+        }
     }
 
     public subscript(key: String) -> OrderedJSON? {
@@ -84,8 +90,33 @@ public indirect enum OrderedJSON: Sendable, Hashable {
                 index += 1
                 digits += 1
             }
-            guard digits > 0 else { throw fail("invalid number in JSON") }
-            return .number(String(decoding: bytes[start..<index], as: UTF8.self))
+            let literal = String(decoding: bytes[start..<index], as: UTF8.self)
+            guard digits > 0, Self.isNumberLiteral(bytes[start..<index]) else { throw fail("invalid number '\(literal)' in JSON") }
+            return .number(literal)
+        }
+
+        /// RFC 8259's number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+        static func isNumberLiteral(_ text: ArraySlice<UInt8>) -> Bool {
+            var index = text.startIndex
+            func digits() -> Int {
+                let start = index
+                while index < text.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(text[index]) { index += 1 }
+                return index - start
+            }
+            if index < text.endIndex, text[index] == UInt8(ascii: "-") { index += 1 }
+            let leading = index
+            let integerDigits = digits()
+            guard integerDigits > 0, integerDigits == 1 || text[leading] != UInt8(ascii: "0") else { return false }
+            if index < text.endIndex, text[index] == UInt8(ascii: ".") {
+                index += 1
+                guard digits() > 0 else { return false }
+            }
+            if index < text.endIndex, text[index] == UInt8(ascii: "e") || text[index] == UInt8(ascii: "E") {
+                index += 1
+                if index < text.endIndex, text[index] == UInt8(ascii: "+") || text[index] == UInt8(ascii: "-") { index += 1 }
+                guard digits() > 0 else { return false }
+            }
+            return index == text.endIndex
         }
 
         private mutating func string() throws(SyntaxError) -> String {
@@ -117,10 +148,19 @@ public indirect enum OrderedJSON: Sendable, Hashable {
                     case UInt8(ascii: "b"): scalars.append(0x08)
                     case UInt8(ascii: "f"): scalars.append(0x0C)
                     case UInt8(ascii: "u"):
-                        guard index + 4 <= bytes.count,
-                              let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
-                        else { throw fail("invalid \\u escape in JSON") }
-                        index += 4
+                        var code = try hexCode()
+                        // A UTF-16 surrogate pair spells one scalar in two escapes.
+                        if (0xD800...0xDBFF).contains(code), index + 6 <= bytes.count,
+                           bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                            index += 2
+                            let low = try hexCode()
+                            if (0xDC00...0xDFFF).contains(low) {
+                                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                            } else {
+                                scalars.append(contentsOf: Array("\u{FFFD}".utf8))
+                                code = low
+                            }
+                        }
                         scalars.append(contentsOf: Array(String(Character(Unicode.Scalar(code) ?? "\u{FFFD}")).utf8))
                     default: scalars.append(escape)
                     }
@@ -131,6 +171,14 @@ public indirect enum OrderedJSON: Sendable, Hashable {
                 }
             }
             throw fail("unterminated string in JSON")
+        }
+
+        private mutating func hexCode() throws(SyntaxError) -> UInt32 {
+            guard index + 4 <= bytes.count,
+                  let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+            else { throw fail("invalid \\u escape in JSON") }
+            index += 4
+            return code
         }
 
         private mutating func array(depth: Int) throws(SyntaxError) -> OrderedJSON {
