@@ -9,6 +9,8 @@ public struct MockRequest: Sendable {
     /// Header names lowercased.
     public var headers: [String: String]
     public var body: [UInt8]
+    /// The transport stopped reading a body over `MockOptions.maximumBodyBytes`; `body` is then empty.
+    public var bodyExceedsLimit = false
     /// `http://host:port`, from the request's Host header: every URL in a response starts with it.
     public var origin: String
 
@@ -126,7 +128,7 @@ public final class MockServer: @unchecked Sendable {
 
     private func route(_ context: inout RequestContext) throws(MockError) -> (Int, OrderedJSON) {
         try authenticate(context.request)
-        if context.request.body.count > MockOptions.maximumBodyBytes {
+        if context.request.bodyExceedsLimit || context.request.body.count > MockOptions.maximumBodyBytes {
             throw MockError(413, "RequestEntityTooLarge", "the body is over \(MockOptions.maximumBodyBytes) bytes")
         }
         var segments = try Self.segments(of: context.request.path)

@@ -26,10 +26,7 @@ struct MockResponder: HTTPResponder {
         let host = request.head.authority ?? headers["host"] ?? "localhost"
         var mockRequest = MockRequest(method: request.method.rawValue, path: request.uri.path, query: Self.queryItems(request.uri.query),
                                       headers: headers, body: body, origin: "http://" + host)
-        if tooLarge {
-            // Let the server answer (its 413 body), without the bytes.
-            mockRequest.body = Array(repeating: 0x20, count: MockOptions.maximumBodyBytes + 1)
-        }
+        mockRequest.bodyExceedsLimit = tooLarge  // the server answers 413 with its error body
         let answer = server.handle(mockRequest)
         var fields = HTTPFields()
         for header in answer.headers {

@@ -6,10 +6,10 @@ import ApigenKit
 /// The mock server's behaviour without HTTP: requests in, Cattle's answers out, on the v1.6/v2-beta docs set.
 @Suite("Mock server")
 struct MockServerTests {
-    static let document: APIDocument = try! DocsSetLoader.load(TestPaths.corpusSet("v1.6/en/api/v2-beta"))
-
     static func server(delay: Double = 0, keys: (String, String)? = nil, state: URL? = nil) throws -> MockServer {
-        try MockServer(document: document, options: MockOptions(accessKey: keys?.0, secretKey: keys?.1, transitionDelay: delay, stateFile: state))
+        let document = try DocsSetLoader.load(TestPaths.corpusSet("v1.6/en/api/v2-beta"))
+        return try MockServer(document: document, options: MockOptions(accessKey: keys?.0, secretKey: keys?.1,
+                                                                       transitionDelay: delay, stateFile: state))
     }
 
     static func send(_ server: MockServer, _ method: String, _ path: String, _ body: String? = nil,

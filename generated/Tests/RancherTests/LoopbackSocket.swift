@@ -38,6 +38,18 @@ enum LoopbackSocket {
         }
     }
 
+    /// Runs `body` with the URL of a loopback port that refuses connections: bound, never listening, and held
+    /// until `body` returns, so no server of a test running in parallel can take it over (a closed server's
+    /// port can be, and then answers in its place).
+    static func withRefusingPort<T>(_ body: (URL) async throws -> T) async throws -> T {
+        let fd = socket(AF_INET, streamType, 0)
+        guard fd >= 0 else { throw LoopbackServerError.socket("socket", errno) }
+        defer { close(fd) }
+        let port = try bindLoopback(fd)
+        guard let url = URL(string: "http://127.0.0.1:\(port)") else { throw LoopbackServerError.socket("url", 0) }
+        return try await body(url)
+    }
+
     /// Binds to `address` (dotted IPv4, e.g. 127.0.0.1) with an ephemeral port and returns the port.
     static func bindLoopback(_ fd: Int32, address host: String = "127.0.0.1") throws -> UInt16 {
         var address = sockaddr_in()

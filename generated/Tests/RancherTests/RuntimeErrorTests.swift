@@ -189,8 +189,7 @@ struct RuntimeErrorTests {
 
     @Test("A transport error keeps the underlying error")
     func transportError() async throws {
-        let closed = try await Server.with { server in server.baseURL }
-        let error = await failure(Fixture.client(baseURL: closed))
+        let error = try await LoopbackSocket.withRefusingPort { refusing in await failure(Fixture.client(baseURL: refusing)) }
         guard case .transport(let underlying)? = error else {
             Issue.record("expected .transport, got \(String(describing: error))")
             return

@@ -95,13 +95,14 @@ struct RuntimeRetryTests {
 
     @Test("A GET that cannot connect is retried, then fails with the transport error")
     func readRetriedOnTransportError() async throws {
-        let closed = try await Server.with { server in server.baseURL }
         let exchanges = Locked([HTTPExchange]())
         var configuration = Fixture.configuration
         configuration.retryPolicy = Fixture.fastRetries
         configuration.observer = { exchange in exchanges.withLock { $0.append(exchange) } }
-        let client = Fixture.client(baseURL: closed, configuration: configuration)
-        let error = await thrownError { try await client.send(APIRequest(method: "GET", path: "/v2-beta/widgets")) }
+        let error = try await LoopbackSocket.withRefusingPort { refusing in
+            let client = Fixture.client(baseURL: refusing, configuration: configuration)
+            return await thrownError { try await client.send(APIRequest(method: "GET", path: "/v2-beta/widgets")) }
+        }
         guard case .transport? = error as? RancherError else {
             Issue.record("expected .transport, got \(String(describing: error))")
             return

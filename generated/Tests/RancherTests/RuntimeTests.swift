@@ -36,7 +36,7 @@ struct RuntimeTests {
             dump(value, to: &dumped)
             texts += [String(describing: value), String(reflecting: value), dumped]
         }
-        let closedPort = try await Server.with { server in
+        try await Server.with { server in
             let client = Fixture.client(for: server)
             record(client)
             server.enqueueJSON(#"{"type":"error","status":401,"code":"Unauthorized","message":"Unauthorized"}"#, status: 401)
@@ -47,11 +47,10 @@ struct RuntimeTests {
             }
             let recorded = try #require(server.requests.first)
             #expect(recorded.headers["authorization"] == "Basic \(token)")
-            return server.baseURL
         }
-        // The server is gone now, so this is a transport error.
-        let transportError = await thrownError {
-            try await Fixture.client(baseURL: closedPort).send(APIRequest(method: "GET", path: "/v2-beta/widgets"))
+        // Nothing listens there, so this is a transport error.
+        let transportError = try await LoopbackSocket.withRefusingPort { refusing in
+            await thrownError { try await Fixture.client(baseURL: refusing).send(APIRequest(method: "GET", path: "/v2-beta/widgets")) }
         }
         record(try #require(transportError))
         let url = try #require(URL(string: "http://127.0.0.1:9/v2-beta"))
