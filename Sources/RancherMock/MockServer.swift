@@ -110,6 +110,7 @@ public final class MockServer: @unchecked Sendable {
             if let cached = context.rawBody { return MockResponse(status: status, headers: headers, body: cached) }
             return MockResponse(status: status, headers: headers, body: body.serializedBytes())
         case .failure(let error):
+            // As Cattle answers a bad key (browsers prompt); clients must not wait on the challenge.
             if error.status == 401 { headers.append((name: "WWW-Authenticate", value: "Basic realm=\"Rancher API\"")) }
             return MockResponse(status: error.status, headers: headers, body: error.body.serializedBytes())
         }
