@@ -4,6 +4,12 @@ import ApigenKit
 /// fields (the page's, then the standard ones every resource carries), actions and operations, the links
 /// among them, and the types actions take and return.
 public struct MockCatalog: Sendable {
+    public struct FilterableField: Sendable {
+        public var name: String
+        public var modifiers: [FilterModifier]
+        public var type: TypeRef
+    }
+
     public struct ResourceType: Sendable {
         public var type: APIType
         /// The collection's URL name, lowercased as the server writes it (`services`, `apikeys`).
@@ -12,6 +18,10 @@ public struct MockCatalog: Sendable {
         public var fields: [String: Field]
         /// Fields in the order a response lists them.
         public var fieldOrder: [String]
+        /// The fields a list filters and sorts by, with the modifiers each takes, in `fieldOrder`'s order.
+        public var filterableFields: [FilterableField]
+        /// The same, by name.
+        public var filterableByName: [String: FilterableField]
         public var baseType: String
         /// Rancher-style IDs: `1` + this prefix + a number (`1s5`).
         public var idPrefix: String
@@ -61,8 +71,15 @@ public struct MockCatalog: Sendable {
             }
             let baseType = serviceLike && type.name.hasSuffix("Service") && type.name != "service" ? "service" : type.name
             let prefix = Self.idPrefix(for: type.name, serviceKind: baseType == "service")
-            types.append(ResourceType(type: type, collection: type.collectionName!.lowercased(), fields: fields,
-                                      fieldOrder: order, baseType: baseType, idPrefix: prefix))
+            let filterable = order.compactMap { name in
+                fields[name].flatMap { field in
+                    FilterModifier.modifiers(for: field).map { FilterableField(name: name, modifiers: $0, type: field.type) }
+                }
+            }
+            types.append(ResourceType(
+                type: type, collection: type.collectionName!.lowercased(), fields: fields, fieldOrder: order,
+                filterableFields: filterable, filterableByName: Dictionary(filterable.map { ($0.name, $0) }) { first, _ in first },
+                baseType: baseType, idPrefix: prefix))
         }
         resourceTypes = types
         byCollection = Dictionary(types.enumerated().map { ($1.collection, $0) }) { first, _ in first }

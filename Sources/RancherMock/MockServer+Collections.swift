@@ -45,11 +45,9 @@ extension MockServer {
     func collection(of type: MockCatalog.ResourceType, candidates: [StoredResource], inCreationOrder: Bool = false,
                     selfURL: String, context: RequestContext) throws(MockError) -> OrderedJSON {
         let query = context.request.query
-        let filterable = Dictionary(type.fieldOrder.compactMap { name in
-            type.fields[name].flatMap { field in FilterModifier.modifiers(for: field).map { (name, ($0, field)) } }
-        }) { first, _ in first }
-        let conditions = Self.conditions(in: query, filterable: filterable.mapValues(\.0))
-        let conditionTypes = conditions.map { filterable[$0.field]!.1.type }
+        let filterable = type.filterableByName
+        let conditions = Self.conditions(in: query, filterable: filterable.mapValues(\.modifiers))
+        let conditionTypes = conditions.map { filterable[$0.field]!.type }
         // Removed resources leave lists, unless the query asks about removal.
         let asksAboutRemoval = conditions.contains { $0.field == "removed" || $0.field == "state" }
         // By index: the resources are read in place, not copied (a list may walk thousands).
@@ -79,7 +77,7 @@ extension MockServer {
         } else {
             matching = candidates.indices.filter(isMatch).map { candidates[$0] }
             if let sortField {
-                let fieldType = filterable[sortField]!.1.type
+                let fieldType = filterable[sortField]!.type
                 matching.sort { Self.orders($0[sortField], before: $1[sortField], type: fieldType) }
             } else {
                 matching.sort { $0.number < $1.number }
@@ -96,7 +94,7 @@ extension MockServer {
         let next: OrderedJSON = partial ? .string(url(replacing: ["marker"], with: [("marker", "m\(start + limit)")])) : .null
         let previous: OrderedJSON = start > 0 ? .string(url(replacing: ["marker"], with: start - limit > 0 ? [("marker", "m\(start - limit)")] : [])) : .null
         var filters: [OrderedJSON.Member] = []
-        for name in type.fieldOrder where filterable[name] != nil {
+        for name in type.filterableFields.map(\.name) {
             let applied = conditions.filter { $0.field == name }
             filters.append(.init(key: name, value: applied.isEmpty ? .null : .array(applied.map {
                 .object(["modifier": .string($0.modifier.rawValue), "value": .string($0.value)])
@@ -117,8 +115,8 @@ extension MockServer {
                 .object(["name": .string(field), "order": .string(descending ? "desc" : "asc"),
                          "reverse": .string(url(replacing: ["order", "marker"], with: [("order", descending ? "asc" : "desc")]))])
             } ?? .null,
-            "sortLinks": .object(type.fieldOrder.filter { filterable[$0] != nil }.map {
-                .init(key: $0, value: .string(Self.url(selfURL, query: [("sort", $0)])))
+            "sortLinks": .object(type.filterableFields.map {
+                .init(key: $0.name, value: .string(Self.url(selfURL, query: [("sort", $0.name)])))
             }),
             "filters": .object(filters),
             "createDefaults": .object([]),

@@ -1,8 +1,11 @@
+import ApigenKit
+
 /// The named links of a resource, decided from the docs' reference fields: a field `stackId` of type
 /// `reference[stack]` gives the link `stack` (the stack it names); every type with such a field pointing
 /// back gives a collection link (`stack` → `services`: the services whose `stackId` is this stack); an
-/// `array[reference[instance]]` field `instanceIds` gives `instances`. `/schemas` lists them as
-/// `includeableLinks`; the mock server serves and embeds them.
+/// `array[reference[instance]]` field `instanceIds` gives `instances`. The mock serves them as links and
+/// embeds them for `include=`. (`/schemas` leaves `includeableLinks` empty: the docs never say which links a
+/// resource has, and the oracles' lists differ from these.)
 public struct ResourceLinks: Sendable {
     public struct Link: Sendable, Hashable {
         public enum Kind: Sendable, Hashable {
