@@ -83,12 +83,15 @@ public final class MockServer: @unchecked Sendable {
         }
         startupProblems = problems
         if let project = catalog.resourceType(named: "project"), store.resource(id: defaultProjectID) == nil {
-            var fields = newResourceFields(project, id: defaultProjectID, accepted: [.init(key: "name", value: "Default")],
-                                           scope: nil, now: Timestamp.now())
-            fields.setMember("state", to: "active")
-            fields.setMember("transitioning", to: "no")
-            fields.setMember("transitioningMessage", to: OrderedJSON.null)
-            store.insert(StoredResource(id: defaultProjectID, type: project.name, number: 5, fields: fields))
+            // Created as any project is, its transition already over.
+            let now = Timestamp.now()
+            var resource = StoredResource(
+                id: defaultProjectID, type: project.name, number: 5,
+                fields: newResourceFields(project, id: defaultProjectID, accepted: [.init(key: "name", value: "Default")],
+                                          scope: nil, now: now))
+            resource.begin(Lifecycle.creation(of: project), now: now, delay: 0)
+            resource.settle(now: now)
+            store.insert(resource)
         }
         try journal?.compact(store.all)
     }

@@ -25,17 +25,6 @@ extension OrderedJSON {
 
     public var isNull: Bool { self == .null }
 
-    /// Sets, replaces in place, or (with `nil`) removes an object's member; other values are left alone.
-    public mutating func setMember(_ key: String, to value: OrderedJSON?) {
-        guard case .object(var members) = self else { return }
-        if let index = members.firstIndex(where: { $0.key == key }) {
-            if let value { members[index].value = value } else { members.remove(at: index) }
-        } else if let value {
-            members.append(Member(key: key, value: value))
-        }
-        self = .object(members)
-    }
-
     /// Compact JSON text.
     public func serialized() -> String {
         var output: [UInt8] = []
