@@ -87,7 +87,6 @@ extension SwiftSDKModel {
         case .standard: "\"name\""
         case .enumeration, .runtime: ".init(rawValue: \"value\")"
         case .model(let name): "\(name)()"
-        case .box(let inner): "Box(\(placeholder(for: inner)))"
         case .array: "[]"
         case .dictionary: "[:]"
         }

@@ -62,33 +62,11 @@ struct SwiftSDKModel: Sendable {
         return ModelContext(
             access: access, moduleName: options.moduleName, apiName: type.name, apiNameLiteral: SwiftNames.stringLiteral(type.name),
             typeName: typeName, doc: DocText.comment(docLines),
-            isResource: isResource, memberKeyword: isMutable ? "var" : "let",
-            sharesStorage: isMutable && properties.count >= Self.sharedStorageMinimumFields,
+            isResource: isResource, isMutable: isMutable,
             stateText: state.map { $0.type == "String" ? $0.name : "\($0.name)?.rawValue" },
-            knownKeysLiteral: Self.keySetLiteral(properties), hashedProperties: Self.hashed(properties, isResource: isResource),
             properties: properties,
             needsCodingKeys: properties.contains(where: Self.renamesItsKey), enums: uniqued(enums),
             createPayload: create, updatePayload: update)
-    }
-
-    /// From this many fields on, a model that requests carry (`var` fields) keeps them in a copy-on-write
-    /// object. Measured on the v1.6/v2-beta SDK (docs/performance.md): `LaunchConfig` inline made every type
-    /// holding it carry its 123 fields' copy code; shared storage for the `let` types as well cost more
-    /// accessors than it saved.
-    static let sharedStorageMinimumFields = 16
-
-    /// The JSON keys as one space-separated literal (`FieldKey.keySet`), or as an array where a key holds a space.
-    static func keySetLiteral(_ properties: [PropertyContext]) -> String {
-        let keys = properties.map(\.jsonKey)
-        if keys.contains(where: { $0.contains(" ") }) { return "[" + keys.map(SwiftNames.stringLiteral).joined(separator: ", ") + "]" }
-        return SwiftNames.stringLiteral(keys.joined(separator: " "))
-    }
-
-    /// The fields `hash(into:)` combines: a resource's identity (`id`, `type`, `name`), else the first three.
-    /// Equal values hash alike whatever subset is hashed; hashing every field cost a large part of the build.
-    static func hashed(_ properties: [PropertyContext], isResource: Bool) -> [PropertyContext] {
-        let identity = properties.filter { ["id", "type", "name"].contains($0.jsonKey) }
-        return isResource && !identity.isEmpty ? identity : Array(properties.prefix(3))
     }
 
     private func payload(
@@ -102,8 +80,7 @@ struct SwiftSDKModel: Sendable {
                      forceOptional: !(requiredNonOptional && field.required), enums: &enums)
         }
         return PayloadContext(typeName: name, isUpdate: name == "Update", doc: DocText.comment([doc]), properties: properties,
-                              hashedProperties: Self.hashed(properties, isResource: false),
-                              needsCodingKeys: properties.contains(where: Self.renamesItsKey),
+                                                needsCodingKeys: properties.contains(where: Self.renamesItsKey),
                               hasRequired: properties.contains { !$0.isOptional })
     }
 

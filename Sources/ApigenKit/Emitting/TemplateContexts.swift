@@ -15,20 +15,12 @@ struct ModelContext: Sendable {
     var doc: [String]
     /// Resources conform to `RancherResource` and get their client.
     var isResource: Bool
-    /// `var` for the types requests carry (`launchConfig`, action inputs), so they can be changed in place;
-    /// `let` for resources and the types only responses hold (what the server said).
-    var memberKeyword: String
-    /// The fields live in one copy-on-write object (`_storage`) rather than inline: mutable types with many
-    /// fields (`SwiftSDKModel.sharedStorageMinimumFields`), which inline would be copied field by field
-    /// wherever they go and would make every type holding them as large.
-    var sharesStorage: Bool
+    /// Whether the properties can be set: the types requests carry (`launchConfig`, action inputs), so
+    /// they can be changed in place; not resources and the types only responses hold (what the server said).
+    var isMutable: Bool
     /// The Swift expression of the resource's state as text (`state`, or `state?.rawValue` for an enum); absent
-    /// when the model does not store `state` (the runtime reads it from `additionalFields`).
+    /// when the model does not declare `state` (the runtime reads it from the object).
     var stateText: String?
-    /// The JSON keys, as the argument of `FieldKey.keySet`.
-    var knownKeysLiteral: String
-    /// The properties `hash(into:)` combines.
-    var hashedProperties: [PropertyContext]
     var properties: [PropertyContext]
     /// Whether some property name differs from its JSON key. The built-in templates key every field by its
     /// `jsonKeyLiteral` and need no `CodingKeys`; a template that declares them uses this.
@@ -47,7 +39,7 @@ struct PropertyContext: Sendable {
     var jsonKeyLiteral: String
     /// The Swift type without the optional mark, e.g. `[String: JSONValue]`.
     var type: String
-    /// What kind of type that is (`SwiftType.kind`): `standard`, `model`, `id`, `enum`, `runtime`, `box`,
+    /// What kind of type that is (`SwiftType.kind`): `standard`, `model`, `id`, `enum`, `runtime`,
     /// `array`, `dictionary`, or `json` for a type the docs name but never describe.
     var typeKind: String
     var isOptional: Bool
@@ -77,8 +69,6 @@ struct PayloadContext: Sendable {
     var isUpdate: Bool
     var doc: [String]
     var properties: [PropertyContext]
-    /// The properties `hash(into:)` combines.
-    var hashedProperties: [PropertyContext]
     var needsCodingKeys: Bool
     var hasRequired: Bool
 }

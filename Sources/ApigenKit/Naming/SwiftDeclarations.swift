@@ -1,5 +1,5 @@
 /// The Swift declarations apigen generates for one document, decided in one place: which types get a model
-/// and under what name, each property's name and Swift type (typed IDs, nested enums, boxes, the runtime's
+/// and under what name, each property's name and Swift type (typed IDs, nested enums, the runtime's
 /// types, the JSON fallback), each action's method name and its input and output types. The emitter renders
 /// them; `apigen diff` compares those of two documents, so a finding names what a Swift caller sees.
 struct SwiftDeclarations: Sendable {
@@ -11,8 +11,6 @@ struct SwiftDeclarations: Sendable {
     private let modelTypeNames: [String: String]
     /// Fields resource pages hide, as the common page (resolved) states them.
     private let commonFields: [Field]
-    /// `type.field` pairs that close a by-value cycle between models: these hold a `Box`.
-    private let boxedFields: Set<String>
     /// Types a request can carry: their fields are `var`.
     let requestTypes: Set<String>
 
@@ -23,7 +21,6 @@ struct SwiftDeclarations: Sendable {
         modelTypeNames = models.mapValues { Self.typeName($0.name, overrides: typeNameOverrides) }
         actionNames = ActionNameSplitter(document: document)
         commonFields = document.types.first { $0.origin == .common }?.fields ?? []
-        boxedFields = Self.cycleClosingFields(in: models)
         requestTypes = Self.typesRequestsCarry(in: models)
     }
 
@@ -48,7 +45,7 @@ struct SwiftDeclarations: Sendable {
     /// The type's fields as its model declares them; a resource also gets the common fields its page hides
     /// (from the common page, as resolved). The fixed standard fields (`id`, `type`, `links`, `transitioning`, …)
     /// keep the conventions' type whatever a page says, because the runtime's `RancherResource` relies on them;
-    /// the standard fields a resource does not declare are read from its `additionalFields` by the runtime.
+    /// the standard fields a resource does not declare are read from its object by the runtime.
     func fields(of type: APIType) -> [Field] {
         guard type.kind == .resource else { return type.fields }
         var names = Set<String>()
@@ -73,11 +70,10 @@ struct SwiftDeclarations: Sendable {
 
     /// The property a field of `type` becomes (in the model, or in its `Create`/`Update` bodies).
     func property(for field: Field, in type: APIType) -> SwiftProperty {
-        let name = SwiftNames.memberName(field.name)
+        var name = SwiftNames.memberName(field.name)
+        if SwiftNames.reservedMemberNames.contains(name) { name += "Field" }
         let swiftType: SwiftType
-        if boxedFields.contains("\(type.name).\(field.name)") {
-            swiftType = .box(self.swiftType(field.type))
-        } else if field.name == "id", field.type.innermost != .scalar(.json) {
+        if field.name == "id", field.type.innermost != .scalar(.json) {
             swiftType = .ownID  // Rancher IDs are strings such as "1h5", whatever the table says (often `int`).
         } else if type.kind == .resource, let runtimeType = Self.runtimeFieldTypes[field.name] {
             swiftType = .runtime(runtimeType)
@@ -191,30 +187,6 @@ struct SwiftDeclarations: Sendable {
         }
         return carried
     }
-
-    /// Depth-first over fields that hold another model inline (arrays and maps are already on the heap);
-    /// every edge back into the current path closes a cycle that Swift cannot lay out.
-    private static func cycleClosingFields(in models: [String: APIType]) -> Set<String> {
-        var boxed = Set<String>()
-        var finished = Set<String>()
-        var path: [String] = []
-        func visit(_ name: String) {
-            guard let type = models[name], !finished.contains(name) else { return }
-            path.append(name)
-            for field in type.fields {
-                guard case .named(let target) = field.type, models[target] != nil else { continue }
-                if path.contains(target) {
-                    boxed.insert("\(name).\(field.name)")
-                } else {
-                    visit(target)
-                }
-            }
-            path.removeLast()
-            finished.insert(name)
-        }
-        for name in models.keys.sorted() { visit(name) }
-        return boxed
-    }
 }
 
 /// A generated property: its name, as declared (keywords in backticks), and its Swift type.
@@ -238,8 +210,6 @@ indirect enum SwiftType: Sendable, Hashable {
     case enumeration(SwiftEnum)
     /// A type the runtime declares (`Transitioning`).
     case runtime(String)
-    /// A model held on the heap, to close a cycle: `Box<Node>`.
-    case box(SwiftType)
     case array(SwiftType)
     case dictionary(SwiftType)
     /// A type the docs name but never describe: read as `JSONValue`.
@@ -256,14 +226,13 @@ indirect enum SwiftType: Sendable, Hashable {
         case .id(let target): "\(target).ID"
         case .ownID: prefix + "ID"
         case .enumeration(let enumeration): prefix + enumeration.typeName
-        case .box(let inner): "Box<\(inner.spelling(nestedIn: owner))>"
         case .array(let element): "[\(element.spelling(nestedIn: owner))]"
         case .dictionary(let value): "[String: \(value.spelling(nestedIn: owner))]"
         case .jsonFallback: "JSONValue"
         }
     }
 
-    /// The kind, for templates: `standard`, `model`, `id`, `enum`, `runtime`, `box`, `array`, `dictionary`, `json`.
+    /// The kind, for templates: `standard`, `model`, `id`, `enum`, `runtime`, `array`, `dictionary`, `json`.
     var kind: String {
         switch self {
         case .standard: "standard"
@@ -271,7 +240,6 @@ indirect enum SwiftType: Sendable, Hashable {
         case .id, .ownID: "id"
         case .enumeration: "enum"
         case .runtime: "runtime"
-        case .box: "box"
         case .array: "array"
         case .dictionary: "dictionary"
         case .jsonFallback: "json"
@@ -282,7 +250,7 @@ indirect enum SwiftType: Sendable, Hashable {
     var enumeration: SwiftEnum? {
         switch self {
         case .enumeration(let enumeration): enumeration
-        case .array(let inner), .dictionary(let inner), .box(let inner): inner.enumeration
+        case .array(let inner), .dictionary(let inner): inner.enumeration
         default: nil
         }
     }

@@ -37,14 +37,18 @@ public enum SwiftNames {
         "URLSessionConfiguration", "Void",
         // The runtime (every type Templates/Runtime declares; a test checks the list is complete) and the
         // generated registry.
-        "APIError", "APIRequest", "APIVersion", "BasicCredentials", "Box", "ChallengedResponses", "DecodingFailure", "DigitScanner",
+        "APIError", "APIRequest", "APIVersion", "BasicCredentials", "ChallengedResponses", "DecodingFailure", "DigitScanner",
         "Duration", "ErrorEnvelope", "FieldDecoder", "FieldKey", "HTTPExchange", "HTTPRequest", "HTTPResponse", "HTTPTransport",
-        "ISO8601Timestamp", "JSONValue", "ListOptions", "Page", "PageSequence", "Pagination", "PercentEncoding",
-        "RancherClient", "RancherCoding", "RancherEnum", "RancherError", "RancherResource", "RedirectRefusal",
+        "ISO8601Timestamp", "JSONConvertible", "JSONParser", "JSONValue", "ListOptions", "Page", "PageSequence", "Pagination", "PercentEncoding",
+        "RancherClient", "RancherCoding", "RancherEnum", "RancherModel", "RancherError", "RancherResource", "RedirectRefusal",
         "Resource", "ResourceCollectionClient", "ResourceID", "ResourceTypes", "RetryPolicy", "Schema",
-        "SchemaAction", "SchemaField", "SchemaFilter", "ServerEndpoint", "SortOrder", "StartedTask", "Transitioning",
+        "SchemaAction", "SchemaField", "SchemaFilter", "ServerEndpoint", "SortOrder", "StartedTask", "Transitioning", "TypeMismatch",
         "URLSessionTransport", "WaitPolicy",
     ]).union(nestedTypeNames)
+
+    /// Member names every model declares itself (`RancherModel`): a field with one of these names gets a
+    /// `Field` suffix (`jsonObjectField`), as its property would clash.
+    static let reservedMemberNames: Set<String> = ["jsonObject", "jsonValue", "additionalFields"]
 
     /// Names the model template declares inside every model: a nested enum may not take them either.
     static let nestedTypeNames: Set<String> = ["ID", "Create", "Update", "CodingKeys"]

@@ -18,6 +18,11 @@ struct EmitterSnippetTests {
         try #require(files["Sources/Sample/Models/\(name).swift"], "no model \(name)")
     }
 
+    /// A read-only property as the model template declares it: read from the member `key` of the object.
+    private func readOnly(_ declaration: String, _ key: String) -> String {
+        "public var \(declaration) {\n        jsonObject[member: \"\(key)\"]\n    }"
+    }
+
     private let scalars = PageBuilder.typePage("gauge", writeable: [
         "count | int | Yes | - | - | ", "ratio | float | Optional | - | - | ", "enabled | boolean | Optional | - | - | ",
         "created | date | Optional | - | - | ", "extra | json | Optional | - | - | ", "labels | map[string] | Optional | - | - | ",
@@ -28,10 +33,11 @@ struct EmitterSnippetTests {
     @Test func scalarsMapToSwiftTypes() throws {
         let source = try model("Gauge", in: try generate(["gauge.md": scalars]))
         for declaration in [
-            "public let count: Int?", "public let ratio: Double?", "public let enabled: Bool?", "public let created: Date?",
-            "public let extra: JSONValue?", "public let labels: [String: String]?", "public let tags: [String]?",
-            "public let secret: String?", "public let nested: [String: [Int]]?",
-            "public let additionalFields: [String: JSONValue]",
+            readOnly("count: Int?", "count"), readOnly("ratio: Double?", "ratio"), readOnly("enabled: Bool?", "enabled"),
+            readOnly("created: Date?", "created"), readOnly("extra: JSONValue?", "extra"),
+            readOnly("labels: [String: String]?", "labels"), readOnly("tags: [String]?", "tags"),
+            readOnly("secret: String?", "secret"), readOnly("nested: [String: [Int]]?", "nested"),
+            "public let jsonObject: [String: JSONValue]",
         ] {
             #expect(source.contains(declaration), "\(declaration)")
         }
@@ -39,9 +45,9 @@ struct EmitterSnippetTests {
 
     @Test func referencesAreTypedIDs() throws {
         let source = try model("Gauge", in: try generate(["gauge.md": scalars]))
-        #expect(source.contains("public let hostID: Gauge.ID?"), "a reference to a known type is its typed ID")
+        #expect(source.contains(readOnly("hostID: Gauge.ID?", "hostId")), "a reference to a known type is its typed ID")
         let crate = PageBuilder.typePage("crate", writeable: ["ownerId | reference[nobody] | Optional | - | - | "])
-        #expect(try model("Crate", in: try generate(["crate.md": crate])).contains("public let ownerID: String?"),
+        #expect(try model("Crate", in: try generate(["crate.md": crate])).contains(readOnly("ownerID: String?", "ownerId")),
                 "a reference to a type the docs never define is a plain string")
     }
 
@@ -50,7 +56,7 @@ struct EmitterSnippetTests {
             "color | enum | Yes | - | red | The options are `red`, `green`, `NET_ADMIN`, `default`.",
         ])
         let source = try model("Light", in: try generate(["light.md": page]))
-        #expect(source.contains("public let color: Color?"))
+        #expect(source.contains(readOnly("color: Color?", "color")))
         #expect(source.contains("public enum Color: RancherEnum {"))
         #expect(source.contains("case red\n"))
         #expect(source.contains("case netAdmin\n"))
@@ -66,19 +72,15 @@ struct EmitterSnippetTests {
             "created[TS] | date | Optional | - | - | ", "ip6 | string | Optional | - | - | ",
         ])
         let source = try model("Odd", in: try generate(["odd.md": page]))
-        #expect(source.contains("public let `default`: String?"))
-        #expect(source.contains("public let `protocol`: String?"))
-        #expect(source.contains("self.`default` = `default`"))
-        #expect(source.contains("self.`default` = try fields.decode(\"default\")"))
-        #expect(source.contains("try container.encodeField(self.`protocol`, \"protocol\")"))
-        #expect(source.contains("guard FieldKey.areEqual(lhs.`default`, rhs.`default`) else { return false }"))
-        #expect(source.contains("hasher.combine(self.`default`)"))
-        #expect(!source.contains("CodingKeys"), "every field is keyed by its JSON key through FieldKey")
+        #expect(source.contains(readOnly("`default`: String?", "default")))
+        #expect(source.contains(readOnly("`protocol`: String?", "protocol")))
+        #expect(source.contains("`default`: String? = nil,"))
+        #expect(source.contains("members.insertMember(`default`, forKey: \"default\")"))
+        #expect(!source.contains("CodingKeys"), "every member is read by its JSON key")
         let dashed = PageBuilder.typePage("dashed", writeable: ["io-max | int | Optional | - | - | "])
         let dashedSource = try model("Dashed", in: try generate(["dashed.md": dashed]))
-        #expect(dashedSource.contains("public let ioMax: Int?"))
-        #expect(dashedSource.contains("self.ioMax = try fields.decode(\"io-max\")"))
-        #expect(dashedSource.contains("try container.encodeField(self.ioMax, \"io-max\")"))
+        #expect(dashedSource.contains(readOnly("ioMax: Int?", "io-max")))
+        #expect(dashedSource.contains("members.insertMember(ioMax, forKey: \"io-max\")"))
     }
 
     /// A model named like a runtime type would shadow it inside the module: every type the runtime templates
@@ -106,11 +108,10 @@ struct EmitterSnippetTests {
         ])
         let source = try model("Keyed", in: try generate(["keyed.md": page]))
         #expect(source.contains("public enum FieldKeyModel: RancherEnum {"), "a nested FieldKey would hide the runtime's")
-        #expect(source.contains("self.container = try fields.decode(\"container\")"))
-        #expect(source.contains("try container.encodeField(self.container, \"container\")"))
-        #expect(source.contains("hasher.combine(self.hasher)"))
-        #expect(source.contains("guard FieldKey.areEqual(lhs.lhs, rhs.lhs) else { return false }"))
-        #expect(source.contains("self.fields = try fields.decode(\"fields\")"), "the local reader and a field named fields")
+        for name in ["container", "hasher", "lhs", "fields", "members"] where source.contains(" \(name): ") {
+            #expect(source.contains("members.insertMember(\(name), forKey: \"\(name)\")"))
+        }
+        #expect(source.contains(readOnly("fields: Int?", "fields")))
         let fieldKeyType = PageBuilder.typePage("fieldKey", writeable: ["name | string | Optional | - | - | "])
         let files = try generate(["fieldKey.md": fieldKeyType])
         #expect(files.keys.contains { $0.hasSuffix("/Models/FieldKeyModel.swift") })
@@ -119,11 +120,10 @@ struct EmitterSnippetTests {
     @Test func aTypeWithoutFieldsStillReadsAndWritesAnObject() throws {
         let page = PageBuilder.typePage("blank", writeable: [])
         let source = try model("Blank", in: try generate(["blank.md": page]))
-        // The container still reads and writes the keys the type does not know.
-        #expect(source.contains("let fields = try FieldDecoder(decoder)"), "a var never mutated would be a warning")
-        #expect(source.contains("self.additionalFields = try fields.additionalFields(known: Self.knownKeys)"))
-        #expect(source.contains("try container.encodeAdditionalFields(self.additionalFields)"))
-        #expect(source.contains("private static let knownKeys = FieldKey.keySet(\"\")"))
+        // The object still holds every member, all of them additional.
+        #expect(source.contains("let members = additionalFields"), "a var never mutated would be a warning")
+        #expect(source.contains("self.init(jsonObject: members)"))
+        #expect(source.contains("public static let memberTypes: [String: any JSONConvertible.Type] = [\n        :\n    ]"))
     }
 
     @Test func createAndUpdatePayloadsHoldExactlyTheirFields() throws {
@@ -143,13 +143,15 @@ struct EmitterSnippetTests {
         let update = try #require(source.range(of: "public struct Update")).lowerBound
         let createBody = String(source[create..<update])
         let updateBody = String(source[update...])
-        #expect(createBody.contains("public var name: String\n"), "required on create: not optional")
+        #expect(createBody.contains("public var name: String {\n            get { jsonObject[required: \"name\"] }"),
+                "required on create: not optional")
+        #expect(createBody.contains("name: String,\n"), "nor in the initializer")
         #expect(createBody.contains("public var size: Int?"))
         #expect(!createBody.contains("var note"), "not creatable")
         #expect(updateBody.contains("public var name: String?"))
         #expect(updateBody.contains("public var note: String?"))
         #expect(!updateBody.contains("var size"), "not updatable")
-        #expect(source.contains("public let id: ID?"), "resource IDs are typed")
+        #expect(source.contains(readOnly("id: ID?", "id")), "resource IDs are typed")
         #expect(source.contains("public typealias ID = ResourceID<Widget>"))
     }
 
@@ -163,8 +165,9 @@ struct EmitterSnippetTests {
         let files = try generate(["widget.md": page, "config.md": config, "status.md": status])
         #expect(try model("Config", in: files).contains("public var image: String?"))
         #expect(try model("Config", in: files).contains("public var additionalFields: [String: JSONValue]"))
-        #expect(try model("Status", in: files).contains("public let code: Int?"))
-        #expect(try model("Widget", in: files).contains("public let config: Config?"))
+        #expect(try model("Config", in: files).contains("set { jsonObject[member: \"image\"] = newValue }"))
+        #expect(try model("Status", in: files).contains(readOnly("code: Int?", "code")))
+        #expect(try model("Widget", in: files).contains(readOnly("config: Config?", "config")))
     }
 
     @Test func clientHasEveryOperationAndTypedActions() throws {
@@ -240,7 +243,7 @@ struct EmitterSnippetTests {
 
 @Suite("Emitter: recursive types")
 struct RecursiveTypeTests {
-    @Test func aCycleOfEmbeddedTypesIsBoxed() throws {
+    @Test func aCycleOfEmbeddedTypesNeedsNoBox() throws {
         let node = PageBuilder.typePage("node", writeable: [
             "name | string | Yes | - | - | ", "parent | \(PageBuilder.link("node")) | Optional | - | - | ",
             "children | array[\(PageBuilder.link("node"))] | Optional | - | - | ",
@@ -249,16 +252,17 @@ struct RecursiveTypeTests {
         defer { docs.remove() }
         let files = try SDKEmitter(options: EmitOptions(moduleName: "Sample")).emit(try docs.load())
         let source = try #require(files.first { $0.path == "Sources/Sample/Models/Node.swift" }?.contents)
-        #expect(source.contains("public let parent: Box<Node>?"), "held inline it would have infinite size")
-        #expect(source.contains("public let children: [Node]?"), "an array is on the heap already")
+        // A model holds its JSON object, not its fields: a type that holds itself has a finite size.
+        #expect(source.contains("public var parent: Node? {\n        jsonObject[member: \"parent\"]\n    }"))
+        #expect(source.contains("public var children: [Node]? {"))
+        #expect(!source.contains("Box"))
     }
 }
 
-@Suite("Emitter: shared storage")
-struct SharedStorageTests {
-    private func source(fields count: Int, names: [String] = [], carried: Bool) throws -> String {
-        let rows = (names + (0..<(count - names.count)).map { "field\($0)" }).map { "\($0) | string | Optional | - | - | " }
-        var pages = ["wide.md": PageBuilder.typePage("wide", writeable: rows)]
+@Suite("Emitter: models over their JSON object")
+struct ObjectBackedModelTests {
+    private func source(fields names: [String], carried: Bool) throws -> String {
+        var pages = ["wide.md": PageBuilder.typePage("wide", writeable: names.map { "\($0) | string | Optional | - | - | " })]
         if carried {
             pages["holder.md"] = PageBuilder.resourcePage(
                 "holder", writeable: ["wide | \(PageBuilder.link("wide")) | Optional | - | - | "], create: "{\"wide\": {}}")
@@ -269,29 +273,38 @@ struct SharedStorageTests {
         return try #require(files.first { $0.path == "Sources/Sample/Models/Wide.swift" }?.contents)
     }
 
-    @Test func aMutableTypeWithManyFieldsKeepsThemInOneCopyOnWriteObject() throws {
-        let threshold = SwiftSDKModel.sharedStorageMinimumFields
-        let inline = try source(fields: threshold - 1, carried: true)
-        #expect(inline.contains("public var field0: String?\n"))
-        #expect(!inline.contains("_storage"))
-
-        let shared = try source(fields: threshold, names: ["storage", "uniqueStorage", "source"], carried: true)
-        #expect(shared.contains("private var _storage: _Storage"))
-        #expect(shared.contains("""
-                public var storage: String? {
-                    get { _storage.storage }
-                    set { _uniqueStorage().storage = newValue }
+    @Test func aTypeRequestsCarryReadsAndWritesItsMembers() throws {
+        let carried = try source(fields: ["imageUuid", "count"], carried: true)
+        #expect(carried.contains("public var jsonObject: [String: JSONValue]"))
+        #expect(carried.contains("""
+                public var imageUUID: String? {
+                    get { jsonObject[member: "imageUuid"] }
+                    set { jsonObject[member: "imageUuid"] = newValue }
                 }
-            """), "a field named storage cannot clash with the storage")
-        #expect(shared.contains("self._storage.source = source"))
-        #expect(shared.contains("self._storage.uniqueStorage = try fields.decode(\"uniqueStorage\")"))
-        #expect(shared.contains("if !isKnownUniquelyReferenced(&_storage) { _storage = _Storage(copying: _storage) }"))
-        #expect(shared.contains("self.storage = source.storage"))
+            """))
+        #expect(carried.contains("""
+                public static let memberTypes: [String: any JSONConvertible.Type] = [
+                    "imageUuid": String.self,
+                    "count": String.self,
+                ]
+            """))
+        #expect(carried.contains("members.insertMember(imageUUID, forKey: \"imageUuid\")"))
+        #expect(carried.contains("set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }"))
 
-        // What only responses hold is never changed: inline `let`s cost fewer accessors than shared storage.
-        let readOnly = try source(fields: threshold, carried: false)
-        #expect(readOnly.contains("public let field0: String?\n"))
-        #expect(!readOnly.contains("_storage"))
+        // What only responses hold is never changed: read-only properties, one accessor each.
+        let readOnly = try source(fields: ["imageUuid"], carried: false)
+        #expect(readOnly.contains("public let jsonObject: [String: JSONValue]"))
+        #expect(readOnly.contains("public var imageUUID: String? {\n        jsonObject[member: \"imageUuid\"]\n    }"))
+        #expect(!readOnly.contains("set {"))
+    }
+
+    @Test func aFieldNamedLikeAModelsOwnMemberIsRenamed() throws {
+        let source = try source(fields: ["jsonObject", "additionalFields", "jsonValue", "storage"], carried: true)
+        #expect(source.contains("public var jsonObjectField: String? {"))
+        #expect(source.contains("public var additionalFieldsField: String? {"))
+        #expect(source.contains("public var jsonValueField: String? {"))
+        #expect(source.contains("get { jsonObject[member: \"jsonObject\"] }"), "the JSON key stays")
+        #expect(source.contains("public var storage: String? {"), "nothing else is reserved")
     }
 }
 

@@ -76,7 +76,7 @@ struct ConfigurationTests {
         let files = try SDKEmitter(options: EmitOptions(typeNameOverrides: ["launchConfig": "ContainerLaunchConfig"])).emit(document)
         #expect(files.contains { $0.path == "Sources/Rancher/Models/ContainerLaunchConfig.swift" })
         let service = try #require(files.first { $0.path == "Sources/Rancher/Models/NetworkDriverService.swift" })
-        #expect(service.contents.contains("public let launchConfig: ContainerLaunchConfig?"))
+        #expect(service.contents.contains("public var launchConfig: ContainerLaunchConfig? {\n        jsonObject[member: \"launchConfig\"]"))
     }
 
     @Test func namesKeysMustBeTypesOfTheAPI() throws {

@@ -67,6 +67,27 @@ struct RuntimeCodingTests {
         #expect(encoded == #"{"a":[1,2.5,-300,true,false,null,"x"],"b":{"c":{"d":"ü \"q\" /"}},"e":[],"f":{}}"#)
     }
 
+    @Test("The client's parser reads every JSON text as JSONDecoder does, and refuses what is not JSON")
+    func parserAgreesWithJSONDecoder() throws {
+        let texts = [
+            #"{"a":[1,2.5,-3e2,1E+2,0.5e-1,-0,true,false,null,"x"],"b":{"c":{"d":"ü \"q\" \/ \\"}},"e":[],"f":{}}"#,
+            #"  [ "\u00e9\ud83d\ude00\n\t\r\b\f" , 9223372036854775807 , -9223372036854775808 , 9223372036854775808 ] "#,
+            "3", "null", #""""#,
+        ]
+        for text in texts {
+            #expect(try JSONValue(parsing: Data(text.utf8)) == decode(JSONValue.self, text), "\(text)")
+        }
+        #expect(try JSONValue(parsing: Data(#""\ud83d\ude00""#.utf8)) == "😀")
+        #expect(try JSONValue(parsing: Data(#""lone \udc00""#.utf8)) == "lone \u{FFFD}", "as Foundation's decoders make it")
+        #expect(try JSONValue(parsing: Data(#"{"k":1,"k":2}"#.utf8)) == ["k": 2], "a repeated key keeps its last value")
+        #expect(try JSONValue(parsing: Data("12345678901234567168".utf8)) == .number(12_345_678_901_234_567_168), "beyond 64 bits: a Double")
+        for bad in ["", "{", "[1,]", #"{"a" 1}"#, "01", "1.", "-", "tru", #""\u12""#, "\"a\nb\"", "[1] x", #"{"a":1,}"#, "'a'", "nul"] {
+            #expect(throws: DecodingError.self, "\(bad)") { try JSONValue(parsing: Data(bad.utf8)) }
+        }
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        #expect(throws: DecodingError.self, "nesting is bounded, not a stack overflow") { try JSONValue(parsing: Data(deep.utf8)) }
+    }
+
     @Test("JSONValue keeps 64-bit integers exact; 2 and 2.0 are the same value")
     func jsonIntegers() throws {
         let json = #"{"big":9223372036854775807,"low":-9223372036854775808,"memory":17179869184,"createdTS":1462386361123,"ratio":0.25,"huge":1e300}"#

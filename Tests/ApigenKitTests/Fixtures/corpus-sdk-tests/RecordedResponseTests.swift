@@ -1,7 +1,7 @@
 // Copied into a generated corpus SDK by scripts/check-corpus-sdk (not part of apigen's own test target):
-// every recorded server response in $APIGEN_RESPONSE_FIXTURES decodes with the SDK's models, and encoding
-// the decoded value gives back every key and value (key order, whitespace and the spelling of equal dates
-// aside).
+// every recorded server response in $APIGEN_RESPONSE_FIXTURES decodes with the SDK's models, every member
+// the docs type reads with that type (no `typeMismatches()`), and encoding the decoded value gives back every
+// key and value (key order, whitespace and the spelling of equal dates aside).
 
 import Foundation
 import Testing
@@ -66,6 +66,8 @@ struct RecordedResponseTests {
             if let type, ResourceTypes.model(named: type) != nil || (object["baseType"] as? String).flatMap(ResourceTypes.model(named:)) != nil {
                 #expect(!(resource is Resource), "\(place): \(type) decoded as the generic Resource")
             }
+            // Every documented member has the documented type: what the server sent reads typed, not as nil.
+            #expect(resource.typeMismatches().isEmpty, "\(place): \(resource.typeMismatches())")
             encoded = try RancherCoding.makeEncoder().encode(resource)
         }
         let decoder = RancherCoding.makeDecoder()

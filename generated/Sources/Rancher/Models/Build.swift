@@ -5,31 +5,71 @@ import Foundation
 /// The `build` type.
 ///
 /// Inferred from the documentation's JSON examples: build has no page of its own.
-public struct Build: Codable, Hashable, Sendable {
+public struct Build: RancherModel {
     /// The identifier the API gives a `build`; references to it are typed with it.
     public typealias ID = ResourceID<Build>
 
+    /// The JSON key of every property, with the Swift type it reads.
+    public static let memberTypes: [String: any JSONConvertible.Type] = [
+        "context": String.self,
+        "dockerfile": String.self,
+        "forcerm": Bool.self,
+        "nocache": Bool.self,
+        "remote": String.self,
+        "rm": Bool.self,
+    ]
+
+    /// Every member of the object, as the server sent it or as the properties set it; the properties
+    /// read and write their members here (see ``RancherModel``).
+    public var jsonObject: [String: JSONValue]
+
+    /// A value over the members of a JSON object.
+    public init(jsonObject: [String: JSONValue]) {
+        self.jsonObject = jsonObject
+    }
+
     /// The `context` field.
-    public var context: String?
+    public var context: String? {
+        get { jsonObject[member: "context"] }
+        set { jsonObject[member: "context"] = newValue }
+    }
 
     /// The `dockerfile` field.
-    public var dockerfile: String?
+    public var dockerfile: String? {
+        get { jsonObject[member: "dockerfile"] }
+        set { jsonObject[member: "dockerfile"] = newValue }
+    }
 
     /// The `forcerm` field.
-    public var forcerm: Bool?
+    public var forcerm: Bool? {
+        get { jsonObject[member: "forcerm"] }
+        set { jsonObject[member: "forcerm"] = newValue }
+    }
 
     /// The `nocache` field.
-    public var nocache: Bool?
+    public var nocache: Bool? {
+        get { jsonObject[member: "nocache"] }
+        set { jsonObject[member: "nocache"] = newValue }
+    }
 
     /// The `remote` field.
-    public var remote: String?
+    public var remote: String? {
+        get { jsonObject[member: "remote"] }
+        set { jsonObject[member: "remote"] = newValue }
+    }
 
     /// The `rm` field.
-    public var rm: Bool?
+    public var rm: Bool? {
+        get { jsonObject[member: "rm"] }
+        set { jsonObject[member: "rm"] = newValue }
+    }
 
-    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
-    /// written back as they came, so a value read, changed and sent again loses nothing.
-    public var additionalFields: [String: JSONValue]
+    /// Every member no property reads: keys this type has no property for, and documented keys sent as
+    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    public var additionalFields: [String: JSONValue] {
+        get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
+        set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
+    }
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -41,59 +81,13 @@ public struct Build: Codable, Hashable, Sendable {
         rm: Bool? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.context = context
-        self.dockerfile = dockerfile
-        self.forcerm = forcerm
-        self.nocache = nocache
-        self.remote = remote
-        self.rm = rm
-        self.additionalFields = additionalFields
-    }
-
-    /// The JSON keys of the properties.
-    private static let knownKeys = FieldKey.keySet("context dockerfile forcerm nocache remote rm")
-
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
-    public init(from decoder: any Decoder) throws {
-        var fields = try FieldDecoder(decoder)
-        self.context = try fields.decode("context")
-        self.dockerfile = try fields.decode("dockerfile")
-        self.forcerm = try fields.decode("forcerm")
-        self.nocache = try fields.decode("nocache")
-        self.remote = try fields.decode("remote")
-        self.rm = try fields.decode("rm")
-        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
-    }
-
-    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeAdditionalFields(self.additionalFields)
-        try container.encodeField(self.context, "context")
-        try container.encodeField(self.dockerfile, "dockerfile")
-        try container.encodeField(self.forcerm, "forcerm")
-        try container.encodeField(self.nocache, "nocache")
-        try container.encodeField(self.remote, "remote")
-        try container.encodeField(self.rm, "rm")
-    }
-
-    /// Whether every field of the two values, and their additional fields, are equal.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard FieldKey.areEqual(lhs.context, rhs.context) else { return false }
-        guard FieldKey.areEqual(lhs.dockerfile, rhs.dockerfile) else { return false }
-        guard FieldKey.areEqual(lhs.forcerm, rhs.forcerm) else { return false }
-        guard FieldKey.areEqual(lhs.nocache, rhs.nocache) else { return false }
-        guard FieldKey.areEqual(lhs.remote, rhs.remote) else { return false }
-        guard FieldKey.areEqual(lhs.rm, rhs.rm) else { return false }
-        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
-    }
-
-    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
-    /// every field cost a large part of the SDK's build time for little gain.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(self.context)
-        hasher.combine(self.dockerfile)
-        hasher.combine(self.forcerm)
-        hasher.combine(self.additionalFields.count)
+        var members = additionalFields
+        members.insertMember(context, forKey: "context")
+        members.insertMember(dockerfile, forKey: "dockerfile")
+        members.insertMember(forcerm, forKey: "forcerm")
+        members.insertMember(nocache, forKey: "nocache")
+        members.insertMember(remote, forKey: "remote")
+        members.insertMember(rm, forKey: "rm")
+        self.init(jsonObject: members)
     }
 }

@@ -5,48 +5,108 @@ import Foundation
 /// The `healthCheck` type.
 ///
 /// Inferred from the documentation's JSON examples: healthCheck has no page of its own.
-public struct HealthCheck: Codable, Hashable, Sendable {
+public struct HealthCheck: RancherModel {
     /// The identifier the API gives a `healthCheck`; references to it are typed with it.
     public typealias ID = ResourceID<HealthCheck>
 
+    /// The JSON key of every property, with the Swift type it reads.
+    public static let memberTypes: [String: any JSONConvertible.Type] = [
+        "healthyThreshold": Int.self,
+        "initializingTimeout": Int.self,
+        "interval": Int.self,
+        "name": String.self,
+        "port": Int.self,
+        "recreateOnQuorumStrategyConfig": RecreateOnQuorumStrategyConfig.self,
+        "reinitializingTimeout": Int.self,
+        "requestLine": String.self,
+        "responseTimeout": Int.self,
+        "strategy": String.self,
+        "unhealthyThreshold": Int.self,
+    ]
+
+    /// Every member of the object, as the server sent it or as the properties set it; the properties
+    /// read and write their members here (see ``RancherModel``).
+    public var jsonObject: [String: JSONValue]
+
+    /// A value over the members of a JSON object.
+    public init(jsonObject: [String: JSONValue]) {
+        self.jsonObject = jsonObject
+    }
+
     /// The `healthyThreshold` field.
-    public var healthyThreshold: Int?
+    public var healthyThreshold: Int? {
+        get { jsonObject[member: "healthyThreshold"] }
+        set { jsonObject[member: "healthyThreshold"] = newValue }
+    }
 
     /// The `initializingTimeout` field.
-    public var initializingTimeout: Int?
+    public var initializingTimeout: Int? {
+        get { jsonObject[member: "initializingTimeout"] }
+        set { jsonObject[member: "initializingTimeout"] = newValue }
+    }
 
     /// The `interval` field.
-    public var interval: Int?
+    public var interval: Int? {
+        get { jsonObject[member: "interval"] }
+        set { jsonObject[member: "interval"] = newValue }
+    }
 
     /// The `name` field.
-    public var name: String?
+    public var name: String? {
+        get { jsonObject[member: "name"] }
+        set { jsonObject[member: "name"] = newValue }
+    }
 
     /// The `port` field.
-    public var port: Int?
+    public var port: Int? {
+        get { jsonObject[member: "port"] }
+        set { jsonObject[member: "port"] = newValue }
+    }
 
     /// The `recreateOnQuorumStrategyConfig` field.
-    public var recreateOnQuorumStrategyConfig: RecreateOnQuorumStrategyConfig?
+    public var recreateOnQuorumStrategyConfig: RecreateOnQuorumStrategyConfig? {
+        get { jsonObject[member: "recreateOnQuorumStrategyConfig"] }
+        set { jsonObject[member: "recreateOnQuorumStrategyConfig"] = newValue }
+    }
 
     /// The `reinitializingTimeout` field.
-    public var reinitializingTimeout: Int?
+    public var reinitializingTimeout: Int? {
+        get { jsonObject[member: "reinitializingTimeout"] }
+        set { jsonObject[member: "reinitializingTimeout"] = newValue }
+    }
 
     /// The `requestLine` field.
-    public var requestLine: String?
+    public var requestLine: String? {
+        get { jsonObject[member: "requestLine"] }
+        set { jsonObject[member: "requestLine"] = newValue }
+    }
 
     /// The `responseTimeout` field.
-    public var responseTimeout: Int?
+    public var responseTimeout: Int? {
+        get { jsonObject[member: "responseTimeout"] }
+        set { jsonObject[member: "responseTimeout"] = newValue }
+    }
 
     /// The `strategy` field.
     ///
     /// Default: `recreate`.
-    public var strategy: String?
+    public var strategy: String? {
+        get { jsonObject[member: "strategy"] }
+        set { jsonObject[member: "strategy"] = newValue }
+    }
 
     /// The `unhealthyThreshold` field.
-    public var unhealthyThreshold: Int?
+    public var unhealthyThreshold: Int? {
+        get { jsonObject[member: "unhealthyThreshold"] }
+        set { jsonObject[member: "unhealthyThreshold"] = newValue }
+    }
 
-    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
-    /// written back as they came, so a value read, changed and sent again loses nothing.
-    public var additionalFields: [String: JSONValue]
+    /// Every member no property reads: keys this type has no property for, and documented keys sent as
+    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    public var additionalFields: [String: JSONValue] {
+        get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
+        set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
+    }
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -63,79 +123,18 @@ public struct HealthCheck: Codable, Hashable, Sendable {
         unhealthyThreshold: Int? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.healthyThreshold = healthyThreshold
-        self.initializingTimeout = initializingTimeout
-        self.interval = interval
-        self.name = name
-        self.port = port
-        self.recreateOnQuorumStrategyConfig = recreateOnQuorumStrategyConfig
-        self.reinitializingTimeout = reinitializingTimeout
-        self.requestLine = requestLine
-        self.responseTimeout = responseTimeout
-        self.strategy = strategy
-        self.unhealthyThreshold = unhealthyThreshold
-        self.additionalFields = additionalFields
-    }
-
-    /// The JSON keys of the properties.
-    private static let knownKeys = FieldKey.keySet("healthyThreshold initializingTimeout interval name port recreateOnQuorumStrategyConfig reinitializingTimeout requestLine responseTimeout strategy unhealthyThreshold")
-
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
-    public init(from decoder: any Decoder) throws {
-        var fields = try FieldDecoder(decoder)
-        self.healthyThreshold = try fields.decode("healthyThreshold")
-        self.initializingTimeout = try fields.decode("initializingTimeout")
-        self.interval = try fields.decode("interval")
-        self.name = try fields.decode("name")
-        self.port = try fields.decode("port")
-        self.recreateOnQuorumStrategyConfig = try fields.decode("recreateOnQuorumStrategyConfig")
-        self.reinitializingTimeout = try fields.decode("reinitializingTimeout")
-        self.requestLine = try fields.decode("requestLine")
-        self.responseTimeout = try fields.decode("responseTimeout")
-        self.strategy = try fields.decode("strategy")
-        self.unhealthyThreshold = try fields.decode("unhealthyThreshold")
-        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
-    }
-
-    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeAdditionalFields(self.additionalFields)
-        try container.encodeField(self.healthyThreshold, "healthyThreshold")
-        try container.encodeField(self.initializingTimeout, "initializingTimeout")
-        try container.encodeField(self.interval, "interval")
-        try container.encodeField(self.name, "name")
-        try container.encodeField(self.port, "port")
-        try container.encodeField(self.recreateOnQuorumStrategyConfig, "recreateOnQuorumStrategyConfig")
-        try container.encodeField(self.reinitializingTimeout, "reinitializingTimeout")
-        try container.encodeField(self.requestLine, "requestLine")
-        try container.encodeField(self.responseTimeout, "responseTimeout")
-        try container.encodeField(self.strategy, "strategy")
-        try container.encodeField(self.unhealthyThreshold, "unhealthyThreshold")
-    }
-
-    /// Whether every field of the two values, and their additional fields, are equal.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard FieldKey.areEqual(lhs.healthyThreshold, rhs.healthyThreshold) else { return false }
-        guard FieldKey.areEqual(lhs.initializingTimeout, rhs.initializingTimeout) else { return false }
-        guard FieldKey.areEqual(lhs.interval, rhs.interval) else { return false }
-        guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
-        guard FieldKey.areEqual(lhs.port, rhs.port) else { return false }
-        guard FieldKey.areEqual(lhs.recreateOnQuorumStrategyConfig, rhs.recreateOnQuorumStrategyConfig) else { return false }
-        guard FieldKey.areEqual(lhs.reinitializingTimeout, rhs.reinitializingTimeout) else { return false }
-        guard FieldKey.areEqual(lhs.requestLine, rhs.requestLine) else { return false }
-        guard FieldKey.areEqual(lhs.responseTimeout, rhs.responseTimeout) else { return false }
-        guard FieldKey.areEqual(lhs.strategy, rhs.strategy) else { return false }
-        guard FieldKey.areEqual(lhs.unhealthyThreshold, rhs.unhealthyThreshold) else { return false }
-        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
-    }
-
-    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
-    /// every field cost a large part of the SDK's build time for little gain.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(self.healthyThreshold)
-        hasher.combine(self.initializingTimeout)
-        hasher.combine(self.interval)
-        hasher.combine(self.additionalFields.count)
+        var members = additionalFields
+        members.insertMember(healthyThreshold, forKey: "healthyThreshold")
+        members.insertMember(initializingTimeout, forKey: "initializingTimeout")
+        members.insertMember(interval, forKey: "interval")
+        members.insertMember(name, forKey: "name")
+        members.insertMember(port, forKey: "port")
+        members.insertMember(recreateOnQuorumStrategyConfig, forKey: "recreateOnQuorumStrategyConfig")
+        members.insertMember(reinitializingTimeout, forKey: "reinitializingTimeout")
+        members.insertMember(requestLine, forKey: "requestLine")
+        members.insertMember(responseTimeout, forKey: "responseTimeout")
+        members.insertMember(strategy, forKey: "strategy")
+        members.insertMember(unhealthyThreshold, forKey: "unhealthyThreshold")
+        self.init(jsonObject: members)
     }
 }

@@ -5,53 +5,44 @@ import Foundation
 /// The `lbTargetConfig` type.
 ///
 /// Inferred from the documentation's JSON examples: lbTargetConfig has no page of its own.
-public struct LBTargetConfig: Codable, Hashable, Sendable {
+public struct LBTargetConfig: RancherModel {
     /// The identifier the API gives a `lbTargetConfig`; references to it are typed with it.
     public typealias ID = ResourceID<LBTargetConfig>
 
-    /// The `portRules` field.
-    public var portRules: [JSONValue]?
+    /// The JSON key of every property, with the Swift type it reads.
+    public static let memberTypes: [String: any JSONConvertible.Type] = [
+        "portRules": [JSONValue].self,
+    ]
 
-    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
-    /// written back as they came, so a value read, changed and sent again loses nothing.
-    public var additionalFields: [String: JSONValue]
+    /// Every member of the object, as the server sent it or as the properties set it; the properties
+    /// read and write their members here (see ``RancherModel``).
+    public var jsonObject: [String: JSONValue]
+
+    /// A value over the members of a JSON object.
+    public init(jsonObject: [String: JSONValue]) {
+        self.jsonObject = jsonObject
+    }
+
+    /// The `portRules` field.
+    public var portRules: [JSONValue]? {
+        get { jsonObject[member: "portRules"] }
+        set { jsonObject[member: "portRules"] = newValue }
+    }
+
+    /// Every member no property reads: keys this type has no property for, and documented keys sent as
+    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    public var additionalFields: [String: JSONValue] {
+        get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
+        set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
+    }
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
         portRules: [JSONValue]? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.portRules = portRules
-        self.additionalFields = additionalFields
-    }
-
-    /// The JSON keys of the properties.
-    private static let knownKeys = FieldKey.keySet("portRules")
-
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
-    public init(from decoder: any Decoder) throws {
-        var fields = try FieldDecoder(decoder)
-        self.portRules = try fields.decode("portRules")
-        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
-    }
-
-    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeAdditionalFields(self.additionalFields)
-        try container.encodeField(self.portRules, "portRules")
-    }
-
-    /// Whether every field of the two values, and their additional fields, are equal.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard FieldKey.areEqual(lhs.portRules, rhs.portRules) else { return false }
-        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
-    }
-
-    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
-    /// every field cost a large part of the SDK's build time for little gain.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(self.portRules)
-        hasher.combine(self.additionalFields.count)
+        var members = additionalFields
+        members.insertMember(portRules, forKey: "portRules")
+        self.init(jsonObject: members)
     }
 }

@@ -5,728 +5,852 @@ import Foundation
 /// The `launchConfig` type.
 ///
 /// Inferred from the documentation's JSON examples: launchConfig has no page of its own.
-public struct LaunchConfig: Codable, Hashable, Sendable {
+public struct LaunchConfig: RancherModel {
     /// The identifier the API gives a `launchConfig`; references to it are typed with it.
     public typealias ID = ResourceID<LaunchConfig>
 
-    /// The fields, in one object that copies share until one of them changes: a struct of this many fields
-    /// would be copied field by field wherever it goes, and would make every type holding it as large.
-    /// (Underscored, as are `_Storage` and `_uniqueStorage()`, so that no field's Swift name can clash.)
-    private var _storage: _Storage
+    /// The JSON key of every property, with the Swift type it reads.
+    public static let memberTypes: [String: any JSONConvertible.Type] = [
+        "accountId": String.self,
+        "blkioDeviceOptions": [String: JSONValue].self,
+        "blkioWeight": Int.self,
+        "build": Build.self,
+        "capAdd": [String].self,
+        "capDrop": [String].self,
+        "cgroupParent": String.self,
+        "command": [String].self,
+        "count": Int.self,
+        "cpuCount": Int.self,
+        "cpuPercent": Int.self,
+        "cpuPeriod": Int.self,
+        "cpuQuota": Int.self,
+        "cpuSet": String.self,
+        "cpuSetMems": String.self,
+        "cpuShares": Int.self,
+        "createIndex": Int.self,
+        "created": Date.self,
+        "dataVolumeMounts": [String: String].self,
+        "dataVolumes": [String].self,
+        "dataVolumesFrom": [String].self,
+        "dataVolumesFromLaunchConfigs": [String].self,
+        "deploymentUnitUuid": String.self,
+        "description": String.self,
+        "devices": [String].self,
+        "diskQuota": Int.self,
+        "disks": [JSONValue].self,
+        "dns": [String].self,
+        "dnsOpt": [String].self,
+        "dnsSearch": [String].self,
+        "domainName": String.self,
+        "entryPoint": [String].self,
+        "environment": [String: JSONValue].self,
+        "expose": [String].self,
+        "externalId": String.self,
+        "extraHosts": [String].self,
+        "firstRunning": Date.self,
+        "groupAdd": [String].self,
+        "healthCheck": HealthCheck.self,
+        "healthCmd": [String].self,
+        "healthInterval": Int.self,
+        "healthRetries": Int.self,
+        "healthState": String.self,
+        "healthTimeout": Int.self,
+        "hostId": String.self,
+        "hostname": String.self,
+        "id": ID.self,
+        "imageUuid": String.self,
+        "instanceLinks": [String: String].self,
+        "instanceTriggeredStop": String.self,
+        "ioMaximumBandwidth": Int.self,
+        "ioMaximumIOps": Int.self,
+        "ip": String.self,
+        "ip6": String.self,
+        "ipcMode": String.self,
+        "isolation": String.self,
+        "kernelMemory": Int.self,
+        "kind": String.self,
+        "labels": [String: JSONValue].self,
+        "logConfig": LogConfig.self,
+        "lxcConf": [String: JSONValue].self,
+        "memory": Int.self,
+        "memoryMb": Int.self,
+        "memoryReservation": Int.self,
+        "memorySwap": Int.self,
+        "memorySwappiness": Int.self,
+        "milliCpuReservation": Int.self,
+        "mounts": [JSONValue].self,
+        "nativeContainer": Bool.self,
+        "netAlias": [String].self,
+        "networkContainerId": String.self,
+        "networkIds": [String].self,
+        "networkLaunchConfig": String.self,
+        "networkMode": String.self,
+        "oomKillDisable": Bool.self,
+        "oomScoreAdj": Int.self,
+        "pidMode": String.self,
+        "pidsLimit": Int.self,
+        "ports": [String].self,
+        "primaryIpAddress": String.self,
+        "primaryNetworkId": String.self,
+        "privileged": Bool.self,
+        "publishAllPorts": Bool.self,
+        "readOnly": Bool.self,
+        "registryCredentialId": String.self,
+        "removed": Date.self,
+        "requestedHostId": String.self,
+        "requestedIpAddress": String.self,
+        "secrets": [JSONValue].self,
+        "securityOpt": [String].self,
+        "serviceIds": [String].self,
+        "shmSize": Int.self,
+        "startCount": Int.self,
+        "startOnCreate": Bool.self,
+        "state": String.self,
+        "stdinOpen": Bool.self,
+        "stopSignal": String.self,
+        "storageOpt": [String: JSONValue].self,
+        "sysctls": [String: JSONValue].self,
+        "system": Bool.self,
+        "tmpfs": [String: JSONValue].self,
+        "transitioning": String.self,
+        "transitioningMessage": String.self,
+        "transitioningProgress": Int.self,
+        "tty": Bool.self,
+        "ulimits": [JSONValue].self,
+        "user": String.self,
+        "userPorts": [String].self,
+        "userdata": String.self,
+        "usernsMode": String.self,
+        "uts": String.self,
+        "uuid": String.self,
+        "vcpu": Int.self,
+        "version": String.self,
+        "volumeDriver": String.self,
+        "workingDir": String.self,
+    ]
+
+    /// Every member of the object, as the server sent it or as the properties set it; the properties
+    /// read and write their members here (see ``RancherModel``).
+    public var jsonObject: [String: JSONValue]
+
+    /// A value over the members of a JSON object.
+    public init(jsonObject: [String: JSONValue]) {
+        self.jsonObject = jsonObject
+    }
 
     /// The `accountId` field.
     public var accountID: String? {
-        get { _storage.accountID }
-        set { _uniqueStorage().accountID = newValue }
+        get { jsonObject[member: "accountId"] }
+        set { jsonObject[member: "accountId"] = newValue }
     }
 
     /// The `blkioDeviceOptions` field.
     public var blkioDeviceOptions: [String: JSONValue]? {
-        get { _storage.blkioDeviceOptions }
-        set { _uniqueStorage().blkioDeviceOptions = newValue }
+        get { jsonObject[member: "blkioDeviceOptions"] }
+        set { jsonObject[member: "blkioDeviceOptions"] = newValue }
     }
 
     /// The `blkioWeight` field.
     public var blkioWeight: Int? {
-        get { _storage.blkioWeight }
-        set { _uniqueStorage().blkioWeight = newValue }
+        get { jsonObject[member: "blkioWeight"] }
+        set { jsonObject[member: "blkioWeight"] = newValue }
     }
 
     /// The `build` field.
     public var build: Build? {
-        get { _storage.build }
-        set { _uniqueStorage().build = newValue }
+        get { jsonObject[member: "build"] }
+        set { jsonObject[member: "build"] = newValue }
     }
 
     /// The `capAdd` field.
     public var capAdd: [String]? {
-        get { _storage.capAdd }
-        set { _uniqueStorage().capAdd = newValue }
+        get { jsonObject[member: "capAdd"] }
+        set { jsonObject[member: "capAdd"] = newValue }
     }
 
     /// The `capDrop` field.
     public var capDrop: [String]? {
-        get { _storage.capDrop }
-        set { _uniqueStorage().capDrop = newValue }
+        get { jsonObject[member: "capDrop"] }
+        set { jsonObject[member: "capDrop"] = newValue }
     }
 
     /// The `cgroupParent` field.
     public var cgroupParent: String? {
-        get { _storage.cgroupParent }
-        set { _uniqueStorage().cgroupParent = newValue }
+        get { jsonObject[member: "cgroupParent"] }
+        set { jsonObject[member: "cgroupParent"] = newValue }
     }
 
     /// The `command` field.
     public var command: [String]? {
-        get { _storage.command }
-        set { _uniqueStorage().command = newValue }
+        get { jsonObject[member: "command"] }
+        set { jsonObject[member: "command"] = newValue }
     }
 
     /// The `count` field.
     public var count: Int? {
-        get { _storage.count }
-        set { _uniqueStorage().count = newValue }
+        get { jsonObject[member: "count"] }
+        set { jsonObject[member: "count"] = newValue }
     }
 
     /// The `cpuCount` field.
     public var cpuCount: Int? {
-        get { _storage.cpuCount }
-        set { _uniqueStorage().cpuCount = newValue }
+        get { jsonObject[member: "cpuCount"] }
+        set { jsonObject[member: "cpuCount"] = newValue }
     }
 
     /// The `cpuPercent` field.
     public var cpuPercent: Int? {
-        get { _storage.cpuPercent }
-        set { _uniqueStorage().cpuPercent = newValue }
+        get { jsonObject[member: "cpuPercent"] }
+        set { jsonObject[member: "cpuPercent"] = newValue }
     }
 
     /// The `cpuPeriod` field.
     public var cpuPeriod: Int? {
-        get { _storage.cpuPeriod }
-        set { _uniqueStorage().cpuPeriod = newValue }
+        get { jsonObject[member: "cpuPeriod"] }
+        set { jsonObject[member: "cpuPeriod"] = newValue }
     }
 
     /// The `cpuQuota` field.
     public var cpuQuota: Int? {
-        get { _storage.cpuQuota }
-        set { _uniqueStorage().cpuQuota = newValue }
+        get { jsonObject[member: "cpuQuota"] }
+        set { jsonObject[member: "cpuQuota"] = newValue }
     }
 
     /// The `cpuSet` field.
     public var cpuSet: String? {
-        get { _storage.cpuSet }
-        set { _uniqueStorage().cpuSet = newValue }
+        get { jsonObject[member: "cpuSet"] }
+        set { jsonObject[member: "cpuSet"] = newValue }
     }
 
     /// The `cpuSetMems` field.
     public var cpuSetMems: String? {
-        get { _storage.cpuSetMems }
-        set { _uniqueStorage().cpuSetMems = newValue }
+        get { jsonObject[member: "cpuSetMems"] }
+        set { jsonObject[member: "cpuSetMems"] = newValue }
     }
 
     /// The `cpuShares` field.
     public var cpuShares: Int? {
-        get { _storage.cpuShares }
-        set { _uniqueStorage().cpuShares = newValue }
+        get { jsonObject[member: "cpuShares"] }
+        set { jsonObject[member: "cpuShares"] = newValue }
     }
 
     /// The `createIndex` field.
     public var createIndex: Int? {
-        get { _storage.createIndex }
-        set { _uniqueStorage().createIndex = newValue }
+        get { jsonObject[member: "createIndex"] }
+        set { jsonObject[member: "createIndex"] = newValue }
     }
 
     /// The `created` field.
     public var created: Date? {
-        get { _storage.created }
-        set { _uniqueStorage().created = newValue }
+        get { jsonObject[member: "created"] }
+        set { jsonObject[member: "created"] = newValue }
     }
 
     /// The `dataVolumeMounts` field.
     public var dataVolumeMounts: [String: String]? {
-        get { _storage.dataVolumeMounts }
-        set { _uniqueStorage().dataVolumeMounts = newValue }
+        get { jsonObject[member: "dataVolumeMounts"] }
+        set { jsonObject[member: "dataVolumeMounts"] = newValue }
     }
 
     /// The `dataVolumes` field.
     public var dataVolumes: [String]? {
-        get { _storage.dataVolumes }
-        set { _uniqueStorage().dataVolumes = newValue }
+        get { jsonObject[member: "dataVolumes"] }
+        set { jsonObject[member: "dataVolumes"] = newValue }
     }
 
     /// The `dataVolumesFrom` field.
     public var dataVolumesFrom: [String]? {
-        get { _storage.dataVolumesFrom }
-        set { _uniqueStorage().dataVolumesFrom = newValue }
+        get { jsonObject[member: "dataVolumesFrom"] }
+        set { jsonObject[member: "dataVolumesFrom"] = newValue }
     }
 
     /// The `dataVolumesFromLaunchConfigs` field.
     public var dataVolumesFromLaunchConfigs: [String]? {
-        get { _storage.dataVolumesFromLaunchConfigs }
-        set { _uniqueStorage().dataVolumesFromLaunchConfigs = newValue }
+        get { jsonObject[member: "dataVolumesFromLaunchConfigs"] }
+        set { jsonObject[member: "dataVolumesFromLaunchConfigs"] = newValue }
     }
 
     /// The `deploymentUnitUuid` field.
     public var deploymentUnitUUID: String? {
-        get { _storage.deploymentUnitUUID }
-        set { _uniqueStorage().deploymentUnitUUID = newValue }
+        get { jsonObject[member: "deploymentUnitUuid"] }
+        set { jsonObject[member: "deploymentUnitUuid"] = newValue }
     }
 
     /// The `description` field.
     public var description: String? {
-        get { _storage.description }
-        set { _uniqueStorage().description = newValue }
+        get { jsonObject[member: "description"] }
+        set { jsonObject[member: "description"] = newValue }
     }
 
     /// The `devices` field.
     public var devices: [String]? {
-        get { _storage.devices }
-        set { _uniqueStorage().devices = newValue }
+        get { jsonObject[member: "devices"] }
+        set { jsonObject[member: "devices"] = newValue }
     }
 
     /// The `diskQuota` field.
     public var diskQuota: Int? {
-        get { _storage.diskQuota }
-        set { _uniqueStorage().diskQuota = newValue }
+        get { jsonObject[member: "diskQuota"] }
+        set { jsonObject[member: "diskQuota"] = newValue }
     }
 
     /// The `disks` field.
     public var disks: [JSONValue]? {
-        get { _storage.disks }
-        set { _uniqueStorage().disks = newValue }
+        get { jsonObject[member: "disks"] }
+        set { jsonObject[member: "disks"] = newValue }
     }
 
     /// The `dns` field.
     public var dns: [String]? {
-        get { _storage.dns }
-        set { _uniqueStorage().dns = newValue }
+        get { jsonObject[member: "dns"] }
+        set { jsonObject[member: "dns"] = newValue }
     }
 
     /// The `dnsOpt` field.
     public var dnsOpt: [String]? {
-        get { _storage.dnsOpt }
-        set { _uniqueStorage().dnsOpt = newValue }
+        get { jsonObject[member: "dnsOpt"] }
+        set { jsonObject[member: "dnsOpt"] = newValue }
     }
 
     /// The `dnsSearch` field.
     public var dnsSearch: [String]? {
-        get { _storage.dnsSearch }
-        set { _uniqueStorage().dnsSearch = newValue }
+        get { jsonObject[member: "dnsSearch"] }
+        set { jsonObject[member: "dnsSearch"] = newValue }
     }
 
     /// The `domainName` field.
     public var domainName: String? {
-        get { _storage.domainName }
-        set { _uniqueStorage().domainName = newValue }
+        get { jsonObject[member: "domainName"] }
+        set { jsonObject[member: "domainName"] = newValue }
     }
 
     /// The `entryPoint` field.
     public var entryPoint: [String]? {
-        get { _storage.entryPoint }
-        set { _uniqueStorage().entryPoint = newValue }
+        get { jsonObject[member: "entryPoint"] }
+        set { jsonObject[member: "entryPoint"] = newValue }
     }
 
     /// The `environment` field.
     public var environment: [String: JSONValue]? {
-        get { _storage.environment }
-        set { _uniqueStorage().environment = newValue }
+        get { jsonObject[member: "environment"] }
+        set { jsonObject[member: "environment"] = newValue }
     }
 
     /// The `expose` field.
     public var expose: [String]? {
-        get { _storage.expose }
-        set { _uniqueStorage().expose = newValue }
+        get { jsonObject[member: "expose"] }
+        set { jsonObject[member: "expose"] = newValue }
     }
 
     /// The `externalId` field.
     public var externalID: String? {
-        get { _storage.externalID }
-        set { _uniqueStorage().externalID = newValue }
+        get { jsonObject[member: "externalId"] }
+        set { jsonObject[member: "externalId"] = newValue }
     }
 
     /// The `extraHosts` field.
     public var extraHosts: [String]? {
-        get { _storage.extraHosts }
-        set { _uniqueStorage().extraHosts = newValue }
+        get { jsonObject[member: "extraHosts"] }
+        set { jsonObject[member: "extraHosts"] = newValue }
     }
 
     /// The `firstRunning` field.
     public var firstRunning: Date? {
-        get { _storage.firstRunning }
-        set { _uniqueStorage().firstRunning = newValue }
+        get { jsonObject[member: "firstRunning"] }
+        set { jsonObject[member: "firstRunning"] = newValue }
     }
 
     /// The `groupAdd` field.
     public var groupAdd: [String]? {
-        get { _storage.groupAdd }
-        set { _uniqueStorage().groupAdd = newValue }
+        get { jsonObject[member: "groupAdd"] }
+        set { jsonObject[member: "groupAdd"] = newValue }
     }
 
     /// The `healthCheck` field.
     public var healthCheck: HealthCheck? {
-        get { _storage.healthCheck }
-        set { _uniqueStorage().healthCheck = newValue }
+        get { jsonObject[member: "healthCheck"] }
+        set { jsonObject[member: "healthCheck"] = newValue }
     }
 
     /// The `healthCmd` field.
     public var healthCmd: [String]? {
-        get { _storage.healthCmd }
-        set { _uniqueStorage().healthCmd = newValue }
+        get { jsonObject[member: "healthCmd"] }
+        set { jsonObject[member: "healthCmd"] = newValue }
     }
 
     /// The `healthInterval` field.
     public var healthInterval: Int? {
-        get { _storage.healthInterval }
-        set { _uniqueStorage().healthInterval = newValue }
+        get { jsonObject[member: "healthInterval"] }
+        set { jsonObject[member: "healthInterval"] = newValue }
     }
 
     /// The `healthRetries` field.
     public var healthRetries: Int? {
-        get { _storage.healthRetries }
-        set { _uniqueStorage().healthRetries = newValue }
+        get { jsonObject[member: "healthRetries"] }
+        set { jsonObject[member: "healthRetries"] = newValue }
     }
 
     /// The `healthState` field.
     public var healthState: String? {
-        get { _storage.healthState }
-        set { _uniqueStorage().healthState = newValue }
+        get { jsonObject[member: "healthState"] }
+        set { jsonObject[member: "healthState"] = newValue }
     }
 
     /// The `healthTimeout` field.
     public var healthTimeout: Int? {
-        get { _storage.healthTimeout }
-        set { _uniqueStorage().healthTimeout = newValue }
+        get { jsonObject[member: "healthTimeout"] }
+        set { jsonObject[member: "healthTimeout"] = newValue }
     }
 
     /// The `hostId` field.
     public var hostID: String? {
-        get { _storage.hostID }
-        set { _uniqueStorage().hostID = newValue }
+        get { jsonObject[member: "hostId"] }
+        set { jsonObject[member: "hostId"] = newValue }
     }
 
     /// The `hostname` field.
     public var hostname: String? {
-        get { _storage.hostname }
-        set { _uniqueStorage().hostname = newValue }
+        get { jsonObject[member: "hostname"] }
+        set { jsonObject[member: "hostname"] = newValue }
     }
 
     /// The `id` field.
     public var id: ID? {
-        get { _storage.id }
-        set { _uniqueStorage().id = newValue }
+        get { jsonObject[member: "id"] }
+        set { jsonObject[member: "id"] = newValue }
     }
 
     /// The `imageUuid` field.
     public var imageUUID: String? {
-        get { _storage.imageUUID }
-        set { _uniqueStorage().imageUUID = newValue }
+        get { jsonObject[member: "imageUuid"] }
+        set { jsonObject[member: "imageUuid"] = newValue }
     }
 
     /// The `instanceLinks` field.
     public var instanceLinks: [String: String]? {
-        get { _storage.instanceLinks }
-        set { _uniqueStorage().instanceLinks = newValue }
+        get { jsonObject[member: "instanceLinks"] }
+        set { jsonObject[member: "instanceLinks"] = newValue }
     }
 
     /// The `instanceTriggeredStop` field.
     ///
     /// Default: `stop`.
     public var instanceTriggeredStop: String? {
-        get { _storage.instanceTriggeredStop }
-        set { _uniqueStorage().instanceTriggeredStop = newValue }
+        get { jsonObject[member: "instanceTriggeredStop"] }
+        set { jsonObject[member: "instanceTriggeredStop"] = newValue }
     }
 
     /// The `ioMaximumBandwidth` field.
     public var ioMaximumBandwidth: Int? {
-        get { _storage.ioMaximumBandwidth }
-        set { _uniqueStorage().ioMaximumBandwidth = newValue }
+        get { jsonObject[member: "ioMaximumBandwidth"] }
+        set { jsonObject[member: "ioMaximumBandwidth"] = newValue }
     }
 
     /// The `ioMaximumIOps` field.
     public var ioMaximumIOps: Int? {
-        get { _storage.ioMaximumIOps }
-        set { _uniqueStorage().ioMaximumIOps = newValue }
+        get { jsonObject[member: "ioMaximumIOps"] }
+        set { jsonObject[member: "ioMaximumIOps"] = newValue }
     }
 
     /// The `ip` field.
     public var ip: String? {
-        get { _storage.ip }
-        set { _uniqueStorage().ip = newValue }
+        get { jsonObject[member: "ip"] }
+        set { jsonObject[member: "ip"] = newValue }
     }
 
     /// The `ip6` field.
     public var ip6: String? {
-        get { _storage.ip6 }
-        set { _uniqueStorage().ip6 = newValue }
+        get { jsonObject[member: "ip6"] }
+        set { jsonObject[member: "ip6"] = newValue }
     }
 
     /// The `ipcMode` field.
     public var ipcMode: String? {
-        get { _storage.ipcMode }
-        set { _uniqueStorage().ipcMode = newValue }
+        get { jsonObject[member: "ipcMode"] }
+        set { jsonObject[member: "ipcMode"] = newValue }
     }
 
     /// The `isolation` field.
     public var isolation: String? {
-        get { _storage.isolation }
-        set { _uniqueStorage().isolation = newValue }
+        get { jsonObject[member: "isolation"] }
+        set { jsonObject[member: "isolation"] = newValue }
     }
 
     /// The `kernelMemory` field.
     public var kernelMemory: Int? {
-        get { _storage.kernelMemory }
-        set { _uniqueStorage().kernelMemory = newValue }
+        get { jsonObject[member: "kernelMemory"] }
+        set { jsonObject[member: "kernelMemory"] = newValue }
     }
 
     /// The `kind` field.
     ///
     /// Default: `container`.
     public var kind: String? {
-        get { _storage.kind }
-        set { _uniqueStorage().kind = newValue }
+        get { jsonObject[member: "kind"] }
+        set { jsonObject[member: "kind"] = newValue }
     }
 
     /// The `labels` field.
     public var labels: [String: JSONValue]? {
-        get { _storage.labels }
-        set { _uniqueStorage().labels = newValue }
+        get { jsonObject[member: "labels"] }
+        set { jsonObject[member: "labels"] = newValue }
     }
 
     /// The `logConfig` field.
     public var logConfig: LogConfig? {
-        get { _storage.logConfig }
-        set { _uniqueStorage().logConfig = newValue }
+        get { jsonObject[member: "logConfig"] }
+        set { jsonObject[member: "logConfig"] = newValue }
     }
 
     /// The `lxcConf` field.
     public var lxcConf: [String: JSONValue]? {
-        get { _storage.lxcConf }
-        set { _uniqueStorage().lxcConf = newValue }
+        get { jsonObject[member: "lxcConf"] }
+        set { jsonObject[member: "lxcConf"] = newValue }
     }
 
     /// The `memory` field.
     public var memory: Int? {
-        get { _storage.memory }
-        set { _uniqueStorage().memory = newValue }
+        get { jsonObject[member: "memory"] }
+        set { jsonObject[member: "memory"] = newValue }
     }
 
     /// The `memoryMb` field.
     public var memoryMb: Int? {
-        get { _storage.memoryMb }
-        set { _uniqueStorage().memoryMb = newValue }
+        get { jsonObject[member: "memoryMb"] }
+        set { jsonObject[member: "memoryMb"] = newValue }
     }
 
     /// The `memoryReservation` field.
     public var memoryReservation: Int? {
-        get { _storage.memoryReservation }
-        set { _uniqueStorage().memoryReservation = newValue }
+        get { jsonObject[member: "memoryReservation"] }
+        set { jsonObject[member: "memoryReservation"] = newValue }
     }
 
     /// The `memorySwap` field.
     public var memorySwap: Int? {
-        get { _storage.memorySwap }
-        set { _uniqueStorage().memorySwap = newValue }
+        get { jsonObject[member: "memorySwap"] }
+        set { jsonObject[member: "memorySwap"] = newValue }
     }
 
     /// The `memorySwappiness` field.
     public var memorySwappiness: Int? {
-        get { _storage.memorySwappiness }
-        set { _uniqueStorage().memorySwappiness = newValue }
+        get { jsonObject[member: "memorySwappiness"] }
+        set { jsonObject[member: "memorySwappiness"] = newValue }
     }
 
     /// The `milliCpuReservation` field.
     public var milliCPUReservation: Int? {
-        get { _storage.milliCPUReservation }
-        set { _uniqueStorage().milliCPUReservation = newValue }
+        get { jsonObject[member: "milliCpuReservation"] }
+        set { jsonObject[member: "milliCpuReservation"] = newValue }
     }
 
     /// The `mounts` field.
     public var mounts: [JSONValue]? {
-        get { _storage.mounts }
-        set { _uniqueStorage().mounts = newValue }
+        get { jsonObject[member: "mounts"] }
+        set { jsonObject[member: "mounts"] = newValue }
     }
 
     /// The `nativeContainer` field.
     public var nativeContainer: Bool? {
-        get { _storage.nativeContainer }
-        set { _uniqueStorage().nativeContainer = newValue }
+        get { jsonObject[member: "nativeContainer"] }
+        set { jsonObject[member: "nativeContainer"] = newValue }
     }
 
     /// The `netAlias` field.
     public var netAlias: [String]? {
-        get { _storage.netAlias }
-        set { _uniqueStorage().netAlias = newValue }
+        get { jsonObject[member: "netAlias"] }
+        set { jsonObject[member: "netAlias"] = newValue }
     }
 
     /// The `networkContainerId` field.
     public var networkContainerID: String? {
-        get { _storage.networkContainerID }
-        set { _uniqueStorage().networkContainerID = newValue }
+        get { jsonObject[member: "networkContainerId"] }
+        set { jsonObject[member: "networkContainerId"] = newValue }
     }
 
     /// The `networkIds` field.
     public var networkIDs: [String]? {
-        get { _storage.networkIDs }
-        set { _uniqueStorage().networkIDs = newValue }
+        get { jsonObject[member: "networkIds"] }
+        set { jsonObject[member: "networkIds"] = newValue }
     }
 
     /// The `networkLaunchConfig` field.
     public var networkLaunchConfig: String? {
-        get { _storage.networkLaunchConfig }
-        set { _uniqueStorage().networkLaunchConfig = newValue }
+        get { jsonObject[member: "networkLaunchConfig"] }
+        set { jsonObject[member: "networkLaunchConfig"] = newValue }
     }
 
     /// The `networkMode` field.
     ///
     /// Default: `managed`.
     public var networkMode: String? {
-        get { _storage.networkMode }
-        set { _uniqueStorage().networkMode = newValue }
+        get { jsonObject[member: "networkMode"] }
+        set { jsonObject[member: "networkMode"] = newValue }
     }
 
     /// The `oomKillDisable` field.
     public var oomKillDisable: Bool? {
-        get { _storage.oomKillDisable }
-        set { _uniqueStorage().oomKillDisable = newValue }
+        get { jsonObject[member: "oomKillDisable"] }
+        set { jsonObject[member: "oomKillDisable"] = newValue }
     }
 
     /// The `oomScoreAdj` field.
     public var oomScoreAdj: Int? {
-        get { _storage.oomScoreAdj }
-        set { _uniqueStorage().oomScoreAdj = newValue }
+        get { jsonObject[member: "oomScoreAdj"] }
+        set { jsonObject[member: "oomScoreAdj"] = newValue }
     }
 
     /// The `pidMode` field.
     public var pidMode: String? {
-        get { _storage.pidMode }
-        set { _uniqueStorage().pidMode = newValue }
+        get { jsonObject[member: "pidMode"] }
+        set { jsonObject[member: "pidMode"] = newValue }
     }
 
     /// The `pidsLimit` field.
     public var pidsLimit: Int? {
-        get { _storage.pidsLimit }
-        set { _uniqueStorage().pidsLimit = newValue }
+        get { jsonObject[member: "pidsLimit"] }
+        set { jsonObject[member: "pidsLimit"] = newValue }
     }
 
     /// The `ports` field.
     public var ports: [String]? {
-        get { _storage.ports }
-        set { _uniqueStorage().ports = newValue }
+        get { jsonObject[member: "ports"] }
+        set { jsonObject[member: "ports"] = newValue }
     }
 
     /// The `primaryIpAddress` field.
     public var primaryIPAddress: String? {
-        get { _storage.primaryIPAddress }
-        set { _uniqueStorage().primaryIPAddress = newValue }
+        get { jsonObject[member: "primaryIpAddress"] }
+        set { jsonObject[member: "primaryIpAddress"] = newValue }
     }
 
     /// The `primaryNetworkId` field.
     public var primaryNetworkID: String? {
-        get { _storage.primaryNetworkID }
-        set { _uniqueStorage().primaryNetworkID = newValue }
+        get { jsonObject[member: "primaryNetworkId"] }
+        set { jsonObject[member: "primaryNetworkId"] = newValue }
     }
 
     /// The `privileged` field.
     public var privileged: Bool? {
-        get { _storage.privileged }
-        set { _uniqueStorage().privileged = newValue }
+        get { jsonObject[member: "privileged"] }
+        set { jsonObject[member: "privileged"] = newValue }
     }
 
     /// The `publishAllPorts` field.
     public var publishAllPorts: Bool? {
-        get { _storage.publishAllPorts }
-        set { _uniqueStorage().publishAllPorts = newValue }
+        get { jsonObject[member: "publishAllPorts"] }
+        set { jsonObject[member: "publishAllPorts"] = newValue }
     }
 
     /// The `readOnly` field.
     public var readOnly: Bool? {
-        get { _storage.readOnly }
-        set { _uniqueStorage().readOnly = newValue }
+        get { jsonObject[member: "readOnly"] }
+        set { jsonObject[member: "readOnly"] = newValue }
     }
 
     /// The `registryCredentialId` field.
     public var registryCredentialID: String? {
-        get { _storage.registryCredentialID }
-        set { _uniqueStorage().registryCredentialID = newValue }
+        get { jsonObject[member: "registryCredentialId"] }
+        set { jsonObject[member: "registryCredentialId"] = newValue }
     }
 
     /// The `removed` field.
     public var removed: Date? {
-        get { _storage.removed }
-        set { _uniqueStorage().removed = newValue }
+        get { jsonObject[member: "removed"] }
+        set { jsonObject[member: "removed"] = newValue }
     }
 
     /// The `requestedHostId` field.
     public var requestedHostID: String? {
-        get { _storage.requestedHostID }
-        set { _uniqueStorage().requestedHostID = newValue }
+        get { jsonObject[member: "requestedHostId"] }
+        set { jsonObject[member: "requestedHostId"] = newValue }
     }
 
     /// The `requestedIpAddress` field.
     public var requestedIPAddress: String? {
-        get { _storage.requestedIPAddress }
-        set { _uniqueStorage().requestedIPAddress = newValue }
+        get { jsonObject[member: "requestedIpAddress"] }
+        set { jsonObject[member: "requestedIpAddress"] = newValue }
     }
 
     /// The `secrets` field.
     public var secrets: [JSONValue]? {
-        get { _storage.secrets }
-        set { _uniqueStorage().secrets = newValue }
+        get { jsonObject[member: "secrets"] }
+        set { jsonObject[member: "secrets"] = newValue }
     }
 
     /// The `securityOpt` field.
     public var securityOpt: [String]? {
-        get { _storage.securityOpt }
-        set { _uniqueStorage().securityOpt = newValue }
+        get { jsonObject[member: "securityOpt"] }
+        set { jsonObject[member: "securityOpt"] = newValue }
     }
 
     /// The `serviceIds` field.
     public var serviceIDs: [String]? {
-        get { _storage.serviceIDs }
-        set { _uniqueStorage().serviceIDs = newValue }
+        get { jsonObject[member: "serviceIds"] }
+        set { jsonObject[member: "serviceIds"] = newValue }
     }
 
     /// The `shmSize` field.
     public var shmSize: Int? {
-        get { _storage.shmSize }
-        set { _uniqueStorage().shmSize = newValue }
+        get { jsonObject[member: "shmSize"] }
+        set { jsonObject[member: "shmSize"] = newValue }
     }
 
     /// The `startCount` field.
     public var startCount: Int? {
-        get { _storage.startCount }
-        set { _uniqueStorage().startCount = newValue }
+        get { jsonObject[member: "startCount"] }
+        set { jsonObject[member: "startCount"] = newValue }
     }
 
     /// The `startOnCreate` field.
     ///
     /// Default: `true`.
     public var startOnCreate: Bool? {
-        get { _storage.startOnCreate }
-        set { _uniqueStorage().startOnCreate = newValue }
+        get { jsonObject[member: "startOnCreate"] }
+        set { jsonObject[member: "startOnCreate"] = newValue }
     }
 
     /// The `state` field.
     public var state: String? {
-        get { _storage.state }
-        set { _uniqueStorage().state = newValue }
+        get { jsonObject[member: "state"] }
+        set { jsonObject[member: "state"] = newValue }
     }
 
     /// The `stdinOpen` field.
     public var stdinOpen: Bool? {
-        get { _storage.stdinOpen }
-        set { _uniqueStorage().stdinOpen = newValue }
+        get { jsonObject[member: "stdinOpen"] }
+        set { jsonObject[member: "stdinOpen"] = newValue }
     }
 
     /// The `stopSignal` field.
     public var stopSignal: String? {
-        get { _storage.stopSignal }
-        set { _uniqueStorage().stopSignal = newValue }
+        get { jsonObject[member: "stopSignal"] }
+        set { jsonObject[member: "stopSignal"] = newValue }
     }
 
     /// The `storageOpt` field.
     public var storageOpt: [String: JSONValue]? {
-        get { _storage.storageOpt }
-        set { _uniqueStorage().storageOpt = newValue }
+        get { jsonObject[member: "storageOpt"] }
+        set { jsonObject[member: "storageOpt"] = newValue }
     }
 
     /// The `sysctls` field.
     public var sysctls: [String: JSONValue]? {
-        get { _storage.sysctls }
-        set { _uniqueStorage().sysctls = newValue }
+        get { jsonObject[member: "sysctls"] }
+        set { jsonObject[member: "sysctls"] = newValue }
     }
 
     /// The `system` field.
     public var system: Bool? {
-        get { _storage.system }
-        set { _uniqueStorage().system = newValue }
+        get { jsonObject[member: "system"] }
+        set { jsonObject[member: "system"] = newValue }
     }
 
     /// The `tmpfs` field.
     public var tmpfs: [String: JSONValue]? {
-        get { _storage.tmpfs }
-        set { _uniqueStorage().tmpfs = newValue }
+        get { jsonObject[member: "tmpfs"] }
+        set { jsonObject[member: "tmpfs"] = newValue }
     }
 
     /// The `transitioning` field.
     public var transitioning: String? {
-        get { _storage.transitioning }
-        set { _uniqueStorage().transitioning = newValue }
+        get { jsonObject[member: "transitioning"] }
+        set { jsonObject[member: "transitioning"] = newValue }
     }
 
     /// The `transitioningMessage` field.
     public var transitioningMessage: String? {
-        get { _storage.transitioningMessage }
-        set { _uniqueStorage().transitioningMessage = newValue }
+        get { jsonObject[member: "transitioningMessage"] }
+        set { jsonObject[member: "transitioningMessage"] = newValue }
     }
 
     /// The `transitioningProgress` field.
     public var transitioningProgress: Int? {
-        get { _storage.transitioningProgress }
-        set { _uniqueStorage().transitioningProgress = newValue }
+        get { jsonObject[member: "transitioningProgress"] }
+        set { jsonObject[member: "transitioningProgress"] = newValue }
     }
 
     /// The `tty` field.
     public var tty: Bool? {
-        get { _storage.tty }
-        set { _uniqueStorage().tty = newValue }
+        get { jsonObject[member: "tty"] }
+        set { jsonObject[member: "tty"] = newValue }
     }
 
     /// The `ulimits` field.
     public var ulimits: [JSONValue]? {
-        get { _storage.ulimits }
-        set { _uniqueStorage().ulimits = newValue }
+        get { jsonObject[member: "ulimits"] }
+        set { jsonObject[member: "ulimits"] = newValue }
     }
 
     /// The `user` field.
     public var user: String? {
-        get { _storage.user }
-        set { _uniqueStorage().user = newValue }
+        get { jsonObject[member: "user"] }
+        set { jsonObject[member: "user"] = newValue }
     }
 
     /// The `userPorts` field.
     public var userPorts: [String]? {
-        get { _storage.userPorts }
-        set { _uniqueStorage().userPorts = newValue }
+        get { jsonObject[member: "userPorts"] }
+        set { jsonObject[member: "userPorts"] = newValue }
     }
 
     /// The `userdata` field.
     public var userdata: String? {
-        get { _storage.userdata }
-        set { _uniqueStorage().userdata = newValue }
+        get { jsonObject[member: "userdata"] }
+        set { jsonObject[member: "userdata"] = newValue }
     }
 
     /// The `usernsMode` field.
     public var usernsMode: String? {
-        get { _storage.usernsMode }
-        set { _uniqueStorage().usernsMode = newValue }
+        get { jsonObject[member: "usernsMode"] }
+        set { jsonObject[member: "usernsMode"] = newValue }
     }
 
     /// The `uts` field.
     public var uts: String? {
-        get { _storage.uts }
-        set { _uniqueStorage().uts = newValue }
+        get { jsonObject[member: "uts"] }
+        set { jsonObject[member: "uts"] = newValue }
     }
 
     /// The `uuid` field.
     public var uuid: String? {
-        get { _storage.uuid }
-        set { _uniqueStorage().uuid = newValue }
+        get { jsonObject[member: "uuid"] }
+        set { jsonObject[member: "uuid"] = newValue }
     }
 
     /// The `vcpu` field.
     ///
     /// Default: `1`.
     public var vcpu: Int? {
-        get { _storage.vcpu }
-        set { _uniqueStorage().vcpu = newValue }
+        get { jsonObject[member: "vcpu"] }
+        set { jsonObject[member: "vcpu"] = newValue }
     }
 
     /// The `version` field.
     ///
     /// Default: `0`.
     public var version: String? {
-        get { _storage.version }
-        set { _uniqueStorage().version = newValue }
+        get { jsonObject[member: "version"] }
+        set { jsonObject[member: "version"] = newValue }
     }
 
     /// The `volumeDriver` field.
     public var volumeDriver: String? {
-        get { _storage.volumeDriver }
-        set { _uniqueStorage().volumeDriver = newValue }
+        get { jsonObject[member: "volumeDriver"] }
+        set { jsonObject[member: "volumeDriver"] = newValue }
     }
 
     /// The `workingDir` field.
     public var workingDir: String? {
-        get { _storage.workingDir }
-        set { _uniqueStorage().workingDir = newValue }
+        get { jsonObject[member: "workingDir"] }
+        set { jsonObject[member: "workingDir"] = newValue }
     }
 
-    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
-    /// written back as they came, so a value read, changed and sent again loses nothing.
+    /// Every member no property reads: keys this type has no property for, and documented keys sent as
+    /// `null`. Setting it replaces those; a documented member that holds a value stays.
     public var additionalFields: [String: JSONValue] {
-        get { _storage.additionalFields }
-        set { _uniqueStorage().additionalFields = newValue }
+        get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
+        set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
     }
 
     /// Creates a value; every field is optional, as in the API's responses.
@@ -849,752 +973,123 @@ public struct LaunchConfig: Codable, Hashable, Sendable {
         workingDir: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self._storage = _Storage()
-        self._storage.accountID = accountID
-        self._storage.blkioDeviceOptions = blkioDeviceOptions
-        self._storage.blkioWeight = blkioWeight
-        self._storage.build = build
-        self._storage.capAdd = capAdd
-        self._storage.capDrop = capDrop
-        self._storage.cgroupParent = cgroupParent
-        self._storage.command = command
-        self._storage.count = count
-        self._storage.cpuCount = cpuCount
-        self._storage.cpuPercent = cpuPercent
-        self._storage.cpuPeriod = cpuPeriod
-        self._storage.cpuQuota = cpuQuota
-        self._storage.cpuSet = cpuSet
-        self._storage.cpuSetMems = cpuSetMems
-        self._storage.cpuShares = cpuShares
-        self._storage.createIndex = createIndex
-        self._storage.created = created
-        self._storage.dataVolumeMounts = dataVolumeMounts
-        self._storage.dataVolumes = dataVolumes
-        self._storage.dataVolumesFrom = dataVolumesFrom
-        self._storage.dataVolumesFromLaunchConfigs = dataVolumesFromLaunchConfigs
-        self._storage.deploymentUnitUUID = deploymentUnitUUID
-        self._storage.description = description
-        self._storage.devices = devices
-        self._storage.diskQuota = diskQuota
-        self._storage.disks = disks
-        self._storage.dns = dns
-        self._storage.dnsOpt = dnsOpt
-        self._storage.dnsSearch = dnsSearch
-        self._storage.domainName = domainName
-        self._storage.entryPoint = entryPoint
-        self._storage.environment = environment
-        self._storage.expose = expose
-        self._storage.externalID = externalID
-        self._storage.extraHosts = extraHosts
-        self._storage.firstRunning = firstRunning
-        self._storage.groupAdd = groupAdd
-        self._storage.healthCheck = healthCheck
-        self._storage.healthCmd = healthCmd
-        self._storage.healthInterval = healthInterval
-        self._storage.healthRetries = healthRetries
-        self._storage.healthState = healthState
-        self._storage.healthTimeout = healthTimeout
-        self._storage.hostID = hostID
-        self._storage.hostname = hostname
-        self._storage.id = id
-        self._storage.imageUUID = imageUUID
-        self._storage.instanceLinks = instanceLinks
-        self._storage.instanceTriggeredStop = instanceTriggeredStop
-        self._storage.ioMaximumBandwidth = ioMaximumBandwidth
-        self._storage.ioMaximumIOps = ioMaximumIOps
-        self._storage.ip = ip
-        self._storage.ip6 = ip6
-        self._storage.ipcMode = ipcMode
-        self._storage.isolation = isolation
-        self._storage.kernelMemory = kernelMemory
-        self._storage.kind = kind
-        self._storage.labels = labels
-        self._storage.logConfig = logConfig
-        self._storage.lxcConf = lxcConf
-        self._storage.memory = memory
-        self._storage.memoryMb = memoryMb
-        self._storage.memoryReservation = memoryReservation
-        self._storage.memorySwap = memorySwap
-        self._storage.memorySwappiness = memorySwappiness
-        self._storage.milliCPUReservation = milliCPUReservation
-        self._storage.mounts = mounts
-        self._storage.nativeContainer = nativeContainer
-        self._storage.netAlias = netAlias
-        self._storage.networkContainerID = networkContainerID
-        self._storage.networkIDs = networkIDs
-        self._storage.networkLaunchConfig = networkLaunchConfig
-        self._storage.networkMode = networkMode
-        self._storage.oomKillDisable = oomKillDisable
-        self._storage.oomScoreAdj = oomScoreAdj
-        self._storage.pidMode = pidMode
-        self._storage.pidsLimit = pidsLimit
-        self._storage.ports = ports
-        self._storage.primaryIPAddress = primaryIPAddress
-        self._storage.primaryNetworkID = primaryNetworkID
-        self._storage.privileged = privileged
-        self._storage.publishAllPorts = publishAllPorts
-        self._storage.readOnly = readOnly
-        self._storage.registryCredentialID = registryCredentialID
-        self._storage.removed = removed
-        self._storage.requestedHostID = requestedHostID
-        self._storage.requestedIPAddress = requestedIPAddress
-        self._storage.secrets = secrets
-        self._storage.securityOpt = securityOpt
-        self._storage.serviceIDs = serviceIDs
-        self._storage.shmSize = shmSize
-        self._storage.startCount = startCount
-        self._storage.startOnCreate = startOnCreate
-        self._storage.state = state
-        self._storage.stdinOpen = stdinOpen
-        self._storage.stopSignal = stopSignal
-        self._storage.storageOpt = storageOpt
-        self._storage.sysctls = sysctls
-        self._storage.system = system
-        self._storage.tmpfs = tmpfs
-        self._storage.transitioning = transitioning
-        self._storage.transitioningMessage = transitioningMessage
-        self._storage.transitioningProgress = transitioningProgress
-        self._storage.tty = tty
-        self._storage.ulimits = ulimits
-        self._storage.user = user
-        self._storage.userPorts = userPorts
-        self._storage.userdata = userdata
-        self._storage.usernsMode = usernsMode
-        self._storage.uts = uts
-        self._storage.uuid = uuid
-        self._storage.vcpu = vcpu
-        self._storage.version = version
-        self._storage.volumeDriver = volumeDriver
-        self._storage.workingDir = workingDir
-        self._storage.additionalFields = additionalFields
-    }
-
-    /// The JSON keys of the properties.
-    private static let knownKeys = FieldKey.keySet("accountId blkioDeviceOptions blkioWeight build capAdd capDrop cgroupParent command count cpuCount cpuPercent cpuPeriod cpuQuota cpuSet cpuSetMems cpuShares createIndex created dataVolumeMounts dataVolumes dataVolumesFrom dataVolumesFromLaunchConfigs deploymentUnitUuid description devices diskQuota disks dns dnsOpt dnsSearch domainName entryPoint environment expose externalId extraHosts firstRunning groupAdd healthCheck healthCmd healthInterval healthRetries healthState healthTimeout hostId hostname id imageUuid instanceLinks instanceTriggeredStop ioMaximumBandwidth ioMaximumIOps ip ip6 ipcMode isolation kernelMemory kind labels logConfig lxcConf memory memoryMb memoryReservation memorySwap memorySwappiness milliCpuReservation mounts nativeContainer netAlias networkContainerId networkIds networkLaunchConfig networkMode oomKillDisable oomScoreAdj pidMode pidsLimit ports primaryIpAddress primaryNetworkId privileged publishAllPorts readOnly registryCredentialId removed requestedHostId requestedIpAddress secrets securityOpt serviceIds shmSize startCount startOnCreate state stdinOpen stopSignal storageOpt sysctls system tmpfs transitioning transitioningMessage transitioningProgress tty ulimits user userPorts userdata usernsMode uts uuid vcpu version volumeDriver workingDir")
-
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
-    public init(from decoder: any Decoder) throws {
-        var fields = try FieldDecoder(decoder)
-        self._storage = _Storage()
-        self._storage.accountID = try fields.decode("accountId")
-        self._storage.blkioDeviceOptions = try fields.decode("blkioDeviceOptions")
-        self._storage.blkioWeight = try fields.decode("blkioWeight")
-        self._storage.build = try fields.decode("build")
-        self._storage.capAdd = try fields.decode("capAdd")
-        self._storage.capDrop = try fields.decode("capDrop")
-        self._storage.cgroupParent = try fields.decode("cgroupParent")
-        self._storage.command = try fields.decode("command")
-        self._storage.count = try fields.decode("count")
-        self._storage.cpuCount = try fields.decode("cpuCount")
-        self._storage.cpuPercent = try fields.decode("cpuPercent")
-        self._storage.cpuPeriod = try fields.decode("cpuPeriod")
-        self._storage.cpuQuota = try fields.decode("cpuQuota")
-        self._storage.cpuSet = try fields.decode("cpuSet")
-        self._storage.cpuSetMems = try fields.decode("cpuSetMems")
-        self._storage.cpuShares = try fields.decode("cpuShares")
-        self._storage.createIndex = try fields.decode("createIndex")
-        self._storage.created = try fields.decode("created")
-        self._storage.dataVolumeMounts = try fields.decode("dataVolumeMounts")
-        self._storage.dataVolumes = try fields.decode("dataVolumes")
-        self._storage.dataVolumesFrom = try fields.decode("dataVolumesFrom")
-        self._storage.dataVolumesFromLaunchConfigs = try fields.decode("dataVolumesFromLaunchConfigs")
-        self._storage.deploymentUnitUUID = try fields.decode("deploymentUnitUuid")
-        self._storage.description = try fields.decode("description")
-        self._storage.devices = try fields.decode("devices")
-        self._storage.diskQuota = try fields.decode("diskQuota")
-        self._storage.disks = try fields.decode("disks")
-        self._storage.dns = try fields.decode("dns")
-        self._storage.dnsOpt = try fields.decode("dnsOpt")
-        self._storage.dnsSearch = try fields.decode("dnsSearch")
-        self._storage.domainName = try fields.decode("domainName")
-        self._storage.entryPoint = try fields.decode("entryPoint")
-        self._storage.environment = try fields.decode("environment")
-        self._storage.expose = try fields.decode("expose")
-        self._storage.externalID = try fields.decode("externalId")
-        self._storage.extraHosts = try fields.decode("extraHosts")
-        self._storage.firstRunning = try fields.decode("firstRunning")
-        self._storage.groupAdd = try fields.decode("groupAdd")
-        self._storage.healthCheck = try fields.decode("healthCheck")
-        self._storage.healthCmd = try fields.decode("healthCmd")
-        self._storage.healthInterval = try fields.decode("healthInterval")
-        self._storage.healthRetries = try fields.decode("healthRetries")
-        self._storage.healthState = try fields.decode("healthState")
-        self._storage.healthTimeout = try fields.decode("healthTimeout")
-        self._storage.hostID = try fields.decode("hostId")
-        self._storage.hostname = try fields.decode("hostname")
-        self._storage.id = try fields.decode("id")
-        self._storage.imageUUID = try fields.decode("imageUuid")
-        self._storage.instanceLinks = try fields.decode("instanceLinks")
-        self._storage.instanceTriggeredStop = try fields.decode("instanceTriggeredStop")
-        self._storage.ioMaximumBandwidth = try fields.decode("ioMaximumBandwidth")
-        self._storage.ioMaximumIOps = try fields.decode("ioMaximumIOps")
-        self._storage.ip = try fields.decode("ip")
-        self._storage.ip6 = try fields.decode("ip6")
-        self._storage.ipcMode = try fields.decode("ipcMode")
-        self._storage.isolation = try fields.decode("isolation")
-        self._storage.kernelMemory = try fields.decode("kernelMemory")
-        self._storage.kind = try fields.decode("kind")
-        self._storage.labels = try fields.decode("labels")
-        self._storage.logConfig = try fields.decode("logConfig")
-        self._storage.lxcConf = try fields.decode("lxcConf")
-        self._storage.memory = try fields.decode("memory")
-        self._storage.memoryMb = try fields.decode("memoryMb")
-        self._storage.memoryReservation = try fields.decode("memoryReservation")
-        self._storage.memorySwap = try fields.decode("memorySwap")
-        self._storage.memorySwappiness = try fields.decode("memorySwappiness")
-        self._storage.milliCPUReservation = try fields.decode("milliCpuReservation")
-        self._storage.mounts = try fields.decode("mounts")
-        self._storage.nativeContainer = try fields.decode("nativeContainer")
-        self._storage.netAlias = try fields.decode("netAlias")
-        self._storage.networkContainerID = try fields.decode("networkContainerId")
-        self._storage.networkIDs = try fields.decode("networkIds")
-        self._storage.networkLaunchConfig = try fields.decode("networkLaunchConfig")
-        self._storage.networkMode = try fields.decode("networkMode")
-        self._storage.oomKillDisable = try fields.decode("oomKillDisable")
-        self._storage.oomScoreAdj = try fields.decode("oomScoreAdj")
-        self._storage.pidMode = try fields.decode("pidMode")
-        self._storage.pidsLimit = try fields.decode("pidsLimit")
-        self._storage.ports = try fields.decode("ports")
-        self._storage.primaryIPAddress = try fields.decode("primaryIpAddress")
-        self._storage.primaryNetworkID = try fields.decode("primaryNetworkId")
-        self._storage.privileged = try fields.decode("privileged")
-        self._storage.publishAllPorts = try fields.decode("publishAllPorts")
-        self._storage.readOnly = try fields.decode("readOnly")
-        self._storage.registryCredentialID = try fields.decode("registryCredentialId")
-        self._storage.removed = try fields.decode("removed")
-        self._storage.requestedHostID = try fields.decode("requestedHostId")
-        self._storage.requestedIPAddress = try fields.decode("requestedIpAddress")
-        self._storage.secrets = try fields.decode("secrets")
-        self._storage.securityOpt = try fields.decode("securityOpt")
-        self._storage.serviceIDs = try fields.decode("serviceIds")
-        self._storage.shmSize = try fields.decode("shmSize")
-        self._storage.startCount = try fields.decode("startCount")
-        self._storage.startOnCreate = try fields.decode("startOnCreate")
-        self._storage.state = try fields.decode("state")
-        self._storage.stdinOpen = try fields.decode("stdinOpen")
-        self._storage.stopSignal = try fields.decode("stopSignal")
-        self._storage.storageOpt = try fields.decode("storageOpt")
-        self._storage.sysctls = try fields.decode("sysctls")
-        self._storage.system = try fields.decode("system")
-        self._storage.tmpfs = try fields.decode("tmpfs")
-        self._storage.transitioning = try fields.decode("transitioning")
-        self._storage.transitioningMessage = try fields.decode("transitioningMessage")
-        self._storage.transitioningProgress = try fields.decode("transitioningProgress")
-        self._storage.tty = try fields.decode("tty")
-        self._storage.ulimits = try fields.decode("ulimits")
-        self._storage.user = try fields.decode("user")
-        self._storage.userPorts = try fields.decode("userPorts")
-        self._storage.userdata = try fields.decode("userdata")
-        self._storage.usernsMode = try fields.decode("usernsMode")
-        self._storage.uts = try fields.decode("uts")
-        self._storage.uuid = try fields.decode("uuid")
-        self._storage.vcpu = try fields.decode("vcpu")
-        self._storage.version = try fields.decode("version")
-        self._storage.volumeDriver = try fields.decode("volumeDriver")
-        self._storage.workingDir = try fields.decode("workingDir")
-        self._storage.additionalFields = try fields.additionalFields(known: Self.knownKeys)
-    }
-
-    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeAdditionalFields(self.additionalFields)
-        try container.encodeField(self.accountID, "accountId")
-        try container.encodeField(self.blkioDeviceOptions, "blkioDeviceOptions")
-        try container.encodeField(self.blkioWeight, "blkioWeight")
-        try container.encodeField(self.build, "build")
-        try container.encodeField(self.capAdd, "capAdd")
-        try container.encodeField(self.capDrop, "capDrop")
-        try container.encodeField(self.cgroupParent, "cgroupParent")
-        try container.encodeField(self.command, "command")
-        try container.encodeField(self.count, "count")
-        try container.encodeField(self.cpuCount, "cpuCount")
-        try container.encodeField(self.cpuPercent, "cpuPercent")
-        try container.encodeField(self.cpuPeriod, "cpuPeriod")
-        try container.encodeField(self.cpuQuota, "cpuQuota")
-        try container.encodeField(self.cpuSet, "cpuSet")
-        try container.encodeField(self.cpuSetMems, "cpuSetMems")
-        try container.encodeField(self.cpuShares, "cpuShares")
-        try container.encodeField(self.createIndex, "createIndex")
-        try container.encodeField(self.created, "created")
-        try container.encodeField(self.dataVolumeMounts, "dataVolumeMounts")
-        try container.encodeField(self.dataVolumes, "dataVolumes")
-        try container.encodeField(self.dataVolumesFrom, "dataVolumesFrom")
-        try container.encodeField(self.dataVolumesFromLaunchConfigs, "dataVolumesFromLaunchConfigs")
-        try container.encodeField(self.deploymentUnitUUID, "deploymentUnitUuid")
-        try container.encodeField(self.description, "description")
-        try container.encodeField(self.devices, "devices")
-        try container.encodeField(self.diskQuota, "diskQuota")
-        try container.encodeField(self.disks, "disks")
-        try container.encodeField(self.dns, "dns")
-        try container.encodeField(self.dnsOpt, "dnsOpt")
-        try container.encodeField(self.dnsSearch, "dnsSearch")
-        try container.encodeField(self.domainName, "domainName")
-        try container.encodeField(self.entryPoint, "entryPoint")
-        try container.encodeField(self.environment, "environment")
-        try container.encodeField(self.expose, "expose")
-        try container.encodeField(self.externalID, "externalId")
-        try container.encodeField(self.extraHosts, "extraHosts")
-        try container.encodeField(self.firstRunning, "firstRunning")
-        try container.encodeField(self.groupAdd, "groupAdd")
-        try container.encodeField(self.healthCheck, "healthCheck")
-        try container.encodeField(self.healthCmd, "healthCmd")
-        try container.encodeField(self.healthInterval, "healthInterval")
-        try container.encodeField(self.healthRetries, "healthRetries")
-        try container.encodeField(self.healthState, "healthState")
-        try container.encodeField(self.healthTimeout, "healthTimeout")
-        try container.encodeField(self.hostID, "hostId")
-        try container.encodeField(self.hostname, "hostname")
-        try container.encodeField(self.id, "id")
-        try container.encodeField(self.imageUUID, "imageUuid")
-        try container.encodeField(self.instanceLinks, "instanceLinks")
-        try container.encodeField(self.instanceTriggeredStop, "instanceTriggeredStop")
-        try container.encodeField(self.ioMaximumBandwidth, "ioMaximumBandwidth")
-        try container.encodeField(self.ioMaximumIOps, "ioMaximumIOps")
-        try container.encodeField(self.ip, "ip")
-        try container.encodeField(self.ip6, "ip6")
-        try container.encodeField(self.ipcMode, "ipcMode")
-        try container.encodeField(self.isolation, "isolation")
-        try container.encodeField(self.kernelMemory, "kernelMemory")
-        try container.encodeField(self.kind, "kind")
-        try container.encodeField(self.labels, "labels")
-        try container.encodeField(self.logConfig, "logConfig")
-        try container.encodeField(self.lxcConf, "lxcConf")
-        try container.encodeField(self.memory, "memory")
-        try container.encodeField(self.memoryMb, "memoryMb")
-        try container.encodeField(self.memoryReservation, "memoryReservation")
-        try container.encodeField(self.memorySwap, "memorySwap")
-        try container.encodeField(self.memorySwappiness, "memorySwappiness")
-        try container.encodeField(self.milliCPUReservation, "milliCpuReservation")
-        try container.encodeField(self.mounts, "mounts")
-        try container.encodeField(self.nativeContainer, "nativeContainer")
-        try container.encodeField(self.netAlias, "netAlias")
-        try container.encodeField(self.networkContainerID, "networkContainerId")
-        try container.encodeField(self.networkIDs, "networkIds")
-        try container.encodeField(self.networkLaunchConfig, "networkLaunchConfig")
-        try container.encodeField(self.networkMode, "networkMode")
-        try container.encodeField(self.oomKillDisable, "oomKillDisable")
-        try container.encodeField(self.oomScoreAdj, "oomScoreAdj")
-        try container.encodeField(self.pidMode, "pidMode")
-        try container.encodeField(self.pidsLimit, "pidsLimit")
-        try container.encodeField(self.ports, "ports")
-        try container.encodeField(self.primaryIPAddress, "primaryIpAddress")
-        try container.encodeField(self.primaryNetworkID, "primaryNetworkId")
-        try container.encodeField(self.privileged, "privileged")
-        try container.encodeField(self.publishAllPorts, "publishAllPorts")
-        try container.encodeField(self.readOnly, "readOnly")
-        try container.encodeField(self.registryCredentialID, "registryCredentialId")
-        try container.encodeField(self.removed, "removed")
-        try container.encodeField(self.requestedHostID, "requestedHostId")
-        try container.encodeField(self.requestedIPAddress, "requestedIpAddress")
-        try container.encodeField(self.secrets, "secrets")
-        try container.encodeField(self.securityOpt, "securityOpt")
-        try container.encodeField(self.serviceIDs, "serviceIds")
-        try container.encodeField(self.shmSize, "shmSize")
-        try container.encodeField(self.startCount, "startCount")
-        try container.encodeField(self.startOnCreate, "startOnCreate")
-        try container.encodeField(self.state, "state")
-        try container.encodeField(self.stdinOpen, "stdinOpen")
-        try container.encodeField(self.stopSignal, "stopSignal")
-        try container.encodeField(self.storageOpt, "storageOpt")
-        try container.encodeField(self.sysctls, "sysctls")
-        try container.encodeField(self.system, "system")
-        try container.encodeField(self.tmpfs, "tmpfs")
-        try container.encodeField(self.transitioning, "transitioning")
-        try container.encodeField(self.transitioningMessage, "transitioningMessage")
-        try container.encodeField(self.transitioningProgress, "transitioningProgress")
-        try container.encodeField(self.tty, "tty")
-        try container.encodeField(self.ulimits, "ulimits")
-        try container.encodeField(self.user, "user")
-        try container.encodeField(self.userPorts, "userPorts")
-        try container.encodeField(self.userdata, "userdata")
-        try container.encodeField(self.usernsMode, "usernsMode")
-        try container.encodeField(self.uts, "uts")
-        try container.encodeField(self.uuid, "uuid")
-        try container.encodeField(self.vcpu, "vcpu")
-        try container.encodeField(self.version, "version")
-        try container.encodeField(self.volumeDriver, "volumeDriver")
-        try container.encodeField(self.workingDir, "workingDir")
-    }
-
-    /// Whether every field of the two values, and their additional fields, are equal.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        if lhs._storage === rhs._storage { return true }
-        guard FieldKey.areEqual(lhs.accountID, rhs.accountID) else { return false }
-        guard FieldKey.areEqual(lhs.blkioDeviceOptions, rhs.blkioDeviceOptions) else { return false }
-        guard FieldKey.areEqual(lhs.blkioWeight, rhs.blkioWeight) else { return false }
-        guard FieldKey.areEqual(lhs.build, rhs.build) else { return false }
-        guard FieldKey.areEqual(lhs.capAdd, rhs.capAdd) else { return false }
-        guard FieldKey.areEqual(lhs.capDrop, rhs.capDrop) else { return false }
-        guard FieldKey.areEqual(lhs.cgroupParent, rhs.cgroupParent) else { return false }
-        guard FieldKey.areEqual(lhs.command, rhs.command) else { return false }
-        guard FieldKey.areEqual(lhs.count, rhs.count) else { return false }
-        guard FieldKey.areEqual(lhs.cpuCount, rhs.cpuCount) else { return false }
-        guard FieldKey.areEqual(lhs.cpuPercent, rhs.cpuPercent) else { return false }
-        guard FieldKey.areEqual(lhs.cpuPeriod, rhs.cpuPeriod) else { return false }
-        guard FieldKey.areEqual(lhs.cpuQuota, rhs.cpuQuota) else { return false }
-        guard FieldKey.areEqual(lhs.cpuSet, rhs.cpuSet) else { return false }
-        guard FieldKey.areEqual(lhs.cpuSetMems, rhs.cpuSetMems) else { return false }
-        guard FieldKey.areEqual(lhs.cpuShares, rhs.cpuShares) else { return false }
-        guard FieldKey.areEqual(lhs.createIndex, rhs.createIndex) else { return false }
-        guard FieldKey.areEqual(lhs.created, rhs.created) else { return false }
-        guard FieldKey.areEqual(lhs.dataVolumeMounts, rhs.dataVolumeMounts) else { return false }
-        guard FieldKey.areEqual(lhs.dataVolumes, rhs.dataVolumes) else { return false }
-        guard FieldKey.areEqual(lhs.dataVolumesFrom, rhs.dataVolumesFrom) else { return false }
-        guard FieldKey.areEqual(lhs.dataVolumesFromLaunchConfigs, rhs.dataVolumesFromLaunchConfigs) else { return false }
-        guard FieldKey.areEqual(lhs.deploymentUnitUUID, rhs.deploymentUnitUUID) else { return false }
-        guard FieldKey.areEqual(lhs.description, rhs.description) else { return false }
-        guard FieldKey.areEqual(lhs.devices, rhs.devices) else { return false }
-        guard FieldKey.areEqual(lhs.diskQuota, rhs.diskQuota) else { return false }
-        guard FieldKey.areEqual(lhs.disks, rhs.disks) else { return false }
-        guard FieldKey.areEqual(lhs.dns, rhs.dns) else { return false }
-        guard FieldKey.areEqual(lhs.dnsOpt, rhs.dnsOpt) else { return false }
-        guard FieldKey.areEqual(lhs.dnsSearch, rhs.dnsSearch) else { return false }
-        guard FieldKey.areEqual(lhs.domainName, rhs.domainName) else { return false }
-        guard FieldKey.areEqual(lhs.entryPoint, rhs.entryPoint) else { return false }
-        guard FieldKey.areEqual(lhs.environment, rhs.environment) else { return false }
-        guard FieldKey.areEqual(lhs.expose, rhs.expose) else { return false }
-        guard FieldKey.areEqual(lhs.externalID, rhs.externalID) else { return false }
-        guard FieldKey.areEqual(lhs.extraHosts, rhs.extraHosts) else { return false }
-        guard FieldKey.areEqual(lhs.firstRunning, rhs.firstRunning) else { return false }
-        guard FieldKey.areEqual(lhs.groupAdd, rhs.groupAdd) else { return false }
-        guard FieldKey.areEqual(lhs.healthCheck, rhs.healthCheck) else { return false }
-        guard FieldKey.areEqual(lhs.healthCmd, rhs.healthCmd) else { return false }
-        guard FieldKey.areEqual(lhs.healthInterval, rhs.healthInterval) else { return false }
-        guard FieldKey.areEqual(lhs.healthRetries, rhs.healthRetries) else { return false }
-        guard FieldKey.areEqual(lhs.healthState, rhs.healthState) else { return false }
-        guard FieldKey.areEqual(lhs.healthTimeout, rhs.healthTimeout) else { return false }
-        guard FieldKey.areEqual(lhs.hostID, rhs.hostID) else { return false }
-        guard FieldKey.areEqual(lhs.hostname, rhs.hostname) else { return false }
-        guard FieldKey.areEqual(lhs.id, rhs.id) else { return false }
-        guard FieldKey.areEqual(lhs.imageUUID, rhs.imageUUID) else { return false }
-        guard FieldKey.areEqual(lhs.instanceLinks, rhs.instanceLinks) else { return false }
-        guard FieldKey.areEqual(lhs.instanceTriggeredStop, rhs.instanceTriggeredStop) else { return false }
-        guard FieldKey.areEqual(lhs.ioMaximumBandwidth, rhs.ioMaximumBandwidth) else { return false }
-        guard FieldKey.areEqual(lhs.ioMaximumIOps, rhs.ioMaximumIOps) else { return false }
-        guard FieldKey.areEqual(lhs.ip, rhs.ip) else { return false }
-        guard FieldKey.areEqual(lhs.ip6, rhs.ip6) else { return false }
-        guard FieldKey.areEqual(lhs.ipcMode, rhs.ipcMode) else { return false }
-        guard FieldKey.areEqual(lhs.isolation, rhs.isolation) else { return false }
-        guard FieldKey.areEqual(lhs.kernelMemory, rhs.kernelMemory) else { return false }
-        guard FieldKey.areEqual(lhs.kind, rhs.kind) else { return false }
-        guard FieldKey.areEqual(lhs.labels, rhs.labels) else { return false }
-        guard FieldKey.areEqual(lhs.logConfig, rhs.logConfig) else { return false }
-        guard FieldKey.areEqual(lhs.lxcConf, rhs.lxcConf) else { return false }
-        guard FieldKey.areEqual(lhs.memory, rhs.memory) else { return false }
-        guard FieldKey.areEqual(lhs.memoryMb, rhs.memoryMb) else { return false }
-        guard FieldKey.areEqual(lhs.memoryReservation, rhs.memoryReservation) else { return false }
-        guard FieldKey.areEqual(lhs.memorySwap, rhs.memorySwap) else { return false }
-        guard FieldKey.areEqual(lhs.memorySwappiness, rhs.memorySwappiness) else { return false }
-        guard FieldKey.areEqual(lhs.milliCPUReservation, rhs.milliCPUReservation) else { return false }
-        guard FieldKey.areEqual(lhs.mounts, rhs.mounts) else { return false }
-        guard FieldKey.areEqual(lhs.nativeContainer, rhs.nativeContainer) else { return false }
-        guard FieldKey.areEqual(lhs.netAlias, rhs.netAlias) else { return false }
-        guard FieldKey.areEqual(lhs.networkContainerID, rhs.networkContainerID) else { return false }
-        guard FieldKey.areEqual(lhs.networkIDs, rhs.networkIDs) else { return false }
-        guard FieldKey.areEqual(lhs.networkLaunchConfig, rhs.networkLaunchConfig) else { return false }
-        guard FieldKey.areEqual(lhs.networkMode, rhs.networkMode) else { return false }
-        guard FieldKey.areEqual(lhs.oomKillDisable, rhs.oomKillDisable) else { return false }
-        guard FieldKey.areEqual(lhs.oomScoreAdj, rhs.oomScoreAdj) else { return false }
-        guard FieldKey.areEqual(lhs.pidMode, rhs.pidMode) else { return false }
-        guard FieldKey.areEqual(lhs.pidsLimit, rhs.pidsLimit) else { return false }
-        guard FieldKey.areEqual(lhs.ports, rhs.ports) else { return false }
-        guard FieldKey.areEqual(lhs.primaryIPAddress, rhs.primaryIPAddress) else { return false }
-        guard FieldKey.areEqual(lhs.primaryNetworkID, rhs.primaryNetworkID) else { return false }
-        guard FieldKey.areEqual(lhs.privileged, rhs.privileged) else { return false }
-        guard FieldKey.areEqual(lhs.publishAllPorts, rhs.publishAllPorts) else { return false }
-        guard FieldKey.areEqual(lhs.readOnly, rhs.readOnly) else { return false }
-        guard FieldKey.areEqual(lhs.registryCredentialID, rhs.registryCredentialID) else { return false }
-        guard FieldKey.areEqual(lhs.removed, rhs.removed) else { return false }
-        guard FieldKey.areEqual(lhs.requestedHostID, rhs.requestedHostID) else { return false }
-        guard FieldKey.areEqual(lhs.requestedIPAddress, rhs.requestedIPAddress) else { return false }
-        guard FieldKey.areEqual(lhs.secrets, rhs.secrets) else { return false }
-        guard FieldKey.areEqual(lhs.securityOpt, rhs.securityOpt) else { return false }
-        guard FieldKey.areEqual(lhs.serviceIDs, rhs.serviceIDs) else { return false }
-        guard FieldKey.areEqual(lhs.shmSize, rhs.shmSize) else { return false }
-        guard FieldKey.areEqual(lhs.startCount, rhs.startCount) else { return false }
-        guard FieldKey.areEqual(lhs.startOnCreate, rhs.startOnCreate) else { return false }
-        guard FieldKey.areEqual(lhs.state, rhs.state) else { return false }
-        guard FieldKey.areEqual(lhs.stdinOpen, rhs.stdinOpen) else { return false }
-        guard FieldKey.areEqual(lhs.stopSignal, rhs.stopSignal) else { return false }
-        guard FieldKey.areEqual(lhs.storageOpt, rhs.storageOpt) else { return false }
-        guard FieldKey.areEqual(lhs.sysctls, rhs.sysctls) else { return false }
-        guard FieldKey.areEqual(lhs.system, rhs.system) else { return false }
-        guard FieldKey.areEqual(lhs.tmpfs, rhs.tmpfs) else { return false }
-        guard FieldKey.areEqual(lhs.transitioning, rhs.transitioning) else { return false }
-        guard FieldKey.areEqual(lhs.transitioningMessage, rhs.transitioningMessage) else { return false }
-        guard FieldKey.areEqual(lhs.transitioningProgress, rhs.transitioningProgress) else { return false }
-        guard FieldKey.areEqual(lhs.tty, rhs.tty) else { return false }
-        guard FieldKey.areEqual(lhs.ulimits, rhs.ulimits) else { return false }
-        guard FieldKey.areEqual(lhs.user, rhs.user) else { return false }
-        guard FieldKey.areEqual(lhs.userPorts, rhs.userPorts) else { return false }
-        guard FieldKey.areEqual(lhs.userdata, rhs.userdata) else { return false }
-        guard FieldKey.areEqual(lhs.usernsMode, rhs.usernsMode) else { return false }
-        guard FieldKey.areEqual(lhs.uts, rhs.uts) else { return false }
-        guard FieldKey.areEqual(lhs.uuid, rhs.uuid) else { return false }
-        guard FieldKey.areEqual(lhs.vcpu, rhs.vcpu) else { return false }
-        guard FieldKey.areEqual(lhs.version, rhs.version) else { return false }
-        guard FieldKey.areEqual(lhs.volumeDriver, rhs.volumeDriver) else { return false }
-        guard FieldKey.areEqual(lhs.workingDir, rhs.workingDir) else { return false }
-        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
-    }
-
-    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
-    /// every field cost a large part of the SDK's build time for little gain.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(self.accountID)
-        hasher.combine(self.blkioDeviceOptions)
-        hasher.combine(self.blkioWeight)
-        hasher.combine(self.additionalFields.count)
-    }
-
-    /// The storage, copied first if another value shares it.
-    private mutating func _uniqueStorage() -> _Storage {
-        if !isKnownUniquelyReferenced(&_storage) { _storage = _Storage(copying: _storage) }
-        return _storage
-    }
-
-    /// The stored fields. Unchecked `Sendable`: it is changed only while one value holds it alone.
-    private final class _Storage: @unchecked Sendable {
-        var accountID: String?
-        var blkioDeviceOptions: [String: JSONValue]?
-        var blkioWeight: Int?
-        var build: Build?
-        var capAdd: [String]?
-        var capDrop: [String]?
-        var cgroupParent: String?
-        var command: [String]?
-        var count: Int?
-        var cpuCount: Int?
-        var cpuPercent: Int?
-        var cpuPeriod: Int?
-        var cpuQuota: Int?
-        var cpuSet: String?
-        var cpuSetMems: String?
-        var cpuShares: Int?
-        var createIndex: Int?
-        var created: Date?
-        var dataVolumeMounts: [String: String]?
-        var dataVolumes: [String]?
-        var dataVolumesFrom: [String]?
-        var dataVolumesFromLaunchConfigs: [String]?
-        var deploymentUnitUUID: String?
-        var description: String?
-        var devices: [String]?
-        var diskQuota: Int?
-        var disks: [JSONValue]?
-        var dns: [String]?
-        var dnsOpt: [String]?
-        var dnsSearch: [String]?
-        var domainName: String?
-        var entryPoint: [String]?
-        var environment: [String: JSONValue]?
-        var expose: [String]?
-        var externalID: String?
-        var extraHosts: [String]?
-        var firstRunning: Date?
-        var groupAdd: [String]?
-        var healthCheck: HealthCheck?
-        var healthCmd: [String]?
-        var healthInterval: Int?
-        var healthRetries: Int?
-        var healthState: String?
-        var healthTimeout: Int?
-        var hostID: String?
-        var hostname: String?
-        var id: ID?
-        var imageUUID: String?
-        var instanceLinks: [String: String]?
-        var instanceTriggeredStop: String?
-        var ioMaximumBandwidth: Int?
-        var ioMaximumIOps: Int?
-        var ip: String?
-        var ip6: String?
-        var ipcMode: String?
-        var isolation: String?
-        var kernelMemory: Int?
-        var kind: String?
-        var labels: [String: JSONValue]?
-        var logConfig: LogConfig?
-        var lxcConf: [String: JSONValue]?
-        var memory: Int?
-        var memoryMb: Int?
-        var memoryReservation: Int?
-        var memorySwap: Int?
-        var memorySwappiness: Int?
-        var milliCPUReservation: Int?
-        var mounts: [JSONValue]?
-        var nativeContainer: Bool?
-        var netAlias: [String]?
-        var networkContainerID: String?
-        var networkIDs: [String]?
-        var networkLaunchConfig: String?
-        var networkMode: String?
-        var oomKillDisable: Bool?
-        var oomScoreAdj: Int?
-        var pidMode: String?
-        var pidsLimit: Int?
-        var ports: [String]?
-        var primaryIPAddress: String?
-        var primaryNetworkID: String?
-        var privileged: Bool?
-        var publishAllPorts: Bool?
-        var readOnly: Bool?
-        var registryCredentialID: String?
-        var removed: Date?
-        var requestedHostID: String?
-        var requestedIPAddress: String?
-        var secrets: [JSONValue]?
-        var securityOpt: [String]?
-        var serviceIDs: [String]?
-        var shmSize: Int?
-        var startCount: Int?
-        var startOnCreate: Bool?
-        var state: String?
-        var stdinOpen: Bool?
-        var stopSignal: String?
-        var storageOpt: [String: JSONValue]?
-        var sysctls: [String: JSONValue]?
-        var system: Bool?
-        var tmpfs: [String: JSONValue]?
-        var transitioning: String?
-        var transitioningMessage: String?
-        var transitioningProgress: Int?
-        var tty: Bool?
-        var ulimits: [JSONValue]?
-        var user: String?
-        var userPorts: [String]?
-        var userdata: String?
-        var usernsMode: String?
-        var uts: String?
-        var uuid: String?
-        var vcpu: Int?
-        var version: String?
-        var volumeDriver: String?
-        var workingDir: String?
-        var additionalFields: [String: JSONValue] = [:]
-
-        init() {}
-
-        /// A copy, for a value about to change storage it shares.
-        init(copying source: _Storage) {
-            self.accountID = source.accountID
-            self.blkioDeviceOptions = source.blkioDeviceOptions
-            self.blkioWeight = source.blkioWeight
-            self.build = source.build
-            self.capAdd = source.capAdd
-            self.capDrop = source.capDrop
-            self.cgroupParent = source.cgroupParent
-            self.command = source.command
-            self.count = source.count
-            self.cpuCount = source.cpuCount
-            self.cpuPercent = source.cpuPercent
-            self.cpuPeriod = source.cpuPeriod
-            self.cpuQuota = source.cpuQuota
-            self.cpuSet = source.cpuSet
-            self.cpuSetMems = source.cpuSetMems
-            self.cpuShares = source.cpuShares
-            self.createIndex = source.createIndex
-            self.created = source.created
-            self.dataVolumeMounts = source.dataVolumeMounts
-            self.dataVolumes = source.dataVolumes
-            self.dataVolumesFrom = source.dataVolumesFrom
-            self.dataVolumesFromLaunchConfigs = source.dataVolumesFromLaunchConfigs
-            self.deploymentUnitUUID = source.deploymentUnitUUID
-            self.description = source.description
-            self.devices = source.devices
-            self.diskQuota = source.diskQuota
-            self.disks = source.disks
-            self.dns = source.dns
-            self.dnsOpt = source.dnsOpt
-            self.dnsSearch = source.dnsSearch
-            self.domainName = source.domainName
-            self.entryPoint = source.entryPoint
-            self.environment = source.environment
-            self.expose = source.expose
-            self.externalID = source.externalID
-            self.extraHosts = source.extraHosts
-            self.firstRunning = source.firstRunning
-            self.groupAdd = source.groupAdd
-            self.healthCheck = source.healthCheck
-            self.healthCmd = source.healthCmd
-            self.healthInterval = source.healthInterval
-            self.healthRetries = source.healthRetries
-            self.healthState = source.healthState
-            self.healthTimeout = source.healthTimeout
-            self.hostID = source.hostID
-            self.hostname = source.hostname
-            self.id = source.id
-            self.imageUUID = source.imageUUID
-            self.instanceLinks = source.instanceLinks
-            self.instanceTriggeredStop = source.instanceTriggeredStop
-            self.ioMaximumBandwidth = source.ioMaximumBandwidth
-            self.ioMaximumIOps = source.ioMaximumIOps
-            self.ip = source.ip
-            self.ip6 = source.ip6
-            self.ipcMode = source.ipcMode
-            self.isolation = source.isolation
-            self.kernelMemory = source.kernelMemory
-            self.kind = source.kind
-            self.labels = source.labels
-            self.logConfig = source.logConfig
-            self.lxcConf = source.lxcConf
-            self.memory = source.memory
-            self.memoryMb = source.memoryMb
-            self.memoryReservation = source.memoryReservation
-            self.memorySwap = source.memorySwap
-            self.memorySwappiness = source.memorySwappiness
-            self.milliCPUReservation = source.milliCPUReservation
-            self.mounts = source.mounts
-            self.nativeContainer = source.nativeContainer
-            self.netAlias = source.netAlias
-            self.networkContainerID = source.networkContainerID
-            self.networkIDs = source.networkIDs
-            self.networkLaunchConfig = source.networkLaunchConfig
-            self.networkMode = source.networkMode
-            self.oomKillDisable = source.oomKillDisable
-            self.oomScoreAdj = source.oomScoreAdj
-            self.pidMode = source.pidMode
-            self.pidsLimit = source.pidsLimit
-            self.ports = source.ports
-            self.primaryIPAddress = source.primaryIPAddress
-            self.primaryNetworkID = source.primaryNetworkID
-            self.privileged = source.privileged
-            self.publishAllPorts = source.publishAllPorts
-            self.readOnly = source.readOnly
-            self.registryCredentialID = source.registryCredentialID
-            self.removed = source.removed
-            self.requestedHostID = source.requestedHostID
-            self.requestedIPAddress = source.requestedIPAddress
-            self.secrets = source.secrets
-            self.securityOpt = source.securityOpt
-            self.serviceIDs = source.serviceIDs
-            self.shmSize = source.shmSize
-            self.startCount = source.startCount
-            self.startOnCreate = source.startOnCreate
-            self.state = source.state
-            self.stdinOpen = source.stdinOpen
-            self.stopSignal = source.stopSignal
-            self.storageOpt = source.storageOpt
-            self.sysctls = source.sysctls
-            self.system = source.system
-            self.tmpfs = source.tmpfs
-            self.transitioning = source.transitioning
-            self.transitioningMessage = source.transitioningMessage
-            self.transitioningProgress = source.transitioningProgress
-            self.tty = source.tty
-            self.ulimits = source.ulimits
-            self.user = source.user
-            self.userPorts = source.userPorts
-            self.userdata = source.userdata
-            self.usernsMode = source.usernsMode
-            self.uts = source.uts
-            self.uuid = source.uuid
-            self.vcpu = source.vcpu
-            self.version = source.version
-            self.volumeDriver = source.volumeDriver
-            self.workingDir = source.workingDir
-            self.additionalFields = source.additionalFields
-        }
+        var members = additionalFields
+        members.insertMember(accountID, forKey: "accountId")
+        members.insertMember(blkioDeviceOptions, forKey: "blkioDeviceOptions")
+        members.insertMember(blkioWeight, forKey: "blkioWeight")
+        members.insertMember(build, forKey: "build")
+        members.insertMember(capAdd, forKey: "capAdd")
+        members.insertMember(capDrop, forKey: "capDrop")
+        members.insertMember(cgroupParent, forKey: "cgroupParent")
+        members.insertMember(command, forKey: "command")
+        members.insertMember(count, forKey: "count")
+        members.insertMember(cpuCount, forKey: "cpuCount")
+        members.insertMember(cpuPercent, forKey: "cpuPercent")
+        members.insertMember(cpuPeriod, forKey: "cpuPeriod")
+        members.insertMember(cpuQuota, forKey: "cpuQuota")
+        members.insertMember(cpuSet, forKey: "cpuSet")
+        members.insertMember(cpuSetMems, forKey: "cpuSetMems")
+        members.insertMember(cpuShares, forKey: "cpuShares")
+        members.insertMember(createIndex, forKey: "createIndex")
+        members.insertMember(created, forKey: "created")
+        members.insertMember(dataVolumeMounts, forKey: "dataVolumeMounts")
+        members.insertMember(dataVolumes, forKey: "dataVolumes")
+        members.insertMember(dataVolumesFrom, forKey: "dataVolumesFrom")
+        members.insertMember(dataVolumesFromLaunchConfigs, forKey: "dataVolumesFromLaunchConfigs")
+        members.insertMember(deploymentUnitUUID, forKey: "deploymentUnitUuid")
+        members.insertMember(description, forKey: "description")
+        members.insertMember(devices, forKey: "devices")
+        members.insertMember(diskQuota, forKey: "diskQuota")
+        members.insertMember(disks, forKey: "disks")
+        members.insertMember(dns, forKey: "dns")
+        members.insertMember(dnsOpt, forKey: "dnsOpt")
+        members.insertMember(dnsSearch, forKey: "dnsSearch")
+        members.insertMember(domainName, forKey: "domainName")
+        members.insertMember(entryPoint, forKey: "entryPoint")
+        members.insertMember(environment, forKey: "environment")
+        members.insertMember(expose, forKey: "expose")
+        members.insertMember(externalID, forKey: "externalId")
+        members.insertMember(extraHosts, forKey: "extraHosts")
+        members.insertMember(firstRunning, forKey: "firstRunning")
+        members.insertMember(groupAdd, forKey: "groupAdd")
+        members.insertMember(healthCheck, forKey: "healthCheck")
+        members.insertMember(healthCmd, forKey: "healthCmd")
+        members.insertMember(healthInterval, forKey: "healthInterval")
+        members.insertMember(healthRetries, forKey: "healthRetries")
+        members.insertMember(healthState, forKey: "healthState")
+        members.insertMember(healthTimeout, forKey: "healthTimeout")
+        members.insertMember(hostID, forKey: "hostId")
+        members.insertMember(hostname, forKey: "hostname")
+        members.insertMember(id, forKey: "id")
+        members.insertMember(imageUUID, forKey: "imageUuid")
+        members.insertMember(instanceLinks, forKey: "instanceLinks")
+        members.insertMember(instanceTriggeredStop, forKey: "instanceTriggeredStop")
+        members.insertMember(ioMaximumBandwidth, forKey: "ioMaximumBandwidth")
+        members.insertMember(ioMaximumIOps, forKey: "ioMaximumIOps")
+        members.insertMember(ip, forKey: "ip")
+        members.insertMember(ip6, forKey: "ip6")
+        members.insertMember(ipcMode, forKey: "ipcMode")
+        members.insertMember(isolation, forKey: "isolation")
+        members.insertMember(kernelMemory, forKey: "kernelMemory")
+        members.insertMember(kind, forKey: "kind")
+        members.insertMember(labels, forKey: "labels")
+        members.insertMember(logConfig, forKey: "logConfig")
+        members.insertMember(lxcConf, forKey: "lxcConf")
+        members.insertMember(memory, forKey: "memory")
+        members.insertMember(memoryMb, forKey: "memoryMb")
+        members.insertMember(memoryReservation, forKey: "memoryReservation")
+        members.insertMember(memorySwap, forKey: "memorySwap")
+        members.insertMember(memorySwappiness, forKey: "memorySwappiness")
+        members.insertMember(milliCPUReservation, forKey: "milliCpuReservation")
+        members.insertMember(mounts, forKey: "mounts")
+        members.insertMember(nativeContainer, forKey: "nativeContainer")
+        members.insertMember(netAlias, forKey: "netAlias")
+        members.insertMember(networkContainerID, forKey: "networkContainerId")
+        members.insertMember(networkIDs, forKey: "networkIds")
+        members.insertMember(networkLaunchConfig, forKey: "networkLaunchConfig")
+        members.insertMember(networkMode, forKey: "networkMode")
+        members.insertMember(oomKillDisable, forKey: "oomKillDisable")
+        members.insertMember(oomScoreAdj, forKey: "oomScoreAdj")
+        members.insertMember(pidMode, forKey: "pidMode")
+        members.insertMember(pidsLimit, forKey: "pidsLimit")
+        members.insertMember(ports, forKey: "ports")
+        members.insertMember(primaryIPAddress, forKey: "primaryIpAddress")
+        members.insertMember(primaryNetworkID, forKey: "primaryNetworkId")
+        members.insertMember(privileged, forKey: "privileged")
+        members.insertMember(publishAllPorts, forKey: "publishAllPorts")
+        members.insertMember(readOnly, forKey: "readOnly")
+        members.insertMember(registryCredentialID, forKey: "registryCredentialId")
+        members.insertMember(removed, forKey: "removed")
+        members.insertMember(requestedHostID, forKey: "requestedHostId")
+        members.insertMember(requestedIPAddress, forKey: "requestedIpAddress")
+        members.insertMember(secrets, forKey: "secrets")
+        members.insertMember(securityOpt, forKey: "securityOpt")
+        members.insertMember(serviceIDs, forKey: "serviceIds")
+        members.insertMember(shmSize, forKey: "shmSize")
+        members.insertMember(startCount, forKey: "startCount")
+        members.insertMember(startOnCreate, forKey: "startOnCreate")
+        members.insertMember(state, forKey: "state")
+        members.insertMember(stdinOpen, forKey: "stdinOpen")
+        members.insertMember(stopSignal, forKey: "stopSignal")
+        members.insertMember(storageOpt, forKey: "storageOpt")
+        members.insertMember(sysctls, forKey: "sysctls")
+        members.insertMember(system, forKey: "system")
+        members.insertMember(tmpfs, forKey: "tmpfs")
+        members.insertMember(transitioning, forKey: "transitioning")
+        members.insertMember(transitioningMessage, forKey: "transitioningMessage")
+        members.insertMember(transitioningProgress, forKey: "transitioningProgress")
+        members.insertMember(tty, forKey: "tty")
+        members.insertMember(ulimits, forKey: "ulimits")
+        members.insertMember(user, forKey: "user")
+        members.insertMember(userPorts, forKey: "userPorts")
+        members.insertMember(userdata, forKey: "userdata")
+        members.insertMember(usernsMode, forKey: "usernsMode")
+        members.insertMember(uts, forKey: "uts")
+        members.insertMember(uuid, forKey: "uuid")
+        members.insertMember(vcpu, forKey: "vcpu")
+        members.insertMember(version, forKey: "version")
+        members.insertMember(volumeDriver, forKey: "volumeDriver")
+        members.insertMember(workingDir, forKey: "workingDir")
+        self.init(jsonObject: members)
     }
 }

@@ -5,19 +5,43 @@ import Foundation
 /// The `logConfig` type.
 ///
 /// Inferred from the documentation's JSON examples: logConfig has no page of its own.
-public struct LogConfig: Codable, Hashable, Sendable {
+public struct LogConfig: RancherModel {
     /// The identifier the API gives a `logConfig`; references to it are typed with it.
     public typealias ID = ResourceID<LogConfig>
 
+    /// The JSON key of every property, with the Swift type it reads.
+    public static let memberTypes: [String: any JSONConvertible.Type] = [
+        "config": [String: JSONValue].self,
+        "driver": String.self,
+    ]
+
+    /// Every member of the object, as the server sent it or as the properties set it; the properties
+    /// read and write their members here (see ``RancherModel``).
+    public var jsonObject: [String: JSONValue]
+
+    /// A value over the members of a JSON object.
+    public init(jsonObject: [String: JSONValue]) {
+        self.jsonObject = jsonObject
+    }
+
     /// The `config` field.
-    public var config: [String: JSONValue]?
+    public var config: [String: JSONValue]? {
+        get { jsonObject[member: "config"] }
+        set { jsonObject[member: "config"] = newValue }
+    }
 
     /// The `driver` field.
-    public var driver: String?
+    public var driver: String? {
+        get { jsonObject[member: "driver"] }
+        set { jsonObject[member: "driver"] = newValue }
+    }
 
-    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
-    /// written back as they came, so a value read, changed and sent again loses nothing.
-    public var additionalFields: [String: JSONValue]
+    /// Every member no property reads: keys this type has no property for, and documented keys sent as
+    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    public var additionalFields: [String: JSONValue] {
+        get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
+        set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
+    }
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -25,42 +49,9 @@ public struct LogConfig: Codable, Hashable, Sendable {
         driver: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.config = config
-        self.driver = driver
-        self.additionalFields = additionalFields
-    }
-
-    /// The JSON keys of the properties.
-    private static let knownKeys = FieldKey.keySet("config driver")
-
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
-    public init(from decoder: any Decoder) throws {
-        var fields = try FieldDecoder(decoder)
-        self.config = try fields.decode("config")
-        self.driver = try fields.decode("driver")
-        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
-    }
-
-    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeAdditionalFields(self.additionalFields)
-        try container.encodeField(self.config, "config")
-        try container.encodeField(self.driver, "driver")
-    }
-
-    /// Whether every field of the two values, and their additional fields, are equal.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard FieldKey.areEqual(lhs.config, rhs.config) else { return false }
-        guard FieldKey.areEqual(lhs.driver, rhs.driver) else { return false }
-        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
-    }
-
-    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
-    /// every field cost a large part of the SDK's build time for little gain.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(self.config)
-        hasher.combine(self.driver)
-        hasher.combine(self.additionalFields.count)
+        var members = additionalFields
+        members.insertMember(config, forKey: "config")
+        members.insertMember(driver, forKey: "driver")
+        self.init(jsonObject: members)
     }
 }

@@ -5,116 +5,140 @@ import Foundation
 /// The `networkDriver` type.
 ///
 /// Inferred from the documentation's JSON examples: networkDriver has no page of its own.
-public struct NetworkDriver: Codable, Hashable, Sendable {
+public struct NetworkDriver: RancherModel {
     /// The identifier the API gives a `networkDriver`; references to it are typed with it.
     public typealias ID = ResourceID<NetworkDriver>
 
-    /// The fields, in one object that copies share until one of them changes: a struct of this many fields
-    /// would be copied field by field wherever it goes, and would make every type holding it as large.
-    /// (Underscored, as are `_Storage` and `_uniqueStorage()`, so that no field's Swift name can clash.)
-    private var _storage: _Storage
+    /// The JSON key of every property, with the Swift type it reads.
+    public static let memberTypes: [String: any JSONConvertible.Type] = [
+        "accountId": String.self,
+        "cniConfig": [String: JSONValue].self,
+        "created": Date.self,
+        "defaultNetwork": DefaultNetwork.self,
+        "description": String.self,
+        "id": ID.self,
+        "kind": String.self,
+        "name": String.self,
+        "networkMetadata": [String: JSONValue].self,
+        "removed": Date.self,
+        "serviceId": String.self,
+        "state": String.self,
+        "transitioning": String.self,
+        "transitioningMessage": String.self,
+        "transitioningProgress": Int.self,
+        "uuid": String.self,
+    ]
+
+    /// Every member of the object, as the server sent it or as the properties set it; the properties
+    /// read and write their members here (see ``RancherModel``).
+    public var jsonObject: [String: JSONValue]
+
+    /// A value over the members of a JSON object.
+    public init(jsonObject: [String: JSONValue]) {
+        self.jsonObject = jsonObject
+    }
 
     /// The `accountId` field.
     public var accountID: String? {
-        get { _storage.accountID }
-        set { _uniqueStorage().accountID = newValue }
+        get { jsonObject[member: "accountId"] }
+        set { jsonObject[member: "accountId"] = newValue }
     }
 
     /// The `cniConfig` field.
     public var cniConfig: [String: JSONValue]? {
-        get { _storage.cniConfig }
-        set { _uniqueStorage().cniConfig = newValue }
+        get { jsonObject[member: "cniConfig"] }
+        set { jsonObject[member: "cniConfig"] = newValue }
     }
 
     /// The `created` field.
     public var created: Date? {
-        get { _storage.created }
-        set { _uniqueStorage().created = newValue }
+        get { jsonObject[member: "created"] }
+        set { jsonObject[member: "created"] = newValue }
     }
 
     /// The `defaultNetwork` field.
     public var defaultNetwork: DefaultNetwork? {
-        get { _storage.defaultNetwork }
-        set { _uniqueStorage().defaultNetwork = newValue }
+        get { jsonObject[member: "defaultNetwork"] }
+        set { jsonObject[member: "defaultNetwork"] = newValue }
     }
 
     /// The `description` field.
     public var description: String? {
-        get { _storage.description }
-        set { _uniqueStorage().description = newValue }
+        get { jsonObject[member: "description"] }
+        set { jsonObject[member: "description"] = newValue }
     }
 
     /// The `id` field.
     public var id: ID? {
-        get { _storage.id }
-        set { _uniqueStorage().id = newValue }
+        get { jsonObject[member: "id"] }
+        set { jsonObject[member: "id"] = newValue }
     }
 
     /// The `kind` field.
     public var kind: String? {
-        get { _storage.kind }
-        set { _uniqueStorage().kind = newValue }
+        get { jsonObject[member: "kind"] }
+        set { jsonObject[member: "kind"] = newValue }
     }
 
     /// The `name` field.
     public var name: String? {
-        get { _storage.name }
-        set { _uniqueStorage().name = newValue }
+        get { jsonObject[member: "name"] }
+        set { jsonObject[member: "name"] = newValue }
     }
 
     /// The `networkMetadata` field.
     public var networkMetadata: [String: JSONValue]? {
-        get { _storage.networkMetadata }
-        set { _uniqueStorage().networkMetadata = newValue }
+        get { jsonObject[member: "networkMetadata"] }
+        set { jsonObject[member: "networkMetadata"] = newValue }
     }
 
     /// The `removed` field.
     public var removed: Date? {
-        get { _storage.removed }
-        set { _uniqueStorage().removed = newValue }
+        get { jsonObject[member: "removed"] }
+        set { jsonObject[member: "removed"] = newValue }
     }
 
     /// The `serviceId` field.
     public var serviceID: String? {
-        get { _storage.serviceID }
-        set { _uniqueStorage().serviceID = newValue }
+        get { jsonObject[member: "serviceId"] }
+        set { jsonObject[member: "serviceId"] = newValue }
     }
 
     /// The `state` field.
     public var state: String? {
-        get { _storage.state }
-        set { _uniqueStorage().state = newValue }
+        get { jsonObject[member: "state"] }
+        set { jsonObject[member: "state"] = newValue }
     }
 
     /// The `transitioning` field.
     public var transitioning: String? {
-        get { _storage.transitioning }
-        set { _uniqueStorage().transitioning = newValue }
+        get { jsonObject[member: "transitioning"] }
+        set { jsonObject[member: "transitioning"] = newValue }
     }
 
     /// The `transitioningMessage` field.
     public var transitioningMessage: String? {
-        get { _storage.transitioningMessage }
-        set { _uniqueStorage().transitioningMessage = newValue }
+        get { jsonObject[member: "transitioningMessage"] }
+        set { jsonObject[member: "transitioningMessage"] = newValue }
     }
 
     /// The `transitioningProgress` field.
     public var transitioningProgress: Int? {
-        get { _storage.transitioningProgress }
-        set { _uniqueStorage().transitioningProgress = newValue }
+        get { jsonObject[member: "transitioningProgress"] }
+        set { jsonObject[member: "transitioningProgress"] = newValue }
     }
 
     /// The `uuid` field.
     public var uuid: String? {
-        get { _storage.uuid }
-        set { _uniqueStorage().uuid = newValue }
+        get { jsonObject[member: "uuid"] }
+        set { jsonObject[member: "uuid"] = newValue }
     }
 
-    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
-    /// written back as they came, so a value read, changed and sent again loses nothing.
+    /// Every member no property reads: keys this type has no property for, and documented keys sent as
+    /// `null`. Setting it replaces those; a documented member that holds a value stays.
     public var additionalFields: [String: JSONValue] {
-        get { _storage.additionalFields }
-        set { _uniqueStorage().additionalFields = newValue }
+        get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
+        set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
     }
 
     /// Creates a value; every field is optional, as in the API's responses.
@@ -137,152 +161,23 @@ public struct NetworkDriver: Codable, Hashable, Sendable {
         uuid: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self._storage = _Storage()
-        self._storage.accountID = accountID
-        self._storage.cniConfig = cniConfig
-        self._storage.created = created
-        self._storage.defaultNetwork = defaultNetwork
-        self._storage.description = description
-        self._storage.id = id
-        self._storage.kind = kind
-        self._storage.name = name
-        self._storage.networkMetadata = networkMetadata
-        self._storage.removed = removed
-        self._storage.serviceID = serviceID
-        self._storage.state = state
-        self._storage.transitioning = transitioning
-        self._storage.transitioningMessage = transitioningMessage
-        self._storage.transitioningProgress = transitioningProgress
-        self._storage.uuid = uuid
-        self._storage.additionalFields = additionalFields
-    }
-
-    /// The JSON keys of the properties.
-    private static let knownKeys = FieldKey.keySet("accountId cniConfig created defaultNetwork description id kind name networkMetadata removed serviceId state transitioning transitioningMessage transitioningProgress uuid")
-
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
-    public init(from decoder: any Decoder) throws {
-        var fields = try FieldDecoder(decoder)
-        self._storage = _Storage()
-        self._storage.accountID = try fields.decode("accountId")
-        self._storage.cniConfig = try fields.decode("cniConfig")
-        self._storage.created = try fields.decode("created")
-        self._storage.defaultNetwork = try fields.decode("defaultNetwork")
-        self._storage.description = try fields.decode("description")
-        self._storage.id = try fields.decode("id")
-        self._storage.kind = try fields.decode("kind")
-        self._storage.name = try fields.decode("name")
-        self._storage.networkMetadata = try fields.decode("networkMetadata")
-        self._storage.removed = try fields.decode("removed")
-        self._storage.serviceID = try fields.decode("serviceId")
-        self._storage.state = try fields.decode("state")
-        self._storage.transitioning = try fields.decode("transitioning")
-        self._storage.transitioningMessage = try fields.decode("transitioningMessage")
-        self._storage.transitioningProgress = try fields.decode("transitioningProgress")
-        self._storage.uuid = try fields.decode("uuid")
-        self._storage.additionalFields = try fields.additionalFields(known: Self.knownKeys)
-    }
-
-    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeAdditionalFields(self.additionalFields)
-        try container.encodeField(self.accountID, "accountId")
-        try container.encodeField(self.cniConfig, "cniConfig")
-        try container.encodeField(self.created, "created")
-        try container.encodeField(self.defaultNetwork, "defaultNetwork")
-        try container.encodeField(self.description, "description")
-        try container.encodeField(self.id, "id")
-        try container.encodeField(self.kind, "kind")
-        try container.encodeField(self.name, "name")
-        try container.encodeField(self.networkMetadata, "networkMetadata")
-        try container.encodeField(self.removed, "removed")
-        try container.encodeField(self.serviceID, "serviceId")
-        try container.encodeField(self.state, "state")
-        try container.encodeField(self.transitioning, "transitioning")
-        try container.encodeField(self.transitioningMessage, "transitioningMessage")
-        try container.encodeField(self.transitioningProgress, "transitioningProgress")
-        try container.encodeField(self.uuid, "uuid")
-    }
-
-    /// Whether every field of the two values, and their additional fields, are equal.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        if lhs._storage === rhs._storage { return true }
-        guard FieldKey.areEqual(lhs.accountID, rhs.accountID) else { return false }
-        guard FieldKey.areEqual(lhs.cniConfig, rhs.cniConfig) else { return false }
-        guard FieldKey.areEqual(lhs.created, rhs.created) else { return false }
-        guard FieldKey.areEqual(lhs.defaultNetwork, rhs.defaultNetwork) else { return false }
-        guard FieldKey.areEqual(lhs.description, rhs.description) else { return false }
-        guard FieldKey.areEqual(lhs.id, rhs.id) else { return false }
-        guard FieldKey.areEqual(lhs.kind, rhs.kind) else { return false }
-        guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
-        guard FieldKey.areEqual(lhs.networkMetadata, rhs.networkMetadata) else { return false }
-        guard FieldKey.areEqual(lhs.removed, rhs.removed) else { return false }
-        guard FieldKey.areEqual(lhs.serviceID, rhs.serviceID) else { return false }
-        guard FieldKey.areEqual(lhs.state, rhs.state) else { return false }
-        guard FieldKey.areEqual(lhs.transitioning, rhs.transitioning) else { return false }
-        guard FieldKey.areEqual(lhs.transitioningMessage, rhs.transitioningMessage) else { return false }
-        guard FieldKey.areEqual(lhs.transitioningProgress, rhs.transitioningProgress) else { return false }
-        guard FieldKey.areEqual(lhs.uuid, rhs.uuid) else { return false }
-        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
-    }
-
-    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
-    /// every field cost a large part of the SDK's build time for little gain.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(self.accountID)
-        hasher.combine(self.cniConfig)
-        hasher.combine(self.created)
-        hasher.combine(self.additionalFields.count)
-    }
-
-    /// The storage, copied first if another value shares it.
-    private mutating func _uniqueStorage() -> _Storage {
-        if !isKnownUniquelyReferenced(&_storage) { _storage = _Storage(copying: _storage) }
-        return _storage
-    }
-
-    /// The stored fields. Unchecked `Sendable`: it is changed only while one value holds it alone.
-    private final class _Storage: @unchecked Sendable {
-        var accountID: String?
-        var cniConfig: [String: JSONValue]?
-        var created: Date?
-        var defaultNetwork: DefaultNetwork?
-        var description: String?
-        var id: ID?
-        var kind: String?
-        var name: String?
-        var networkMetadata: [String: JSONValue]?
-        var removed: Date?
-        var serviceID: String?
-        var state: String?
-        var transitioning: String?
-        var transitioningMessage: String?
-        var transitioningProgress: Int?
-        var uuid: String?
-        var additionalFields: [String: JSONValue] = [:]
-
-        init() {}
-
-        /// A copy, for a value about to change storage it shares.
-        init(copying source: _Storage) {
-            self.accountID = source.accountID
-            self.cniConfig = source.cniConfig
-            self.created = source.created
-            self.defaultNetwork = source.defaultNetwork
-            self.description = source.description
-            self.id = source.id
-            self.kind = source.kind
-            self.name = source.name
-            self.networkMetadata = source.networkMetadata
-            self.removed = source.removed
-            self.serviceID = source.serviceID
-            self.state = source.state
-            self.transitioning = source.transitioning
-            self.transitioningMessage = source.transitioningMessage
-            self.transitioningProgress = source.transitioningProgress
-            self.uuid = source.uuid
-            self.additionalFields = source.additionalFields
-        }
+        var members = additionalFields
+        members.insertMember(accountID, forKey: "accountId")
+        members.insertMember(cniConfig, forKey: "cniConfig")
+        members.insertMember(created, forKey: "created")
+        members.insertMember(defaultNetwork, forKey: "defaultNetwork")
+        members.insertMember(description, forKey: "description")
+        members.insertMember(id, forKey: "id")
+        members.insertMember(kind, forKey: "kind")
+        members.insertMember(name, forKey: "name")
+        members.insertMember(networkMetadata, forKey: "networkMetadata")
+        members.insertMember(removed, forKey: "removed")
+        members.insertMember(serviceID, forKey: "serviceId")
+        members.insertMember(state, forKey: "state")
+        members.insertMember(transitioning, forKey: "transitioning")
+        members.insertMember(transitioningMessage, forKey: "transitioningMessage")
+        members.insertMember(transitioningProgress, forKey: "transitioningProgress")
+        members.insertMember(uuid, forKey: "uuid")
+        self.init(jsonObject: members)
     }
 }

@@ -10,144 +10,234 @@ public struct NetworkDriverService: RancherResource {
     /// The API's name for this type.
     public static var apiTypeName: String { "networkDriverService" }
 
+    /// The JSON key of every property, with the Swift type it reads.
+    public static let memberTypes: [String: any JSONConvertible.Type] = [
+        "assignServiceIpAddress": Bool.self,
+        "description": String.self,
+        "externalId": String.self,
+        "launchConfig": LaunchConfig.self,
+        "lbConfig": LBTargetConfig.self,
+        "metadata": [String: JSONValue].self,
+        "name": String.self,
+        "networkDriver": NetworkDriver.self,
+        "publicEndpoints": [JSONValue].self,
+        "retainIp": Bool.self,
+        "scale": Int.self,
+        "scalePolicy": ScalePolicy.self,
+        "secondaryLaunchConfigs": [JSONValue].self,
+        "selectorContainer": String.self,
+        "selectorLink": String.self,
+        "stackId": String.self,
+        "startOnCreate": Bool.self,
+        "vip": String.self,
+        "createIndex": Int.self,
+        "currentScale": Int.self,
+        "fqdn": String.self,
+        "healthState": String.self,
+        "id": ID.self,
+        "instanceIds": [String].self,
+        "linkedServices": [String: JSONValue].self,
+        "system": Bool.self,
+        "upgrade": ServiceUpgrade.self,
+    ]
+
+    /// Every member of the object, as the server sent it or as the properties set it; the properties
+    /// read and write their members here (see ``RancherModel``).
+    public let jsonObject: [String: JSONValue]
+
+    /// A value over the members of a JSON object.
+    public init(jsonObject: [String: JSONValue]) {
+        self.jsonObject = jsonObject
+    }
+
     /// The `assignServiceIpAddress` field.
     ///
     /// Optional on create. Not updatable.
-    public let assignServiceIPAddress: Bool?
+    public var assignServiceIPAddress: Bool? {
+        jsonObject[member: "assignServiceIpAddress"]
+    }
 
     /// The `description` field.
     ///
     /// Optional on create. Updatable.
-    public let description: String?
+    public var description: String? {
+        jsonObject[member: "description"]
+    }
 
     /// The `externalId` field.
     ///
     /// Optional on create. Not updatable.
-    public let externalID: String?
+    public var externalID: String? {
+        jsonObject[member: "externalId"]
+    }
 
     /// The `launchConfig` field.
     ///
     /// Optional on create. Not updatable.
-    public let launchConfig: LaunchConfig?
+    public var launchConfig: LaunchConfig? {
+        jsonObject[member: "launchConfig"]
+    }
 
     /// The `lbConfig` field.
     ///
     /// Optional on create. Updatable.
-    public let lbConfig: LBTargetConfig?
+    public var lbConfig: LBTargetConfig? {
+        jsonObject[member: "lbConfig"]
+    }
 
     /// The `metadata` field.
     ///
     /// Optional on create. Updatable.
-    public let metadata: [String: JSONValue]?
+    public var metadata: [String: JSONValue]? {
+        jsonObject[member: "metadata"]
+    }
 
     /// The `name` field.
     ///
     /// Required on create. Updatable.
-    public let name: String?
+    public var name: String? {
+        jsonObject[member: "name"]
+    }
 
     /// The `networkDriver` field.
     ///
     /// Required on create. Updatable.
-    public let networkDriver: NetworkDriver?
+    public var networkDriver: NetworkDriver? {
+        jsonObject[member: "networkDriver"]
+    }
 
     /// The `publicEndpoints` field.
     ///
     /// Optional on create. Updatable.
-    public let publicEndpoints: [JSONValue]?
+    public var publicEndpoints: [JSONValue]? {
+        jsonObject[member: "publicEndpoints"]
+    }
 
     /// The `retainIp` field.
     ///
     /// Optional on create. Updatable.
-    public let retainIP: Bool?
+    public var retainIP: Bool? {
+        jsonObject[member: "retainIp"]
+    }
 
     /// The `scale` field.
     ///
     /// Optional on create. Updatable. Default: `1`.
-    public let scale: Int?
+    public var scale: Int? {
+        jsonObject[member: "scale"]
+    }
 
     /// The `scalePolicy` field.
     ///
     /// Optional on create. Updatable.
-    public let scalePolicy: ScalePolicy?
+    public var scalePolicy: ScalePolicy? {
+        jsonObject[member: "scalePolicy"]
+    }
 
     /// The `secondaryLaunchConfigs` field.
     ///
     /// Optional on create. Not updatable.
-    public let secondaryLaunchConfigs: [JSONValue]?
+    public var secondaryLaunchConfigs: [JSONValue]? {
+        jsonObject[member: "secondaryLaunchConfigs"]
+    }
 
     /// The `selectorContainer` field.
     ///
     /// Optional on create. Updatable.
-    public let selectorContainer: String?
+    public var selectorContainer: String? {
+        jsonObject[member: "selectorContainer"]
+    }
 
     /// The `selectorLink` field.
     ///
     /// Optional on create. Updatable.
-    public let selectorLink: String?
+    public var selectorLink: String? {
+        jsonObject[member: "selectorLink"]
+    }
 
     /// The `stackId` field.
     ///
     /// Optional on create. Not updatable.
-    public let stackID: String?
+    public var stackID: String? {
+        jsonObject[member: "stackId"]
+    }
 
     /// The `startOnCreate` field.
     ///
     /// Optional on create. Not updatable.
-    public let startOnCreate: Bool?
+    public var startOnCreate: Bool? {
+        jsonObject[member: "startOnCreate"]
+    }
 
     /// The `vip` field.
     ///
     /// Optional on create. Not updatable.
-    public let vip: String?
+    public var vip: String? {
+        jsonObject[member: "vip"]
+    }
 
     /// The `createIndex` field.
     ///
     /// Read-only.
-    public let createIndex: Int?
+    public var createIndex: Int? {
+        jsonObject[member: "createIndex"]
+    }
 
     /// The `currentScale` field.
     ///
     /// Read-only.
-    public let currentScale: Int?
+    public var currentScale: Int? {
+        jsonObject[member: "currentScale"]
+    }
 
     /// The `fqdn` field.
     ///
     /// Read-only.
-    public let fqdn: String?
+    public var fqdn: String? {
+        jsonObject[member: "fqdn"]
+    }
 
     /// The `healthState` field.
     ///
     /// Read-only.
-    public let healthState: String?
+    public var healthState: String? {
+        jsonObject[member: "healthState"]
+    }
 
     /// The unique identifier for the networkDriverService
     ///
     /// Read-only.
-    public let id: ID?
+    public var id: ID? {
+        jsonObject[member: "id"]
+    }
 
     /// The `instanceIds` field.
     ///
     /// Read-only.
-    public let instanceIDs: [String]?
+    public var instanceIDs: [String]? {
+        jsonObject[member: "instanceIds"]
+    }
 
     /// The `linkedServices` field.
     ///
     /// Read-only.
-    public let linkedServices: [String: JSONValue]?
+    public var linkedServices: [String: JSONValue]? {
+        jsonObject[member: "linkedServices"]
+    }
 
     /// The `system` field.
     ///
     /// Read-only.
-    public let system: Bool?
+    public var system: Bool? {
+        jsonObject[member: "system"]
+    }
 
     /// The `upgrade` field.
     ///
     /// Read-only.
-    public let upgrade: ServiceUpgrade?
-
-    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
-    /// written back as they came, so a value read, changed and sent again loses nothing.
-    public let additionalFields: [String: JSONValue]
+    public var upgrade: ServiceUpgrade? {
+        jsonObject[member: "upgrade"]
+    }
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -180,240 +270,68 @@ public struct NetworkDriverService: RancherResource {
         upgrade: ServiceUpgrade? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.assignServiceIPAddress = assignServiceIPAddress
-        self.description = description
-        self.externalID = externalID
-        self.launchConfig = launchConfig
-        self.lbConfig = lbConfig
-        self.metadata = metadata
-        self.name = name
-        self.networkDriver = networkDriver
-        self.publicEndpoints = publicEndpoints
-        self.retainIP = retainIP
-        self.scale = scale
-        self.scalePolicy = scalePolicy
-        self.secondaryLaunchConfigs = secondaryLaunchConfigs
-        self.selectorContainer = selectorContainer
-        self.selectorLink = selectorLink
-        self.stackID = stackID
-        self.startOnCreate = startOnCreate
-        self.vip = vip
-        self.createIndex = createIndex
-        self.currentScale = currentScale
-        self.fqdn = fqdn
-        self.healthState = healthState
-        self.id = id
-        self.instanceIDs = instanceIDs
-        self.linkedServices = linkedServices
-        self.system = system
-        self.upgrade = upgrade
-        self.additionalFields = additionalFields
-    }
-
-    /// The JSON keys of the properties.
-    private static let knownKeys = FieldKey.keySet("assignServiceIpAddress description externalId launchConfig lbConfig metadata name networkDriver publicEndpoints retainIp scale scalePolicy secondaryLaunchConfigs selectorContainer selectorLink stackId startOnCreate vip createIndex currentScale fqdn healthState id instanceIds linkedServices system upgrade")
-
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
-    public init(from decoder: any Decoder) throws {
-        var fields = try FieldDecoder(decoder)
-        self.assignServiceIPAddress = try fields.decode("assignServiceIpAddress")
-        self.description = try fields.decode("description")
-        self.externalID = try fields.decode("externalId")
-        self.launchConfig = try fields.decode("launchConfig")
-        self.lbConfig = try fields.decode("lbConfig")
-        self.metadata = try fields.decode("metadata")
-        self.name = try fields.decode("name")
-        self.networkDriver = try fields.decode("networkDriver")
-        self.publicEndpoints = try fields.decode("publicEndpoints")
-        self.retainIP = try fields.decode("retainIp")
-        self.scale = try fields.decode("scale")
-        self.scalePolicy = try fields.decode("scalePolicy")
-        self.secondaryLaunchConfigs = try fields.decode("secondaryLaunchConfigs")
-        self.selectorContainer = try fields.decode("selectorContainer")
-        self.selectorLink = try fields.decode("selectorLink")
-        self.stackID = try fields.decode("stackId")
-        self.startOnCreate = try fields.decode("startOnCreate")
-        self.vip = try fields.decode("vip")
-        self.createIndex = try fields.decode("createIndex")
-        self.currentScale = try fields.decode("currentScale")
-        self.fqdn = try fields.decode("fqdn")
-        self.healthState = try fields.decode("healthState")
-        self.id = try fields.decode("id")
-        self.instanceIDs = try fields.decode("instanceIds")
-        self.linkedServices = try fields.decode("linkedServices")
-        self.system = try fields.decode("system")
-        self.upgrade = try fields.decode("upgrade")
-        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
-    }
-
-    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeAdditionalFields(self.additionalFields)
-        try container.encodeField(self.assignServiceIPAddress, "assignServiceIpAddress")
-        try container.encodeField(self.description, "description")
-        try container.encodeField(self.externalID, "externalId")
-        try container.encodeField(self.launchConfig, "launchConfig")
-        try container.encodeField(self.lbConfig, "lbConfig")
-        try container.encodeField(self.metadata, "metadata")
-        try container.encodeField(self.name, "name")
-        try container.encodeField(self.networkDriver, "networkDriver")
-        try container.encodeField(self.publicEndpoints, "publicEndpoints")
-        try container.encodeField(self.retainIP, "retainIp")
-        try container.encodeField(self.scale, "scale")
-        try container.encodeField(self.scalePolicy, "scalePolicy")
-        try container.encodeField(self.secondaryLaunchConfigs, "secondaryLaunchConfigs")
-        try container.encodeField(self.selectorContainer, "selectorContainer")
-        try container.encodeField(self.selectorLink, "selectorLink")
-        try container.encodeField(self.stackID, "stackId")
-        try container.encodeField(self.startOnCreate, "startOnCreate")
-        try container.encodeField(self.vip, "vip")
-        try container.encodeField(self.createIndex, "createIndex")
-        try container.encodeField(self.currentScale, "currentScale")
-        try container.encodeField(self.fqdn, "fqdn")
-        try container.encodeField(self.healthState, "healthState")
-        try container.encodeField(self.id, "id")
-        try container.encodeField(self.instanceIDs, "instanceIds")
-        try container.encodeField(self.linkedServices, "linkedServices")
-        try container.encodeField(self.system, "system")
-        try container.encodeField(self.upgrade, "upgrade")
-    }
-
-    /// Whether every field of the two values, and their additional fields, are equal.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard FieldKey.areEqual(lhs.assignServiceIPAddress, rhs.assignServiceIPAddress) else { return false }
-        guard FieldKey.areEqual(lhs.description, rhs.description) else { return false }
-        guard FieldKey.areEqual(lhs.externalID, rhs.externalID) else { return false }
-        guard FieldKey.areEqual(lhs.launchConfig, rhs.launchConfig) else { return false }
-        guard FieldKey.areEqual(lhs.lbConfig, rhs.lbConfig) else { return false }
-        guard FieldKey.areEqual(lhs.metadata, rhs.metadata) else { return false }
-        guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
-        guard FieldKey.areEqual(lhs.networkDriver, rhs.networkDriver) else { return false }
-        guard FieldKey.areEqual(lhs.publicEndpoints, rhs.publicEndpoints) else { return false }
-        guard FieldKey.areEqual(lhs.retainIP, rhs.retainIP) else { return false }
-        guard FieldKey.areEqual(lhs.scale, rhs.scale) else { return false }
-        guard FieldKey.areEqual(lhs.scalePolicy, rhs.scalePolicy) else { return false }
-        guard FieldKey.areEqual(lhs.secondaryLaunchConfigs, rhs.secondaryLaunchConfigs) else { return false }
-        guard FieldKey.areEqual(lhs.selectorContainer, rhs.selectorContainer) else { return false }
-        guard FieldKey.areEqual(lhs.selectorLink, rhs.selectorLink) else { return false }
-        guard FieldKey.areEqual(lhs.stackID, rhs.stackID) else { return false }
-        guard FieldKey.areEqual(lhs.startOnCreate, rhs.startOnCreate) else { return false }
-        guard FieldKey.areEqual(lhs.vip, rhs.vip) else { return false }
-        guard FieldKey.areEqual(lhs.createIndex, rhs.createIndex) else { return false }
-        guard FieldKey.areEqual(lhs.currentScale, rhs.currentScale) else { return false }
-        guard FieldKey.areEqual(lhs.fqdn, rhs.fqdn) else { return false }
-        guard FieldKey.areEqual(lhs.healthState, rhs.healthState) else { return false }
-        guard FieldKey.areEqual(lhs.id, rhs.id) else { return false }
-        guard FieldKey.areEqual(lhs.instanceIDs, rhs.instanceIDs) else { return false }
-        guard FieldKey.areEqual(lhs.linkedServices, rhs.linkedServices) else { return false }
-        guard FieldKey.areEqual(lhs.system, rhs.system) else { return false }
-        guard FieldKey.areEqual(lhs.upgrade, rhs.upgrade) else { return false }
-        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
-    }
-
-    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
-    /// every field cost a large part of the SDK's build time for little gain.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(self.name)
-        hasher.combine(self.id)
-        hasher.combine(self.additionalFields.count)
+        var members = additionalFields
+        members.insertMember(assignServiceIPAddress, forKey: "assignServiceIpAddress")
+        members.insertMember(description, forKey: "description")
+        members.insertMember(externalID, forKey: "externalId")
+        members.insertMember(launchConfig, forKey: "launchConfig")
+        members.insertMember(lbConfig, forKey: "lbConfig")
+        members.insertMember(metadata, forKey: "metadata")
+        members.insertMember(name, forKey: "name")
+        members.insertMember(networkDriver, forKey: "networkDriver")
+        members.insertMember(publicEndpoints, forKey: "publicEndpoints")
+        members.insertMember(retainIP, forKey: "retainIp")
+        members.insertMember(scale, forKey: "scale")
+        members.insertMember(scalePolicy, forKey: "scalePolicy")
+        members.insertMember(secondaryLaunchConfigs, forKey: "secondaryLaunchConfigs")
+        members.insertMember(selectorContainer, forKey: "selectorContainer")
+        members.insertMember(selectorLink, forKey: "selectorLink")
+        members.insertMember(stackID, forKey: "stackId")
+        members.insertMember(startOnCreate, forKey: "startOnCreate")
+        members.insertMember(vip, forKey: "vip")
+        members.insertMember(createIndex, forKey: "createIndex")
+        members.insertMember(currentScale, forKey: "currentScale")
+        members.insertMember(fqdn, forKey: "fqdn")
+        members.insertMember(healthState, forKey: "healthState")
+        members.insertMember(id, forKey: "id")
+        members.insertMember(instanceIDs, forKey: "instanceIds")
+        members.insertMember(linkedServices, forKey: "linkedServices")
+        members.insertMember(system, forKey: "system")
+        members.insertMember(upgrade, forKey: "upgrade")
+        self.init(jsonObject: members)
     }
 
     /// The body of a request that creates a networkDriverService.
-    public struct Create: Encodable, Hashable, Sendable {
-        /// The `name` field.
-        ///
-        /// Required on create. Updatable.
-        public var name: String
+    public struct Create: RancherModel {
+        /// The JSON key of every property, with the Swift type it reads.
+        public static let memberTypes: [String: any JSONConvertible.Type] = [
+            "name": String.self,
+            "networkDriver": NetworkDriver.self,
+            "assignServiceIpAddress": Bool.self,
+            "description": String.self,
+            "externalId": String.self,
+            "launchConfig": LaunchConfig.self,
+            "lbConfig": LBTargetConfig.self,
+            "metadata": [String: JSONValue].self,
+            "publicEndpoints": [JSONValue].self,
+            "retainIp": Bool.self,
+            "scale": Int.self,
+            "scalePolicy": ScalePolicy.self,
+            "secondaryLaunchConfigs": [JSONValue].self,
+            "selectorContainer": String.self,
+            "selectorLink": String.self,
+            "stackId": String.self,
+            "startOnCreate": Bool.self,
+            "vip": String.self,
+        ]
 
-        /// The `networkDriver` field.
-        ///
-        /// Required on create. Updatable.
-        public var networkDriver: NetworkDriver
+        /// The body as it is sent: the fields set, and `additionalFields`.
+        public private(set) var jsonObject: [String: JSONValue]
 
-        /// The `assignServiceIpAddress` field.
-        ///
-        /// Optional on create. Not updatable.
-        public var assignServiceIPAddress: Bool?
-
-        /// The `description` field.
-        ///
-        /// Optional on create. Updatable.
-        public var description: String?
-
-        /// The `externalId` field.
-        ///
-        /// Optional on create. Not updatable.
-        public var externalID: String?
-
-        /// The `launchConfig` field.
-        ///
-        /// Optional on create. Not updatable.
-        public var launchConfig: LaunchConfig?
-
-        /// The `lbConfig` field.
-        ///
-        /// Optional on create. Updatable.
-        public var lbConfig: LBTargetConfig?
-
-        /// The `metadata` field.
-        ///
-        /// Optional on create. Updatable.
-        public var metadata: [String: JSONValue]?
-
-        /// The `publicEndpoints` field.
-        ///
-        /// Optional on create. Updatable.
-        public var publicEndpoints: [JSONValue]?
-
-        /// The `retainIp` field.
-        ///
-        /// Optional on create. Updatable.
-        public var retainIP: Bool?
-
-        /// The `scale` field.
-        ///
-        /// Optional on create. Updatable. Default: `1`.
-        public var scale: Int?
-
-        /// The `scalePolicy` field.
-        ///
-        /// Optional on create. Updatable.
-        public var scalePolicy: ScalePolicy?
-
-        /// The `secondaryLaunchConfigs` field.
-        ///
-        /// Optional on create. Not updatable.
-        public var secondaryLaunchConfigs: [JSONValue]?
-
-        /// The `selectorContainer` field.
-        ///
-        /// Optional on create. Updatable.
-        public var selectorContainer: String?
-
-        /// The `selectorLink` field.
-        ///
-        /// Optional on create. Updatable.
-        public var selectorLink: String?
-
-        /// The `stackId` field.
-        ///
-        /// Optional on create. Not updatable.
-        public var stackID: String?
-
-        /// The `startOnCreate` field.
-        ///
-        /// Optional on create. Not updatable.
-        public var startOnCreate: Bool?
-
-        /// The `vip` field.
-        ///
-        /// Optional on create. Not updatable.
-        public var vip: String?
-
-        /// Keys to send beside the fields, as they are: fields the documentation does not list, or `null`
-        /// for a field to clear.
-        public var additionalFields: [String: JSONValue]
+        /// A body over the members of a JSON object, sent as they are.
+        public init(jsonObject: [String: JSONValue]) {
+            self.jsonObject = jsonObject
+        }
 
         /// Creates a request body; the required fields come first.
         public init(
@@ -437,143 +355,204 @@ public struct NetworkDriverService: RancherResource {
             vip: String? = nil,
             additionalFields: [String: JSONValue] = [:]
         ) {
-            self.name = name
-            self.networkDriver = networkDriver
-            self.assignServiceIPAddress = assignServiceIPAddress
-            self.description = description
-            self.externalID = externalID
-            self.launchConfig = launchConfig
-            self.lbConfig = lbConfig
-            self.metadata = metadata
-            self.publicEndpoints = publicEndpoints
-            self.retainIP = retainIP
-            self.scale = scale
-            self.scalePolicy = scalePolicy
-            self.secondaryLaunchConfigs = secondaryLaunchConfigs
-            self.selectorContainer = selectorContainer
-            self.selectorLink = selectorLink
-            self.stackID = stackID
-            self.startOnCreate = startOnCreate
-            self.vip = vip
-            self.additionalFields = additionalFields
+            var members = additionalFields
+            members.insertMember(name, forKey: "name")
+            members.insertMember(networkDriver, forKey: "networkDriver")
+            members.insertMember(assignServiceIPAddress, forKey: "assignServiceIpAddress")
+            members.insertMember(description, forKey: "description")
+            members.insertMember(externalID, forKey: "externalId")
+            members.insertMember(launchConfig, forKey: "launchConfig")
+            members.insertMember(lbConfig, forKey: "lbConfig")
+            members.insertMember(metadata, forKey: "metadata")
+            members.insertMember(publicEndpoints, forKey: "publicEndpoints")
+            members.insertMember(retainIP, forKey: "retainIp")
+            members.insertMember(scale, forKey: "scale")
+            members.insertMember(scalePolicy, forKey: "scalePolicy")
+            members.insertMember(secondaryLaunchConfigs, forKey: "secondaryLaunchConfigs")
+            members.insertMember(selectorContainer, forKey: "selectorContainer")
+            members.insertMember(selectorLink, forKey: "selectorLink")
+            members.insertMember(stackID, forKey: "stackId")
+            members.insertMember(startOnCreate, forKey: "startOnCreate")
+            members.insertMember(vip, forKey: "vip")
+            self.init(jsonObject: members)
         }
-
-        /// Encodes the body as the API's JSON: `additionalFields`, then the fields that are not `nil`.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: FieldKey.self)
-            try container.encodeAdditionalFields(self.additionalFields)
-            try container.encodeField(self.name, "name")
-            try container.encodeField(self.networkDriver, "networkDriver")
-            try container.encodeField(self.assignServiceIPAddress, "assignServiceIpAddress")
-            try container.encodeField(self.description, "description")
-            try container.encodeField(self.externalID, "externalId")
-            try container.encodeField(self.launchConfig, "launchConfig")
-            try container.encodeField(self.lbConfig, "lbConfig")
-            try container.encodeField(self.metadata, "metadata")
-            try container.encodeField(self.publicEndpoints, "publicEndpoints")
-            try container.encodeField(self.retainIP, "retainIp")
-            try container.encodeField(self.scale, "scale")
-            try container.encodeField(self.scalePolicy, "scalePolicy")
-            try container.encodeField(self.secondaryLaunchConfigs, "secondaryLaunchConfigs")
-            try container.encodeField(self.selectorContainer, "selectorContainer")
-            try container.encodeField(self.selectorLink, "selectorLink")
-            try container.encodeField(self.stackID, "stackId")
-            try container.encodeField(self.startOnCreate, "startOnCreate")
-            try container.encodeField(self.vip, "vip")
-        }
-
-        /// Whether every field of the two bodies, and their additional fields, are equal.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
-            guard FieldKey.areEqual(lhs.networkDriver, rhs.networkDriver) else { return false }
-            guard FieldKey.areEqual(lhs.assignServiceIPAddress, rhs.assignServiceIPAddress) else { return false }
-            guard FieldKey.areEqual(lhs.description, rhs.description) else { return false }
-            guard FieldKey.areEqual(lhs.externalID, rhs.externalID) else { return false }
-            guard FieldKey.areEqual(lhs.launchConfig, rhs.launchConfig) else { return false }
-            guard FieldKey.areEqual(lhs.lbConfig, rhs.lbConfig) else { return false }
-            guard FieldKey.areEqual(lhs.metadata, rhs.metadata) else { return false }
-            guard FieldKey.areEqual(lhs.publicEndpoints, rhs.publicEndpoints) else { return false }
-            guard FieldKey.areEqual(lhs.retainIP, rhs.retainIP) else { return false }
-            guard FieldKey.areEqual(lhs.scale, rhs.scale) else { return false }
-            guard FieldKey.areEqual(lhs.scalePolicy, rhs.scalePolicy) else { return false }
-            guard FieldKey.areEqual(lhs.secondaryLaunchConfigs, rhs.secondaryLaunchConfigs) else { return false }
-            guard FieldKey.areEqual(lhs.selectorContainer, rhs.selectorContainer) else { return false }
-            guard FieldKey.areEqual(lhs.selectorLink, rhs.selectorLink) else { return false }
-            guard FieldKey.areEqual(lhs.stackID, rhs.stackID) else { return false }
-            guard FieldKey.areEqual(lhs.startOnCreate, rhs.startOnCreate) else { return false }
-            guard FieldKey.areEqual(lhs.vip, rhs.vip) else { return false }
-            return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
-        }
-
-        /// Hashes the first fields and the number of additional keys: bodies that are equal hash alike.
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(self.name)
-            hasher.combine(self.networkDriver)
-            hasher.combine(self.assignServiceIPAddress)
-            hasher.combine(self.additionalFields.count)
-        }
-    }
-
-    /// The body of a request that changes a networkDriverService: fields left `nil` are not sent.
-    public struct Update: Encodable, Hashable, Sendable {
-        /// The `description` field.
-        ///
-        /// Optional on create. Updatable.
-        public var description: String?
-
-        /// The `lbConfig` field.
-        ///
-        /// Optional on create. Updatable.
-        public var lbConfig: LBTargetConfig?
-
-        /// The `metadata` field.
-        ///
-        /// Optional on create. Updatable.
-        public var metadata: [String: JSONValue]?
 
         /// The `name` field.
         ///
         /// Required on create. Updatable.
-        public var name: String?
+        public var name: String {
+            get { jsonObject[required: "name"] }
+            set { jsonObject[member: "name"] = newValue }
+        }
 
         /// The `networkDriver` field.
         ///
         /// Required on create. Updatable.
-        public var networkDriver: NetworkDriver?
+        public var networkDriver: NetworkDriver {
+            get { jsonObject[required: "networkDriver"] }
+            set { jsonObject[member: "networkDriver"] = newValue }
+        }
+
+        /// The `assignServiceIpAddress` field.
+        ///
+        /// Optional on create. Not updatable.
+        public var assignServiceIPAddress: Bool? {
+            get { jsonObject[member: "assignServiceIpAddress"] }
+            set { jsonObject[member: "assignServiceIpAddress"] = newValue }
+        }
+
+        /// The `description` field.
+        ///
+        /// Optional on create. Updatable.
+        public var description: String? {
+            get { jsonObject[member: "description"] }
+            set { jsonObject[member: "description"] = newValue }
+        }
+
+        /// The `externalId` field.
+        ///
+        /// Optional on create. Not updatable.
+        public var externalID: String? {
+            get { jsonObject[member: "externalId"] }
+            set { jsonObject[member: "externalId"] = newValue }
+        }
+
+        /// The `launchConfig` field.
+        ///
+        /// Optional on create. Not updatable.
+        public var launchConfig: LaunchConfig? {
+            get { jsonObject[member: "launchConfig"] }
+            set { jsonObject[member: "launchConfig"] = newValue }
+        }
+
+        /// The `lbConfig` field.
+        ///
+        /// Optional on create. Updatable.
+        public var lbConfig: LBTargetConfig? {
+            get { jsonObject[member: "lbConfig"] }
+            set { jsonObject[member: "lbConfig"] = newValue }
+        }
+
+        /// The `metadata` field.
+        ///
+        /// Optional on create. Updatable.
+        public var metadata: [String: JSONValue]? {
+            get { jsonObject[member: "metadata"] }
+            set { jsonObject[member: "metadata"] = newValue }
+        }
 
         /// The `publicEndpoints` field.
         ///
         /// Optional on create. Updatable.
-        public var publicEndpoints: [JSONValue]?
+        public var publicEndpoints: [JSONValue]? {
+            get { jsonObject[member: "publicEndpoints"] }
+            set { jsonObject[member: "publicEndpoints"] = newValue }
+        }
 
         /// The `retainIp` field.
         ///
         /// Optional on create. Updatable.
-        public var retainIP: Bool?
+        public var retainIP: Bool? {
+            get { jsonObject[member: "retainIp"] }
+            set { jsonObject[member: "retainIp"] = newValue }
+        }
 
         /// The `scale` field.
         ///
         /// Optional on create. Updatable. Default: `1`.
-        public var scale: Int?
+        public var scale: Int? {
+            get { jsonObject[member: "scale"] }
+            set { jsonObject[member: "scale"] = newValue }
+        }
 
         /// The `scalePolicy` field.
         ///
         /// Optional on create. Updatable.
-        public var scalePolicy: ScalePolicy?
+        public var scalePolicy: ScalePolicy? {
+            get { jsonObject[member: "scalePolicy"] }
+            set { jsonObject[member: "scalePolicy"] = newValue }
+        }
+
+        /// The `secondaryLaunchConfigs` field.
+        ///
+        /// Optional on create. Not updatable.
+        public var secondaryLaunchConfigs: [JSONValue]? {
+            get { jsonObject[member: "secondaryLaunchConfigs"] }
+            set { jsonObject[member: "secondaryLaunchConfigs"] = newValue }
+        }
 
         /// The `selectorContainer` field.
         ///
         /// Optional on create. Updatable.
-        public var selectorContainer: String?
+        public var selectorContainer: String? {
+            get { jsonObject[member: "selectorContainer"] }
+            set { jsonObject[member: "selectorContainer"] = newValue }
+        }
 
         /// The `selectorLink` field.
         ///
         /// Optional on create. Updatable.
-        public var selectorLink: String?
+        public var selectorLink: String? {
+            get { jsonObject[member: "selectorLink"] }
+            set { jsonObject[member: "selectorLink"] = newValue }
+        }
+
+        /// The `stackId` field.
+        ///
+        /// Optional on create. Not updatable.
+        public var stackID: String? {
+            get { jsonObject[member: "stackId"] }
+            set { jsonObject[member: "stackId"] = newValue }
+        }
+
+        /// The `startOnCreate` field.
+        ///
+        /// Optional on create. Not updatable.
+        public var startOnCreate: Bool? {
+            get { jsonObject[member: "startOnCreate"] }
+            set { jsonObject[member: "startOnCreate"] = newValue }
+        }
+
+        /// The `vip` field.
+        ///
+        /// Optional on create. Not updatable.
+        public var vip: String? {
+            get { jsonObject[member: "vip"] }
+            set { jsonObject[member: "vip"] = newValue }
+        }
 
         /// Keys to send beside the fields, as they are: fields the documentation does not list, or `null`
-        /// for a field to clear.
-        public var additionalFields: [String: JSONValue]
+        /// for a field to clear. Setting it replaces those; a field that holds a value stays.
+        public var additionalFields: [String: JSONValue] {
+            get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
+            set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
+        }
+    }
+
+    /// The body of a request that changes a networkDriverService: fields left `nil` are not sent.
+    public struct Update: RancherModel {
+        /// The JSON key of every property, with the Swift type it reads.
+        public static let memberTypes: [String: any JSONConvertible.Type] = [
+            "description": String.self,
+            "lbConfig": LBTargetConfig.self,
+            "metadata": [String: JSONValue].self,
+            "name": String.self,
+            "networkDriver": NetworkDriver.self,
+            "publicEndpoints": [JSONValue].self,
+            "retainIp": Bool.self,
+            "scale": Int.self,
+            "scalePolicy": ScalePolicy.self,
+            "selectorContainer": String.self,
+            "selectorLink": String.self,
+        ]
+
+        /// The body as it is sent: the fields set, and `additionalFields`.
+        public private(set) var jsonObject: [String: JSONValue]
+
+        /// A body over the members of a JSON object, sent as they are.
+        public init(jsonObject: [String: JSONValue]) {
+            self.jsonObject = jsonObject
+        }
 
         /// Creates a request body.
         public init(
@@ -590,23 +569,118 @@ public struct NetworkDriverService: RancherResource {
             selectorLink: String? = nil,
             additionalFields: [String: JSONValue] = [:]
         ) {
-            self.description = description
-            self.lbConfig = lbConfig
-            self.metadata = metadata
-            self.name = name
-            self.networkDriver = networkDriver
-            self.publicEndpoints = publicEndpoints
-            self.retainIP = retainIP
-            self.scale = scale
-            self.scalePolicy = scalePolicy
-            self.selectorContainer = selectorContainer
-            self.selectorLink = selectorLink
-            self.additionalFields = additionalFields
+            var members = additionalFields
+            members.insertMember(description, forKey: "description")
+            members.insertMember(lbConfig, forKey: "lbConfig")
+            members.insertMember(metadata, forKey: "metadata")
+            members.insertMember(name, forKey: "name")
+            members.insertMember(networkDriver, forKey: "networkDriver")
+            members.insertMember(publicEndpoints, forKey: "publicEndpoints")
+            members.insertMember(retainIP, forKey: "retainIp")
+            members.insertMember(scale, forKey: "scale")
+            members.insertMember(scalePolicy, forKey: "scalePolicy")
+            members.insertMember(selectorContainer, forKey: "selectorContainer")
+            members.insertMember(selectorLink, forKey: "selectorLink")
+            self.init(jsonObject: members)
+        }
+
+        /// The `description` field.
+        ///
+        /// Optional on create. Updatable.
+        public var description: String? {
+            get { jsonObject[member: "description"] }
+            set { jsonObject[member: "description"] = newValue }
+        }
+
+        /// The `lbConfig` field.
+        ///
+        /// Optional on create. Updatable.
+        public var lbConfig: LBTargetConfig? {
+            get { jsonObject[member: "lbConfig"] }
+            set { jsonObject[member: "lbConfig"] = newValue }
+        }
+
+        /// The `metadata` field.
+        ///
+        /// Optional on create. Updatable.
+        public var metadata: [String: JSONValue]? {
+            get { jsonObject[member: "metadata"] }
+            set { jsonObject[member: "metadata"] = newValue }
+        }
+
+        /// The `name` field.
+        ///
+        /// Required on create. Updatable.
+        public var name: String? {
+            get { jsonObject[member: "name"] }
+            set { jsonObject[member: "name"] = newValue }
+        }
+
+        /// The `networkDriver` field.
+        ///
+        /// Required on create. Updatable.
+        public var networkDriver: NetworkDriver? {
+            get { jsonObject[member: "networkDriver"] }
+            set { jsonObject[member: "networkDriver"] = newValue }
+        }
+
+        /// The `publicEndpoints` field.
+        ///
+        /// Optional on create. Updatable.
+        public var publicEndpoints: [JSONValue]? {
+            get { jsonObject[member: "publicEndpoints"] }
+            set { jsonObject[member: "publicEndpoints"] = newValue }
+        }
+
+        /// The `retainIp` field.
+        ///
+        /// Optional on create. Updatable.
+        public var retainIP: Bool? {
+            get { jsonObject[member: "retainIp"] }
+            set { jsonObject[member: "retainIp"] = newValue }
+        }
+
+        /// The `scale` field.
+        ///
+        /// Optional on create. Updatable. Default: `1`.
+        public var scale: Int? {
+            get { jsonObject[member: "scale"] }
+            set { jsonObject[member: "scale"] = newValue }
+        }
+
+        /// The `scalePolicy` field.
+        ///
+        /// Optional on create. Updatable.
+        public var scalePolicy: ScalePolicy? {
+            get { jsonObject[member: "scalePolicy"] }
+            set { jsonObject[member: "scalePolicy"] = newValue }
+        }
+
+        /// The `selectorContainer` field.
+        ///
+        /// Optional on create. Updatable.
+        public var selectorContainer: String? {
+            get { jsonObject[member: "selectorContainer"] }
+            set { jsonObject[member: "selectorContainer"] = newValue }
+        }
+
+        /// The `selectorLink` field.
+        ///
+        /// Optional on create. Updatable.
+        public var selectorLink: String? {
+            get { jsonObject[member: "selectorLink"] }
+            set { jsonObject[member: "selectorLink"] = newValue }
+        }
+
+        /// Keys to send beside the fields, as they are: fields the documentation does not list, or `null`
+        /// for a field to clear. Setting it replaces those; a field that holds a value stays.
+        public var additionalFields: [String: JSONValue] {
+            get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
+            set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
         }
 
         /// Sends `null` for a field, which clears it on the server, where leaving it `nil` leaves it out.
         public mutating func clear<Value>(_ field: WritableKeyPath<Self, Value?>) {
-            self[keyPath: field] = nil
             let keys: [PartialKeyPath<Self>: String] = [
                 \Self.description: "description",
                 \Self.lbConfig: "lbConfig",
@@ -620,48 +694,7 @@ public struct NetworkDriverService: RancherResource {
                 \Self.selectorContainer: "selectorContainer",
                 \Self.selectorLink: "selectorLink",
             ]
-            if let key = keys[field] { additionalFields[key] = .null }
-        }
-
-        /// Encodes the body as the API's JSON: `additionalFields`, then the fields that are not `nil`.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: FieldKey.self)
-            try container.encodeAdditionalFields(self.additionalFields)
-            try container.encodeField(self.description, "description")
-            try container.encodeField(self.lbConfig, "lbConfig")
-            try container.encodeField(self.metadata, "metadata")
-            try container.encodeField(self.name, "name")
-            try container.encodeField(self.networkDriver, "networkDriver")
-            try container.encodeField(self.publicEndpoints, "publicEndpoints")
-            try container.encodeField(self.retainIP, "retainIp")
-            try container.encodeField(self.scale, "scale")
-            try container.encodeField(self.scalePolicy, "scalePolicy")
-            try container.encodeField(self.selectorContainer, "selectorContainer")
-            try container.encodeField(self.selectorLink, "selectorLink")
-        }
-
-        /// Whether every field of the two bodies, and their additional fields, are equal.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            guard FieldKey.areEqual(lhs.description, rhs.description) else { return false }
-            guard FieldKey.areEqual(lhs.lbConfig, rhs.lbConfig) else { return false }
-            guard FieldKey.areEqual(lhs.metadata, rhs.metadata) else { return false }
-            guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
-            guard FieldKey.areEqual(lhs.networkDriver, rhs.networkDriver) else { return false }
-            guard FieldKey.areEqual(lhs.publicEndpoints, rhs.publicEndpoints) else { return false }
-            guard FieldKey.areEqual(lhs.retainIP, rhs.retainIP) else { return false }
-            guard FieldKey.areEqual(lhs.scale, rhs.scale) else { return false }
-            guard FieldKey.areEqual(lhs.scalePolicy, rhs.scalePolicy) else { return false }
-            guard FieldKey.areEqual(lhs.selectorContainer, rhs.selectorContainer) else { return false }
-            guard FieldKey.areEqual(lhs.selectorLink, rhs.selectorLink) else { return false }
-            return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
-        }
-
-        /// Hashes the first fields and the number of additional keys: bodies that are equal hash alike.
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(self.description)
-            hasher.combine(self.lbConfig)
-            hasher.combine(self.metadata)
-            hasher.combine(self.additionalFields.count)
+            if let key = keys[field] { jsonObject[key] = .null }
         }
     }
 }

@@ -16,8 +16,19 @@ public enum ResourceTypes {
     /// Decodes a resource as the model of its `type` (else of its `baseType`), or as ``Resource`` when the
     /// SDK has no model for either.
     public static func decode(_ json: Data) throws -> any RancherResource {
-        let header = try RancherCoding.makeDecoder().decode(Resource.self, from: json)
+        let value = try JSONValue(parsing: json)
+        guard case .object(let members) = value else {
+            throw DecodingError.typeMismatch(Resource.self, DecodingError.Context(
+                codingPath: [], debugDescription: "A resource is a JSON object, not \(value.kindDescription)."))
+        }
+        return resource(jsonObject: members)
+    }
+
+    /// The resource a JSON object holds, as the model of its `type` (else of its `baseType`), or as
+    /// ``Resource`` when the SDK has no model for either.
+    public static func resource(jsonObject members: [String: JSONValue]) -> any RancherResource {
+        let header = Resource(jsonObject: members)
         guard let model = header.type.flatMap(model(named:)) ?? header.baseType.flatMap(model(named:)) else { return header }
-        return try RancherCoding.makeDecoder().decode(model, from: json)
+        return model.init(jsonObject: members)
     }
 }

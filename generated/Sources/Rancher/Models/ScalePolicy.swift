@@ -5,28 +5,56 @@ import Foundation
 /// The `scalePolicy` type.
 ///
 /// Inferred from the documentation's JSON examples: scalePolicy has no page of its own.
-public struct ScalePolicy: Codable, Hashable, Sendable {
+public struct ScalePolicy: RancherModel {
     /// The identifier the API gives a `scalePolicy`; references to it are typed with it.
     public typealias ID = ResourceID<ScalePolicy>
+
+    /// The JSON key of every property, with the Swift type it reads.
+    public static let memberTypes: [String: any JSONConvertible.Type] = [
+        "increment": Int.self,
+        "max": Int.self,
+        "min": Int.self,
+    ]
+
+    /// Every member of the object, as the server sent it or as the properties set it; the properties
+    /// read and write their members here (see ``RancherModel``).
+    public var jsonObject: [String: JSONValue]
+
+    /// A value over the members of a JSON object.
+    public init(jsonObject: [String: JSONValue]) {
+        self.jsonObject = jsonObject
+    }
 
     /// The `increment` field.
     ///
     /// Default: `1`.
-    public var increment: Int?
+    public var increment: Int? {
+        get { jsonObject[member: "increment"] }
+        set { jsonObject[member: "increment"] = newValue }
+    }
 
     /// The `max` field.
     ///
     /// Default: `1`.
-    public var max: Int?
+    public var max: Int? {
+        get { jsonObject[member: "max"] }
+        set { jsonObject[member: "max"] = newValue }
+    }
 
     /// The `min` field.
     ///
     /// Default: `1`.
-    public var min: Int?
+    public var min: Int? {
+        get { jsonObject[member: "min"] }
+        set { jsonObject[member: "min"] = newValue }
+    }
 
-    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
-    /// written back as they came, so a value read, changed and sent again loses nothing.
-    public var additionalFields: [String: JSONValue]
+    /// Every member no property reads: keys this type has no property for, and documented keys sent as
+    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    public var additionalFields: [String: JSONValue] {
+        get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
+        set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
+    }
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -35,47 +63,10 @@ public struct ScalePolicy: Codable, Hashable, Sendable {
         min: Int? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.increment = increment
-        self.max = max
-        self.min = min
-        self.additionalFields = additionalFields
-    }
-
-    /// The JSON keys of the properties.
-    private static let knownKeys = FieldKey.keySet("increment max min")
-
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
-    public init(from decoder: any Decoder) throws {
-        var fields = try FieldDecoder(decoder)
-        self.increment = try fields.decode("increment")
-        self.max = try fields.decode("max")
-        self.min = try fields.decode("min")
-        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
-    }
-
-    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeAdditionalFields(self.additionalFields)
-        try container.encodeField(self.increment, "increment")
-        try container.encodeField(self.max, "max")
-        try container.encodeField(self.min, "min")
-    }
-
-    /// Whether every field of the two values, and their additional fields, are equal.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard FieldKey.areEqual(lhs.increment, rhs.increment) else { return false }
-        guard FieldKey.areEqual(lhs.max, rhs.max) else { return false }
-        guard FieldKey.areEqual(lhs.min, rhs.min) else { return false }
-        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
-    }
-
-    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
-    /// every field cost a large part of the SDK's build time for little gain.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(self.increment)
-        hasher.combine(self.max)
-        hasher.combine(self.min)
-        hasher.combine(self.additionalFields.count)
+        var members = additionalFields
+        members.insertMember(increment, forKey: "increment")
+        members.insertMember(max, forKey: "max")
+        members.insertMember(min, forKey: "min")
+        self.init(jsonObject: members)
     }
 }

@@ -5,22 +5,50 @@ import Foundation
 /// The `serviceLink` type.
 ///
 /// Inferred from the documentation's JSON examples: serviceLink has no page of its own.
-public struct ServiceLink: Codable, Hashable, Sendable {
+public struct ServiceLink: RancherModel {
     /// The identifier the API gives a `serviceLink`; references to it are typed with it.
     public typealias ID = ResourceID<ServiceLink>
 
+    /// The JSON key of every property, with the Swift type it reads.
+    public static let memberTypes: [String: any JSONConvertible.Type] = [
+        "name": String.self,
+        "serviceId": String.self,
+        "uuid": String.self,
+    ]
+
+    /// Every member of the object, as the server sent it or as the properties set it; the properties
+    /// read and write their members here (see ``RancherModel``).
+    public var jsonObject: [String: JSONValue]
+
+    /// A value over the members of a JSON object.
+    public init(jsonObject: [String: JSONValue]) {
+        self.jsonObject = jsonObject
+    }
+
     /// The `name` field.
-    public var name: String?
+    public var name: String? {
+        get { jsonObject[member: "name"] }
+        set { jsonObject[member: "name"] = newValue }
+    }
 
     /// The `serviceId` field.
-    public var serviceID: String?
+    public var serviceID: String? {
+        get { jsonObject[member: "serviceId"] }
+        set { jsonObject[member: "serviceId"] = newValue }
+    }
 
     /// The `uuid` field.
-    public var uuid: String?
+    public var uuid: String? {
+        get { jsonObject[member: "uuid"] }
+        set { jsonObject[member: "uuid"] = newValue }
+    }
 
-    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
-    /// written back as they came, so a value read, changed and sent again loses nothing.
-    public var additionalFields: [String: JSONValue]
+    /// Every member no property reads: keys this type has no property for, and documented keys sent as
+    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    public var additionalFields: [String: JSONValue] {
+        get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
+        set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
+    }
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -29,47 +57,10 @@ public struct ServiceLink: Codable, Hashable, Sendable {
         uuid: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.name = name
-        self.serviceID = serviceID
-        self.uuid = uuid
-        self.additionalFields = additionalFields
-    }
-
-    /// The JSON keys of the properties.
-    private static let knownKeys = FieldKey.keySet("name serviceId uuid")
-
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
-    public init(from decoder: any Decoder) throws {
-        var fields = try FieldDecoder(decoder)
-        self.name = try fields.decode("name")
-        self.serviceID = try fields.decode("serviceId")
-        self.uuid = try fields.decode("uuid")
-        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
-    }
-
-    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeAdditionalFields(self.additionalFields)
-        try container.encodeField(self.name, "name")
-        try container.encodeField(self.serviceID, "serviceId")
-        try container.encodeField(self.uuid, "uuid")
-    }
-
-    /// Whether every field of the two values, and their additional fields, are equal.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard FieldKey.areEqual(lhs.name, rhs.name) else { return false }
-        guard FieldKey.areEqual(lhs.serviceID, rhs.serviceID) else { return false }
-        guard FieldKey.areEqual(lhs.uuid, rhs.uuid) else { return false }
-        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
-    }
-
-    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
-    /// every field cost a large part of the SDK's build time for little gain.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(self.name)
-        hasher.combine(self.serviceID)
-        hasher.combine(self.uuid)
-        hasher.combine(self.additionalFields.count)
+        var members = additionalFields
+        members.insertMember(name, forKey: "name")
+        members.insertMember(serviceID, forKey: "serviceId")
+        members.insertMember(uuid, forKey: "uuid")
+        self.init(jsonObject: members)
     }
 }

@@ -5,19 +5,43 @@ import Foundation
 /// The `serviceUpgrade` type.
 ///
 /// Inferred from the documentation's JSON examples: serviceUpgrade has no page of its own.
-public struct ServiceUpgrade: Codable, Hashable, Sendable {
+public struct ServiceUpgrade: RancherModel {
     /// The identifier the API gives a `serviceUpgrade`; references to it are typed with it.
     public typealias ID = ResourceID<ServiceUpgrade>
 
+    /// The JSON key of every property, with the Swift type it reads.
+    public static let memberTypes: [String: any JSONConvertible.Type] = [
+        "inServiceStrategy": InServiceUpgradeStrategy.self,
+        "toServiceStrategy": ToServiceUpgradeStrategy.self,
+    ]
+
+    /// Every member of the object, as the server sent it or as the properties set it; the properties
+    /// read and write their members here (see ``RancherModel``).
+    public var jsonObject: [String: JSONValue]
+
+    /// A value over the members of a JSON object.
+    public init(jsonObject: [String: JSONValue]) {
+        self.jsonObject = jsonObject
+    }
+
     /// The `inServiceStrategy` field.
-    public var inServiceStrategy: InServiceUpgradeStrategy?
+    public var inServiceStrategy: InServiceUpgradeStrategy? {
+        get { jsonObject[member: "inServiceStrategy"] }
+        set { jsonObject[member: "inServiceStrategy"] = newValue }
+    }
 
     /// The `toServiceStrategy` field.
-    public var toServiceStrategy: ToServiceUpgradeStrategy?
+    public var toServiceStrategy: ToServiceUpgradeStrategy? {
+        get { jsonObject[member: "toServiceStrategy"] }
+        set { jsonObject[member: "toServiceStrategy"] = newValue }
+    }
 
-    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
-    /// written back as they came, so a value read, changed and sent again loses nothing.
-    public var additionalFields: [String: JSONValue]
+    /// Every member no property reads: keys this type has no property for, and documented keys sent as
+    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    public var additionalFields: [String: JSONValue] {
+        get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
+        set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
+    }
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -25,42 +49,9 @@ public struct ServiceUpgrade: Codable, Hashable, Sendable {
         toServiceStrategy: ToServiceUpgradeStrategy? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.inServiceStrategy = inServiceStrategy
-        self.toServiceStrategy = toServiceStrategy
-        self.additionalFields = additionalFields
-    }
-
-    /// The JSON keys of the properties.
-    private static let knownKeys = FieldKey.keySet("inServiceStrategy toServiceStrategy")
-
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
-    public init(from decoder: any Decoder) throws {
-        var fields = try FieldDecoder(decoder)
-        self.inServiceStrategy = try fields.decode("inServiceStrategy")
-        self.toServiceStrategy = try fields.decode("toServiceStrategy")
-        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
-    }
-
-    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeAdditionalFields(self.additionalFields)
-        try container.encodeField(self.inServiceStrategy, "inServiceStrategy")
-        try container.encodeField(self.toServiceStrategy, "toServiceStrategy")
-    }
-
-    /// Whether every field of the two values, and their additional fields, are equal.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard FieldKey.areEqual(lhs.inServiceStrategy, rhs.inServiceStrategy) else { return false }
-        guard FieldKey.areEqual(lhs.toServiceStrategy, rhs.toServiceStrategy) else { return false }
-        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
-    }
-
-    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
-    /// every field cost a large part of the SDK's build time for little gain.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(self.inServiceStrategy)
-        hasher.combine(self.toServiceStrategy)
-        hasher.combine(self.additionalFields.count)
+        var members = additionalFields
+        members.insertMember(inServiceStrategy, forKey: "inServiceStrategy")
+        members.insertMember(toServiceStrategy, forKey: "toServiceStrategy")
+        self.init(jsonObject: members)
     }
 }

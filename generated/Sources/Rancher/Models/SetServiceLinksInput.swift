@@ -5,53 +5,44 @@ import Foundation
 /// The `setServiceLinksInput` type.
 ///
 /// Inferred from the documentation's JSON examples: setServiceLinksInput has no page of its own.
-public struct SetServiceLinksInput: Codable, Hashable, Sendable {
+public struct SetServiceLinksInput: RancherModel {
     /// The identifier the API gives a `setServiceLinksInput`; references to it are typed with it.
     public typealias ID = ResourceID<SetServiceLinksInput>
 
-    /// The `serviceLinks` field.
-    public var serviceLinks: [ServiceLink]?
+    /// The JSON key of every property, with the Swift type it reads.
+    public static let memberTypes: [String: any JSONConvertible.Type] = [
+        "serviceLinks": [ServiceLink].self,
+    ]
 
-    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
-    /// written back as they came, so a value read, changed and sent again loses nothing.
-    public var additionalFields: [String: JSONValue]
+    /// Every member of the object, as the server sent it or as the properties set it; the properties
+    /// read and write their members here (see ``RancherModel``).
+    public var jsonObject: [String: JSONValue]
+
+    /// A value over the members of a JSON object.
+    public init(jsonObject: [String: JSONValue]) {
+        self.jsonObject = jsonObject
+    }
+
+    /// The `serviceLinks` field.
+    public var serviceLinks: [ServiceLink]? {
+        get { jsonObject[member: "serviceLinks"] }
+        set { jsonObject[member: "serviceLinks"] = newValue }
+    }
+
+    /// Every member no property reads: keys this type has no property for, and documented keys sent as
+    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    public var additionalFields: [String: JSONValue] {
+        get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
+        set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
+    }
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
         serviceLinks: [ServiceLink]? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.serviceLinks = serviceLinks
-        self.additionalFields = additionalFields
-    }
-
-    /// The JSON keys of the properties.
-    private static let knownKeys = FieldKey.keySet("serviceLinks")
-
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
-    public init(from decoder: any Decoder) throws {
-        var fields = try FieldDecoder(decoder)
-        self.serviceLinks = try fields.decode("serviceLinks")
-        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
-    }
-
-    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeAdditionalFields(self.additionalFields)
-        try container.encodeField(self.serviceLinks, "serviceLinks")
-    }
-
-    /// Whether every field of the two values, and their additional fields, are equal.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard FieldKey.areEqual(lhs.serviceLinks, rhs.serviceLinks) else { return false }
-        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
-    }
-
-    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
-    /// every field cost a large part of the SDK's build time for little gain.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(self.serviceLinks)
-        hasher.combine(self.additionalFields.count)
+        var members = additionalFields
+        members.insertMember(serviceLinks, forKey: "serviceLinks")
+        self.init(jsonObject: members)
     }
 }

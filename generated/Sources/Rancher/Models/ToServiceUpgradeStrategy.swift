@@ -5,34 +5,70 @@ import Foundation
 /// The `toServiceUpgradeStrategy` type.
 ///
 /// Inferred from the documentation's JSON examples: toServiceUpgradeStrategy has no page of its own.
-public struct ToServiceUpgradeStrategy: Codable, Hashable, Sendable {
+public struct ToServiceUpgradeStrategy: RancherModel {
     /// The identifier the API gives a `toServiceUpgradeStrategy`; references to it are typed with it.
     public typealias ID = ResourceID<ToServiceUpgradeStrategy>
+
+    /// The JSON key of every property, with the Swift type it reads.
+    public static let memberTypes: [String: any JSONConvertible.Type] = [
+        "batchSize": Int.self,
+        "finalScale": Int.self,
+        "intervalMillis": Int.self,
+        "toServiceId": String.self,
+        "updateLinks": Bool.self,
+    ]
+
+    /// Every member of the object, as the server sent it or as the properties set it; the properties
+    /// read and write their members here (see ``RancherModel``).
+    public var jsonObject: [String: JSONValue]
+
+    /// A value over the members of a JSON object.
+    public init(jsonObject: [String: JSONValue]) {
+        self.jsonObject = jsonObject
+    }
 
     /// The `batchSize` field.
     ///
     /// Default: `1`.
-    public var batchSize: Int?
+    public var batchSize: Int? {
+        get { jsonObject[member: "batchSize"] }
+        set { jsonObject[member: "batchSize"] = newValue }
+    }
 
     /// The `finalScale` field.
     ///
     /// Default: `1`.
-    public var finalScale: Int?
+    public var finalScale: Int? {
+        get { jsonObject[member: "finalScale"] }
+        set { jsonObject[member: "finalScale"] = newValue }
+    }
 
     /// The `intervalMillis` field.
     ///
     /// Default: `2000`.
-    public var intervalMillis: Int?
+    public var intervalMillis: Int? {
+        get { jsonObject[member: "intervalMillis"] }
+        set { jsonObject[member: "intervalMillis"] = newValue }
+    }
 
     /// The `toServiceId` field.
-    public var toServiceID: String?
+    public var toServiceID: String? {
+        get { jsonObject[member: "toServiceId"] }
+        set { jsonObject[member: "toServiceId"] = newValue }
+    }
 
     /// The `updateLinks` field.
-    public var updateLinks: Bool?
+    public var updateLinks: Bool? {
+        get { jsonObject[member: "updateLinks"] }
+        set { jsonObject[member: "updateLinks"] = newValue }
+    }
 
-    /// Every key the server sent that this type has no property for, and documented keys it sent as `null`:
-    /// written back as they came, so a value read, changed and sent again loses nothing.
-    public var additionalFields: [String: JSONValue]
+    /// Every member no property reads: keys this type has no property for, and documented keys sent as
+    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    public var additionalFields: [String: JSONValue] {
+        get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
+        set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
+    }
 
     /// Creates a value; every field is optional, as in the API's responses.
     public init(
@@ -43,55 +79,12 @@ public struct ToServiceUpgradeStrategy: Codable, Hashable, Sendable {
         updateLinks: Bool? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.batchSize = batchSize
-        self.finalScale = finalScale
-        self.intervalMillis = intervalMillis
-        self.toServiceID = toServiceID
-        self.updateLinks = updateLinks
-        self.additionalFields = additionalFields
-    }
-
-    /// The JSON keys of the properties.
-    private static let knownKeys = FieldKey.keySet("batchSize finalScale intervalMillis toServiceId updateLinks")
-
-    /// Decodes a value from the API's JSON; absent and `null` fields become `nil`, other keys `additionalFields`.
-    public init(from decoder: any Decoder) throws {
-        var fields = try FieldDecoder(decoder)
-        self.batchSize = try fields.decode("batchSize")
-        self.finalScale = try fields.decode("finalScale")
-        self.intervalMillis = try fields.decode("intervalMillis")
-        self.toServiceID = try fields.decode("toServiceId")
-        self.updateLinks = try fields.decode("updateLinks")
-        self.additionalFields = try fields.additionalFields(known: Self.knownKeys)
-    }
-
-    /// Encodes the value as the API's JSON: `additionalFields`, then the fields that are not `nil`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeAdditionalFields(self.additionalFields)
-        try container.encodeField(self.batchSize, "batchSize")
-        try container.encodeField(self.finalScale, "finalScale")
-        try container.encodeField(self.intervalMillis, "intervalMillis")
-        try container.encodeField(self.toServiceID, "toServiceId")
-        try container.encodeField(self.updateLinks, "updateLinks")
-    }
-
-    /// Whether every field of the two values, and their additional fields, are equal.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard FieldKey.areEqual(lhs.batchSize, rhs.batchSize) else { return false }
-        guard FieldKey.areEqual(lhs.finalScale, rhs.finalScale) else { return false }
-        guard FieldKey.areEqual(lhs.intervalMillis, rhs.intervalMillis) else { return false }
-        guard FieldKey.areEqual(lhs.toServiceID, rhs.toServiceID) else { return false }
-        guard FieldKey.areEqual(lhs.updateLinks, rhs.updateLinks) else { return false }
-        return FieldKey.areEqual(lhs.additionalFields, rhs.additionalFields)
-    }
-
-    /// Hashes the identifying fields and the number of additional keys: equal values hash alike, and hashing
-    /// every field cost a large part of the SDK's build time for little gain.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(self.batchSize)
-        hasher.combine(self.finalScale)
-        hasher.combine(self.intervalMillis)
-        hasher.combine(self.additionalFields.count)
+        var members = additionalFields
+        members.insertMember(batchSize, forKey: "batchSize")
+        members.insertMember(finalScale, forKey: "finalScale")
+        members.insertMember(intervalMillis, forKey: "intervalMillis")
+        members.insertMember(toServiceID, forKey: "toServiceId")
+        members.insertMember(updateLinks, forKey: "updateLinks")
+        self.init(jsonObject: members)
     }
 }

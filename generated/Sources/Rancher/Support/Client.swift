@@ -101,6 +101,10 @@ public struct RancherClient: Sendable, CustomStringConvertible, CustomDebugStrin
     /// coding path and the start of the body.
     static func decode<Response: Decodable>(_ type: Response.Type, from body: Data) throws -> Response {
         do {
+            // Models, and pages and arrays of them, are built over the parsed JSON (see `RancherModel`).
+            if Response.self is any JSONConvertible.Type {
+                return try JSONValue(parsing: body).decoded(as: Response.self)
+            }
             return try RancherCoding.makeDecoder().decode(Response.self, from: body)
         } catch {
             throw RancherError.decoding(DecodingFailure(decoding: Response.self, from: body, underlying: error))

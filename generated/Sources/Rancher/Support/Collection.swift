@@ -40,6 +40,24 @@ extension Page: Encodable where Element: Encodable {
     }
 }
 
+extension Page: JSONConvertible where Element: JSONConvertible {
+    /// The page a collection object holds, when every element of its `data` converts.
+    public init?(jsonValue: JSONValue) {
+        guard case .object(var members) = jsonValue,
+              let data = members.removeValue(forKey: "data").flatMap([Element].init(jsonValue:))
+        else { return nil }
+        let pagination = members["pagination"].flatMap { $0 == .null ? nil : try? $0.decoded(as: Pagination.self) }
+        self.init(data: data, pagination: pagination, additionalFields: members)
+    }
+
+    /// The collection object: its other keys as they came, and `data`.
+    public var jsonValue: JSONValue {
+        var members = additionalFields
+        members["data"] = data.jsonValue
+        return .object(members)
+    }
+}
+
 /// Rancher's `pagination` object.
 public struct Pagination: Codable, Sendable, Hashable {
     /// The first page.

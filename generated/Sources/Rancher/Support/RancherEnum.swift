@@ -15,7 +15,7 @@ import Foundation
 ///     var rawValue: String { … }
 /// }
 /// ```
-public protocol RancherEnum: RawRepresentable, Codable, Sendable, Hashable where RawValue == String {
+public protocol RancherEnum: RawRepresentable, JSONConvertible, Codable, Sendable, Hashable where RawValue == String {
     /// Creates a value from any string; unknown strings map to the `unknown` case.
     init(rawValue: String)
 }
@@ -32,4 +32,13 @@ extension RancherEnum {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }
+
+    /// The case for a JSON string; `nil` for any other JSON.
+    public init?(jsonValue: JSONValue) {
+        guard case .string(let value) = jsonValue else { return nil }
+        self.init(rawValue: value)
+    }
+
+    /// `rawValue` as a JSON string.
+    public var jsonValue: JSONValue { .string(rawValue) }
 }

@@ -5,13 +5,13 @@ import Foundation
 /// A Rancher resource: an object with an ID, a type, `links`, `actions` and the standard fields that
 /// every resource carries (Rancher's API conventions), whether or not its documentation lists them.
 ///
-/// A model stores the fields its documentation declares; the standard fields it does not declare arrive,
-/// like every key the model does not know, in `additionalFields`, and the properties below read them from
-/// there, typed. So every resource has them all, and no model carries code for fields its docs never named.
+/// A model declares the fields its documentation lists; the standard fields it does not declare are read
+/// from `jsonObject` by the properties below, typed. So every resource has them all, and no model carries
+/// code for fields its docs never named.
 ///
 /// Every generated resource model conforms, and so does ``Resource``, the model of the types the
 /// documentation does not describe.
-public protocol RancherResource: Codable, Hashable, Sendable {
+public protocol RancherResource: RancherModel {
     /// The API's name for this model's type, e.g. `service`.
     static var apiTypeName: String { get }
     /// The resource's ID, e.g. `1s5`.
@@ -36,47 +36,47 @@ public protocol RancherResource: Codable, Hashable, Sendable {
     var additionalFields: [String: JSONValue] { get }
 }
 
-/// The standard fields a model does not store, read from `additionalFields`. A model that stores one (its
-/// documentation declares it) has its own property, which takes precedence.
+/// The standard fields a model does not declare, read from its object. A model that declares one (its
+/// documentation lists it) has its own property, which takes precedence.
 extension RancherResource {
     /// The resource's ID, e.g. `1s5`.
-    public var id: ResourceID<Self>? { additionalFields["id"]?.stringValue.map(ResourceID.init(rawValue:)) }
+    public var id: ResourceID<Self>? { jsonObject[member: "id"] }
     /// The resource's type as the server names it, e.g. `service`.
-    public var type: String? { additionalFields["type"]?.stringValue }
+    public var type: String? { jsonObject[member: "type"] }
     /// The type it is a kind of, e.g. `service` for a `loadBalancerService`.
-    public var baseType: String? { additionalFields["baseType"]?.stringValue }
+    public var baseType: String? { jsonObject[member: "baseType"] }
     /// Its lifecycle state as the server spells it.
-    public var stateText: String? { additionalFields["state"]?.stringValue }
+    public var stateText: String? { jsonObject[member: "state"] }
     /// Whether the resource is changing state.
-    public var transitioning: Transitioning? { additionalFields["transitioning"]?.stringValue.map(Transitioning.init(rawValue:)) }
+    public var transitioning: Transitioning? { jsonObject[member: "transitioning"] }
     /// What the transition is doing, or why it failed.
-    public var transitioningMessage: String? { additionalFields["transitioningMessage"]?.stringValue }
+    public var transitioningMessage: String? { jsonObject[member: "transitioningMessage"] }
     /// Named URLs of related resources and collections (`self`, `instances`, `stack`, …).
-    public var links: [String: String]? { additionalFields["links"]?.stringMembers }
+    public var links: [String: String]? { jsonObject["links"]?.stringMembers }
     /// The actions valid in the resource's current state, by name, with their URLs.
-    public var actions: [String: String]? { additionalFields["actions"]?.stringMembers }
+    public var actions: [String: String]? { jsonObject["actions"]?.stringMembers }
     /// When the resource was removed; `nil` while it exists.
-    public var removed: Date? { additionalFields["removed"]?.dateValue }
+    public var removed: Date? { jsonObject[member: "removed"] }
     /// The resource's name.
-    public var name: String? { additionalFields["name"]?.stringValue }
+    public var name: String? { jsonObject[member: "name"] }
     /// A description of the resource.
-    public var description: String? { additionalFields["description"]?.stringValue }
+    public var description: String? { jsonObject[member: "description"] }
     /// An estimate of how far the transition is, from 0 to 100.
-    public var transitioningProgress: Int? { additionalFields["transitioningProgress"]?.integerValue.map(Int.init) }
+    public var transitioningProgress: Int? { jsonObject[member: "transitioningProgress"] }
     /// When the resource was created.
-    public var created: Date? { additionalFields["created"]?.dateValue }
+    public var created: Date? { jsonObject[member: "created"] }
     /// When the resource was created, in milliseconds since 1970.
-    public var createdTS: Int? { additionalFields["createdTS"]?.integerValue.map(Int.init) }
+    public var createdTS: Int? { jsonObject[member: "createdTS"] }
     /// When the resource was removed, in milliseconds since 1970.
-    public var removedTS: Int? { additionalFields["removedTS"]?.integerValue.map(Int.init) }
+    public var removedTS: Int? { jsonObject[member: "removedTS"] }
     /// When the resource will be purged after its removal.
-    public var removeTime: Date? { additionalFields["removeTime"]?.dateValue }
+    public var removeTime: Date? { jsonObject[member: "removeTime"] }
     /// A universally unique identifier for the resource.
-    public var uuid: String? { additionalFields["uuid"]?.stringValue }
+    public var uuid: String? { jsonObject[member: "uuid"] }
     /// A more specific sub-type of the resource.
-    public var kind: String? { additionalFields["kind"]?.stringValue }
+    public var kind: String? { jsonObject[member: "kind"] }
     /// The ID of the account (environment) the resource belongs to.
-    public var accountId: String? { additionalFields["accountId"]?.stringValue }
+    public var accountId: String? { jsonObject[member: "accountId"] }
 }
 
 extension JSONValue {
@@ -129,7 +129,7 @@ extension RancherResource {
     ///
     /// - Returns: `nil` when the response holds no such key.
     public func included<Element: Decodable>(_ link: String, as type: [Element].Type = [Element].self) throws -> [Element]? {
-        guard let value = additionalFields[link], value != .null else { return nil }
+        guard let value = jsonObject[link], value != .null else { return nil }
         return try value.decoded(as: [Element].self)
     }
 }
@@ -167,98 +167,51 @@ public enum Transitioning: RancherEnum {
 }
 
 /// A resource of a type the documentation does not describe (the server's `token`, say), or that a
-/// generic call cannot know in advance: the standard fields, and every other key as JSON.
+/// generic call cannot know in advance: the standard fields (see ``RancherResource``), and every other
+/// member as JSON.
 public struct Resource: RancherResource {
     /// Not a type of the API: a resource of any type.
     public static var apiTypeName: String { "resource" }
     /// The identifier of a resource of any type.
     public typealias ID = ResourceID<Resource>
+    /// None: the standard fields are read by `RancherResource`, every member is additional.
+    public static var memberTypes: [String: any JSONConvertible.Type] { [:] }
 
-    /// The resource's ID, e.g. `1tkn5`.
-    public var id: ID?
-    /// The resource's type as the server names it, e.g. `token`.
-    public var type: String?
-    /// The type it is a kind of.
-    public var baseType: String?
-    /// The resource's name.
-    public var name: String?
+    /// Every member, as the server sent it.
+    public var jsonObject: [String: JSONValue]
+
+    /// A resource over the members of a JSON object.
+    public init(jsonObject: [String: JSONValue]) {
+        self.jsonObject = jsonObject
+    }
+
     /// Its lifecycle state.
-    public var state: String?
-    /// Whether it is changing state.
-    public var transitioning: Transitioning?
-    /// What the transition is doing, or why it failed.
-    public var transitioningMessage: String?
-    /// Named URLs of related resources and collections.
-    public var links: [String: String]?
-    /// The actions valid in its current state, with their URLs.
-    public var actions: [String: String]?
-    /// When it was removed; `nil` while it exists.
-    public var removed: Date?
-    /// Every other key, and the standard keys sent as `null`, as the server sent them.
-    public var additionalFields: [String: JSONValue]
-
-    /// The state as the server spells it.
-    public var stateText: String? { state }
-
-    /// Creates a value.
-    public init(
-        id: ID? = nil, type: String? = nil, baseType: String? = nil, name: String? = nil, state: String? = nil,
-        transitioning: Transitioning? = nil, transitioningMessage: String? = nil, links: [String: String]? = nil,
-        actions: [String: String]? = nil, removed: Date? = nil, additionalFields: [String: JSONValue] = [:]
-    ) {
-        self.id = id
-        self.type = type
-        self.baseType = baseType
-        self.name = name
-        self.state = state
-        self.transitioning = transitioning
-        self.transitioningMessage = transitioningMessage
-        self.links = links
-        self.actions = actions
-        self.removed = removed
-        self.additionalFields = additionalFields
-    }
-
-    private static let knownKeys: Set<String> = [
-        "id", "type", "baseType", "name", "state", "transitioning", "transitioningMessage", "links", "actions", "removed",
-    ]
-
-    /// Decodes the standard fields; every other key goes to `additionalFields`.
-    public init(from decoder: any Decoder) throws {
-        var fields = try FieldDecoder(decoder)
-        id = try fields.decode("id")
-        type = try fields.decode("type")
-        baseType = try fields.decode("baseType")
-        name = try fields.decode("name")
-        state = try fields.decode("state")
-        transitioning = try fields.decode("transitioning")
-        transitioningMessage = try fields.decode("transitioningMessage")
-        links = try fields.decode("links")
-        actions = try fields.decode("actions")
-        removed = try fields.decode("removed")
-        additionalFields = try fields.additionalFields(known: Self.knownKeys)
-    }
-
-    /// Encodes every field and every additional key.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeAdditionalFields(additionalFields)
-        try container.encodeField(id, "id")
-        try container.encodeField(type, "type")
-        try container.encodeField(baseType, "baseType")
-        try container.encodeField(name, "name")
-        try container.encodeField(state, "state")
-        try container.encodeField(transitioning, "transitioning")
-        try container.encodeField(transitioningMessage, "transitioningMessage")
-        try container.encodeField(links, "links")
-        try container.encodeField(actions, "actions")
-        try container.encodeField(removed, "removed")
-    }
+    public var state: String? { stateText }
 }
 
 extension JSONValue {
-    /// The value decoded as `T`, through the client's own JSON coders.
+    /// The value decoded as `T`: converted directly when `T` is a model (or an array, a dictionary, a page
+    /// of them, or a scalar), else through the client's own JSON coders.
     public func decoded<T: Decodable>(as type: T.Type = T.self) throws -> T {
-        try RancherCoding.makeDecoder().decode(T.self, from: RancherCoding.makeEncoder().encode(self))
+        if let convertible = T.self as? any JSONConvertible.Type {
+            guard let value = convertible.init(jsonValue: self) as? T else {
+                throw DecodingError.typeMismatch(T.self, DecodingError.Context(
+                    codingPath: [], debugDescription: "The JSON does not hold a \(T.self): \(kindDescription)."))
+            }
+            return value
+        }
+        return try RancherCoding.makeDecoder().decode(T.self, from: RancherCoding.makeEncoder().encode(self))
+    }
+
+    /// What kind of JSON value this is, for messages.
+    var kindDescription: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a Boolean"
+        case .integer, .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
     }
 }
