@@ -97,9 +97,9 @@ struct ModelCodingTests {
         #expect(sent == ["imageUuid": "docker:redis", "memory": 5_000_000_000])
     }
 
-    @Test("A model that keeps its fields in shared storage is still a value: changing a copy leaves the original")
-    func sharedStorageIsCopiedOnWrite() throws {
-        // LaunchConfig (116 fields, carried by requests) keeps its fields in one copy-on-write object.
+    @Test("A model is a value: changing a copy leaves the original, at any depth")
+    func modelsAreValues() throws {
+        // LaunchConfig (116 fields, carried by requests) holds its object; the object is copied on write.
         let service = try decode(NetworkDriverService.self, Self.serviceJSON)
         let original = try #require(service.launchConfig)
         var changed = original
@@ -146,6 +146,11 @@ struct ModelCodingTests {
         // Extra keys go out as they are.
         let extra = NetworkDriverService.Create(name: "web", networkDriver: NetworkDriver(), additionalFields: ["vip": "10.0.0.9"])
         #expect(try encode(extra) == #"{"name":"web","networkDriver":{},"vip":"10.0.0.9"}"#)
+        // A field given to the initializer wins over an additional key; a nil one leaves the key (a null to send).
+        let both = NetworkDriverService.Create(
+            name: "web", networkDriver: NetworkDriver(), additionalFields: ["name": "other", "scale": nil])
+        #expect(try encode(both) == #"{"name":"web","networkDriver":{},"scale":null}"#)
+        #expect(both.name == "web" && both.scale == nil && both.additionalFields == ["scale": nil])
     }
 
     @Test("An update sends null for a cleared field, and leaves out a field that is nil")
