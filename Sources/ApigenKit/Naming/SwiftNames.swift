@@ -39,8 +39,8 @@ public enum SwiftNames {
         // generated registry.
         "APIError", "APIRequest", "APIVersion", "BasicCredentials", "ChallengedResponses", "DecodingFailure", "DigitScanner",
         "Duration", "ErrorEnvelope", "FieldDecoder", "FieldKey", "HTTPExchange", "HTTPRequest", "HTTPResponse", "HTTPTransport",
-        "ISO8601Timestamp", "JSONConvertible", "JSONParser", "JSONValue", "ListOptions", "Page", "PageSequence", "Pagination", "PercentEncoding",
-        "RancherClient", "RancherCoding", "RancherEnum", "RancherModel", "RancherError", "RancherResource", "RedirectRefusal",
+        "ISO8601Timestamp", "JSONConvertible", "JSONObjectValue", "JSONParser", "JSONValue", "ListOptions", "Page", "PageSequence", "Pagination", "PercentEncoding",
+        "RancherClient", "RancherCoding", "RancherEnum", "RancherModel", "RancherError", "RancherResource", "RedirectRefusal", "ResourceStandardFields",
         "Resource", "ResourceCollectionClient", "ResourceID", "ResourceTypes", "RetryPolicy", "Schema",
         "SchemaAction", "SchemaField", "SchemaFilter", "ServerEndpoint", "SortOrder", "StartedTask", "Transitioning", "TypeMismatch",
         "URLSessionTransport", "WaitPolicy",

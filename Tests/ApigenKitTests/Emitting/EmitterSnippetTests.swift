@@ -75,12 +75,12 @@ struct EmitterSnippetTests {
         #expect(source.contains(readOnly("`default`: String?", "default")))
         #expect(source.contains(readOnly("`protocol`: String?", "protocol")))
         #expect(source.contains("`default`: String? = nil,"))
-        #expect(source.contains("members.insertMember(`default`, forKey: \"default\")"))
+        #expect(source.contains("jsonObject.insertMember(`default`, forKey: \"default\")"))
         #expect(!source.contains("CodingKeys"), "every member is read by its JSON key")
         let dashed = PageBuilder.typePage("dashed", writeable: ["io-max | int | Optional | - | - | "])
         let dashedSource = try model("Dashed", in: try generate(["dashed.md": dashed]))
         #expect(dashedSource.contains(readOnly("ioMax: Int?", "io-max")))
-        #expect(dashedSource.contains("members.insertMember(ioMax, forKey: \"io-max\")"))
+        #expect(dashedSource.contains("jsonObject.insertMember(ioMax, forKey: \"io-max\")"))
     }
 
     /// A model named like a runtime type would shadow it inside the module: every type the runtime templates
@@ -105,12 +105,16 @@ struct EmitterSnippetTests {
         let page = PageBuilder.typePage("keyed", writeable: [
             "fieldKey | enum | Optional | - | - | The options are `a`, `b`.", "container | string | Optional | - | - | ",
             "hasher | string | Optional | - | - | ", "lhs | int | Optional | - | - | ", "fields | int | Optional | - | - | ",
+            "members | array[string] | Optional | - | - | ",
         ])
         let source = try model("Keyed", in: try generate(["keyed.md": page]))
         #expect(source.contains("public enum FieldKeyModel: RancherEnum {"), "a nested FieldKey would hide the runtime's")
-        for name in ["container", "hasher", "lhs", "fields", "members"] where source.contains(" \(name): ") {
-            #expect(source.contains("members.insertMember(\(name), forKey: \"\(name)\")"))
+        // The initializer's parameters reach the object under their keys: no local name may hide one
+        // (a local `members` once sent a copy of the half-built object as the field `members`).
+        for name in ["container", "hasher", "lhs", "fields", "members"] {
+            #expect(source.contains("jsonObject.insertMember(\(name), forKey: \"\(name)\")"), "\(name)")
         }
+        #expect(!source.contains("members.insertMember"))
         #expect(source.contains(readOnly("fields: Int?", "fields")))
         let fieldKeyType = PageBuilder.typePage("fieldKey", writeable: ["name | string | Optional | - | - | "])
         let files = try generate(["fieldKey.md": fieldKeyType])
@@ -121,8 +125,8 @@ struct EmitterSnippetTests {
         let page = PageBuilder.typePage("blank", writeable: [])
         let source = try model("Blank", in: try generate(["blank.md": page]))
         // The object still holds every member, all of them additional.
-        #expect(source.contains("let members = additionalFields"), "a var never mutated would be a warning")
-        #expect(source.contains("self.init(jsonObject: members)"))
+        #expect(source.contains("let jsonObject = additionalFields"), "a var never mutated would be a warning")
+        #expect(source.contains("self.init(jsonObject: jsonObject)"))
         #expect(source.contains("public static let memberTypes: [String: any JSONConvertible.Type] = [\n        :\n    ]"))
     }
 
@@ -288,7 +292,7 @@ struct ObjectBackedModelTests {
                     "count": String.self,
                 ]
             """))
-        #expect(carried.contains("members.insertMember(imageUUID, forKey: \"imageUuid\")"))
+        #expect(carried.contains("jsonObject.insertMember(imageUUID, forKey: \"imageUuid\")"))
         #expect(carried.contains("set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }"))
 
         // What only responses hold is never changed: read-only properties, one accessor each.

@@ -46,7 +46,7 @@ struct GeneratedPackageTests {
         let writer = OutputWriter(folder: folder)
         let files = try seedFiles()
         try writer.apply(try writer.plan(files), files: files)
-        // Tests of the models' spelled-out conformances against real JSON, beside the generated ones.
+        // Tests of the models (coding, values, mismatches) and of the deploy workflow, beside the generated ones.
         let modelTests = TestPaths.repositoryRoot.appendingPathComponent("Tests/ApigenKitTests/Fixtures/seed-package-tests")
         for name in try FileManager.default.contentsOfDirectory(atPath: modelTests.path) {
             try FileManager.default.copyItem(at: modelTests.appendingPathComponent(name),

@@ -78,14 +78,38 @@ struct RuntimeCodingTests {
             #expect(try JSONValue(parsing: Data(text.utf8)) == decode(JSONValue.self, text), "\(text)")
         }
         #expect(try JSONValue(parsing: Data(#""\ud83d\ude00""#.utf8)) == "😀")
-        #expect(try JSONValue(parsing: Data(#""lone \udc00""#.utf8)) == "lone \u{FFFD}", "as Foundation's decoders make it")
+        #expect(try JSONValue(parsing: Data(#""lone \udc00""#.utf8)) == "lone \u{FFFD}", "RFC 8259 leaves it open")
         #expect(try JSONValue(parsing: Data(#"{"k":1,"k":2}"#.utf8)) == ["k": 2], "a repeated key keeps its last value")
         #expect(try JSONValue(parsing: Data("12345678901234567168".utf8)) == .number(12_345_678_901_234_567_168), "beyond 64 bits: a Double")
         for bad in ["", "{", "[1,]", #"{"a" 1}"#, "01", "1.", "-", "tru", #""\u12""#, "\"a\nb\"", "[1] x", #"{"a":1,}"#, "'a'", "nul"] {
             #expect(throws: DecodingError.self, "\(bad)") { try JSONValue(parsing: Data(bad.utf8)) }
         }
+        for bad in [Data([0x22, 0xFF, 0x22]), Data([0x5B, 0x22, 0xC3, 0x28, 0x22, 0x5D]), Data("1e400".utf8), Data("[-1e999]".utf8)] {
+            #expect(throws: DecodingError.self, "invalid UTF-8, or a number no Double holds") { try JSONValue(parsing: bad) }
+        }
+        do {
+            _ = try JSONValue(parsing: Data("[1 2]".utf8))
+            Issue.record("a missing comma is not an error")
+        } catch let DecodingError.dataCorrupted(context) {
+            #expect(context.debugDescription.hasSuffix("at byte 3."), "the offset of the byte at fault: \(context.debugDescription)")
+        }
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect(throws: DecodingError.self, "nesting is bounded, not a stack overflow") { try JSONValue(parsing: Data(deep.utf8)) }
+    }
+
+    @Test("A member reads as its type: nil when absent, null (a json field too) or of another JSON type")
+    func memberConversions() throws {
+        var object: [String: JSONValue] = ["null": nil, "one": 1, "half": 0.5, "two": 2.0, "when": "2016-05-04T18:26:01Z", "tags": ["a", 1]]
+        #expect((object[member: "null"] as JSONValue?) == nil && (object[member: "one"] as JSONValue?) == 1)
+        #expect((object[member: "one"] as Int?) == 1 && (object[member: "two"] as Int?) == 2 && (object[member: "half"] as Int?) == nil)
+        #expect((object[member: "one"] as Double?) == 1 && (object[member: "one"] as String?) == nil)
+        #expect((object[member: "when"] as Date?) == Date(timeIntervalSince1970: 1_462_386_361))
+        #expect((object[member: "tags"] as [String]?) == nil && (object[member: "tags"] as [JSONValue]?) == ["a", 1])
+        #expect((object[member: "absent"] as String?) == nil)
+        object[member: "one"] = nil as Int?
+        object.insertMember(nil as String?, forKey: "null")
+        object.insertMember("x", forKey: "new")
+        #expect(object["one"] == nil && object["null"] == .null && object["new"] == "x", "setting nil removes; inserting nil keeps")
     }
 
     @Test("JSONValue keeps 64-bit integers exact; 2 and 2.0 are the same value")

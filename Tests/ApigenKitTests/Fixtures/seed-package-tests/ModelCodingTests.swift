@@ -110,7 +110,7 @@ struct ModelCodingTests {
         #expect(service.launchConfig?.imageUUID == "docker:nginx")
         #expect(changed.imageUUID == "docker:nginx:1.25" && changed.labels == ["a": "b"])
         #expect(changed != original)
-        // Values built apart with the same fields are equal, storage aside.
+        // Values built apart with the same fields are equal.
         #expect(LaunchConfig(imageUUID: "a", memory: 1) == LaunchConfig(imageUUID: "a", memory: 1))
         var builtThenChanged = LaunchConfig(imageUUID: "a")
         let snapshot = builtThenChanged

@@ -31,8 +31,8 @@ public struct AddRemoveServiceLinkInput: RancherModel {
         set { jsonObject[member: "serviceLink"] = newValue }
     }
 
-    /// Every member no property reads: keys this type has no property for, and documented keys sent as
-    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    /// The members no property of this type declares, and documented members sent as `null`. Setting it
+    /// replaces those; a documented member that holds a value stays.
     public var additionalFields: [String: JSONValue] {
         get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
         set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
@@ -43,8 +43,8 @@ public struct AddRemoveServiceLinkInput: RancherModel {
         serviceLink: ServiceLink? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        var members = additionalFields
-        members.insertMember(serviceLink, forKey: "serviceLink")
-        self.init(jsonObject: members)
+        var jsonObject = additionalFields
+        jsonObject.insertMember(serviceLink, forKey: "serviceLink")
+        self.init(jsonObject: jsonObject)
     }
 }

@@ -64,8 +64,8 @@ public struct Build: RancherModel {
         set { jsonObject[member: "rm"] = newValue }
     }
 
-    /// Every member no property reads: keys this type has no property for, and documented keys sent as
-    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    /// The members no property of this type declares, and documented members sent as `null`. Setting it
+    /// replaces those; a documented member that holds a value stays.
     public var additionalFields: [String: JSONValue] {
         get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
         set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
@@ -81,13 +81,13 @@ public struct Build: RancherModel {
         rm: Bool? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        var members = additionalFields
-        members.insertMember(context, forKey: "context")
-        members.insertMember(dockerfile, forKey: "dockerfile")
-        members.insertMember(forcerm, forKey: "forcerm")
-        members.insertMember(nocache, forKey: "nocache")
-        members.insertMember(remote, forKey: "remote")
-        members.insertMember(rm, forKey: "rm")
-        self.init(jsonObject: members)
+        var jsonObject = additionalFields
+        jsonObject.insertMember(context, forKey: "context")
+        jsonObject.insertMember(dockerfile, forKey: "dockerfile")
+        jsonObject.insertMember(forcerm, forKey: "forcerm")
+        jsonObject.insertMember(nocache, forKey: "nocache")
+        jsonObject.insertMember(remote, forKey: "remote")
+        jsonObject.insertMember(rm, forKey: "rm")
+        self.init(jsonObject: jsonObject)
     }
 }

@@ -157,8 +157,8 @@ public struct DefaultNetwork: RancherModel {
         set { jsonObject[member: "uuid"] = newValue }
     }
 
-    /// Every member no property reads: keys this type has no property for, and documented keys sent as
-    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    /// The members no property of this type declares, and documented members sent as `null`. Setting it
+    /// replaces those; a documented member that holds a value stays.
     public var additionalFields: [String: JSONValue] {
         get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
         set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
@@ -187,26 +187,26 @@ public struct DefaultNetwork: RancherModel {
         uuid: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        var members = additionalFields
-        members.insertMember(accountID, forKey: "accountId")
-        members.insertMember(created, forKey: "created")
-        members.insertMember(defaultPolicyAction, forKey: "defaultPolicyAction")
-        members.insertMember(description, forKey: "description")
-        members.insertMember(dns, forKey: "dns")
-        members.insertMember(dnsSearch, forKey: "dnsSearch")
-        members.insertMember(hostPorts, forKey: "hostPorts")
-        members.insertMember(id, forKey: "id")
-        members.insertMember(kind, forKey: "kind")
-        members.insertMember(metadata, forKey: "metadata")
-        members.insertMember(name, forKey: "name")
-        members.insertMember(policy, forKey: "policy")
-        members.insertMember(removed, forKey: "removed")
-        members.insertMember(state, forKey: "state")
-        members.insertMember(subnets, forKey: "subnets")
-        members.insertMember(transitioning, forKey: "transitioning")
-        members.insertMember(transitioningMessage, forKey: "transitioningMessage")
-        members.insertMember(transitioningProgress, forKey: "transitioningProgress")
-        members.insertMember(uuid, forKey: "uuid")
-        self.init(jsonObject: members)
+        var jsonObject = additionalFields
+        jsonObject.insertMember(accountID, forKey: "accountId")
+        jsonObject.insertMember(created, forKey: "created")
+        jsonObject.insertMember(defaultPolicyAction, forKey: "defaultPolicyAction")
+        jsonObject.insertMember(description, forKey: "description")
+        jsonObject.insertMember(dns, forKey: "dns")
+        jsonObject.insertMember(dnsSearch, forKey: "dnsSearch")
+        jsonObject.insertMember(hostPorts, forKey: "hostPorts")
+        jsonObject.insertMember(id, forKey: "id")
+        jsonObject.insertMember(kind, forKey: "kind")
+        jsonObject.insertMember(metadata, forKey: "metadata")
+        jsonObject.insertMember(name, forKey: "name")
+        jsonObject.insertMember(policy, forKey: "policy")
+        jsonObject.insertMember(removed, forKey: "removed")
+        jsonObject.insertMember(state, forKey: "state")
+        jsonObject.insertMember(subnets, forKey: "subnets")
+        jsonObject.insertMember(transitioning, forKey: "transitioning")
+        jsonObject.insertMember(transitioningMessage, forKey: "transitioningMessage")
+        jsonObject.insertMember(transitioningProgress, forKey: "transitioningProgress")
+        jsonObject.insertMember(uuid, forKey: "uuid")
+        self.init(jsonObject: jsonObject)
     }
 }

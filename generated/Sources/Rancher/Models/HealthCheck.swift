@@ -101,8 +101,8 @@ public struct HealthCheck: RancherModel {
         set { jsonObject[member: "unhealthyThreshold"] = newValue }
     }
 
-    /// Every member no property reads: keys this type has no property for, and documented keys sent as
-    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    /// The members no property of this type declares, and documented members sent as `null`. Setting it
+    /// replaces those; a documented member that holds a value stays.
     public var additionalFields: [String: JSONValue] {
         get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
         set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
@@ -123,18 +123,18 @@ public struct HealthCheck: RancherModel {
         unhealthyThreshold: Int? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        var members = additionalFields
-        members.insertMember(healthyThreshold, forKey: "healthyThreshold")
-        members.insertMember(initializingTimeout, forKey: "initializingTimeout")
-        members.insertMember(interval, forKey: "interval")
-        members.insertMember(name, forKey: "name")
-        members.insertMember(port, forKey: "port")
-        members.insertMember(recreateOnQuorumStrategyConfig, forKey: "recreateOnQuorumStrategyConfig")
-        members.insertMember(reinitializingTimeout, forKey: "reinitializingTimeout")
-        members.insertMember(requestLine, forKey: "requestLine")
-        members.insertMember(responseTimeout, forKey: "responseTimeout")
-        members.insertMember(strategy, forKey: "strategy")
-        members.insertMember(unhealthyThreshold, forKey: "unhealthyThreshold")
-        self.init(jsonObject: members)
+        var jsonObject = additionalFields
+        jsonObject.insertMember(healthyThreshold, forKey: "healthyThreshold")
+        jsonObject.insertMember(initializingTimeout, forKey: "initializingTimeout")
+        jsonObject.insertMember(interval, forKey: "interval")
+        jsonObject.insertMember(name, forKey: "name")
+        jsonObject.insertMember(port, forKey: "port")
+        jsonObject.insertMember(recreateOnQuorumStrategyConfig, forKey: "recreateOnQuorumStrategyConfig")
+        jsonObject.insertMember(reinitializingTimeout, forKey: "reinitializingTimeout")
+        jsonObject.insertMember(requestLine, forKey: "requestLine")
+        jsonObject.insertMember(responseTimeout, forKey: "responseTimeout")
+        jsonObject.insertMember(strategy, forKey: "strategy")
+        jsonObject.insertMember(unhealthyThreshold, forKey: "unhealthyThreshold")
+        self.init(jsonObject: jsonObject)
     }
 }

@@ -75,8 +75,8 @@ public struct InServiceUpgradeStrategy: RancherModel {
         set { jsonObject[member: "startFirst"] = newValue }
     }
 
-    /// Every member no property reads: keys this type has no property for, and documented keys sent as
-    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    /// The members no property of this type declares, and documented members sent as `null`. Setting it
+    /// replaces those; a documented member that holds a value stays.
     public var additionalFields: [String: JSONValue] {
         get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
         set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
@@ -93,14 +93,14 @@ public struct InServiceUpgradeStrategy: RancherModel {
         startFirst: Bool? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        var members = additionalFields
-        members.insertMember(batchSize, forKey: "batchSize")
-        members.insertMember(intervalMillis, forKey: "intervalMillis")
-        members.insertMember(launchConfig, forKey: "launchConfig")
-        members.insertMember(previousLaunchConfig, forKey: "previousLaunchConfig")
-        members.insertMember(previousSecondaryLaunchConfigs, forKey: "previousSecondaryLaunchConfigs")
-        members.insertMember(secondaryLaunchConfigs, forKey: "secondaryLaunchConfigs")
-        members.insertMember(startFirst, forKey: "startFirst")
-        self.init(jsonObject: members)
+        var jsonObject = additionalFields
+        jsonObject.insertMember(batchSize, forKey: "batchSize")
+        jsonObject.insertMember(intervalMillis, forKey: "intervalMillis")
+        jsonObject.insertMember(launchConfig, forKey: "launchConfig")
+        jsonObject.insertMember(previousLaunchConfig, forKey: "previousLaunchConfig")
+        jsonObject.insertMember(previousSecondaryLaunchConfigs, forKey: "previousSecondaryLaunchConfigs")
+        jsonObject.insertMember(secondaryLaunchConfigs, forKey: "secondaryLaunchConfigs")
+        jsonObject.insertMember(startFirst, forKey: "startFirst")
+        self.init(jsonObject: jsonObject)
     }
 }

@@ -29,8 +29,8 @@ public struct LBTargetConfig: RancherModel {
         set { jsonObject[member: "portRules"] = newValue }
     }
 
-    /// Every member no property reads: keys this type has no property for, and documented keys sent as
-    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    /// The members no property of this type declares, and documented members sent as `null`. Setting it
+    /// replaces those; a documented member that holds a value stays.
     public var additionalFields: [String: JSONValue] {
         get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
         set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
@@ -41,8 +41,8 @@ public struct LBTargetConfig: RancherModel {
         portRules: [JSONValue]? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        var members = additionalFields
-        members.insertMember(portRules, forKey: "portRules")
-        self.init(jsonObject: members)
+        var jsonObject = additionalFields
+        jsonObject.insertMember(portRules, forKey: "portRules")
+        self.init(jsonObject: jsonObject)
     }
 }

@@ -134,8 +134,8 @@ public struct NetworkDriver: RancherModel {
         set { jsonObject[member: "uuid"] = newValue }
     }
 
-    /// Every member no property reads: keys this type has no property for, and documented keys sent as
-    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    /// The members no property of this type declares, and documented members sent as `null`. Setting it
+    /// replaces those; a documented member that holds a value stays.
     public var additionalFields: [String: JSONValue] {
         get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
         set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
@@ -161,23 +161,23 @@ public struct NetworkDriver: RancherModel {
         uuid: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        var members = additionalFields
-        members.insertMember(accountID, forKey: "accountId")
-        members.insertMember(cniConfig, forKey: "cniConfig")
-        members.insertMember(created, forKey: "created")
-        members.insertMember(defaultNetwork, forKey: "defaultNetwork")
-        members.insertMember(description, forKey: "description")
-        members.insertMember(id, forKey: "id")
-        members.insertMember(kind, forKey: "kind")
-        members.insertMember(name, forKey: "name")
-        members.insertMember(networkMetadata, forKey: "networkMetadata")
-        members.insertMember(removed, forKey: "removed")
-        members.insertMember(serviceID, forKey: "serviceId")
-        members.insertMember(state, forKey: "state")
-        members.insertMember(transitioning, forKey: "transitioning")
-        members.insertMember(transitioningMessage, forKey: "transitioningMessage")
-        members.insertMember(transitioningProgress, forKey: "transitioningProgress")
-        members.insertMember(uuid, forKey: "uuid")
-        self.init(jsonObject: members)
+        var jsonObject = additionalFields
+        jsonObject.insertMember(accountID, forKey: "accountId")
+        jsonObject.insertMember(cniConfig, forKey: "cniConfig")
+        jsonObject.insertMember(created, forKey: "created")
+        jsonObject.insertMember(defaultNetwork, forKey: "defaultNetwork")
+        jsonObject.insertMember(description, forKey: "description")
+        jsonObject.insertMember(id, forKey: "id")
+        jsonObject.insertMember(kind, forKey: "kind")
+        jsonObject.insertMember(name, forKey: "name")
+        jsonObject.insertMember(networkMetadata, forKey: "networkMetadata")
+        jsonObject.insertMember(removed, forKey: "removed")
+        jsonObject.insertMember(serviceID, forKey: "serviceId")
+        jsonObject.insertMember(state, forKey: "state")
+        jsonObject.insertMember(transitioning, forKey: "transitioning")
+        jsonObject.insertMember(transitioningMessage, forKey: "transitioningMessage")
+        jsonObject.insertMember(transitioningProgress, forKey: "transitioningProgress")
+        jsonObject.insertMember(uuid, forKey: "uuid")
+        self.init(jsonObject: jsonObject)
     }
 }

@@ -270,39 +270,39 @@ public struct NetworkDriverService: RancherResource {
         upgrade: ServiceUpgrade? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        var members = additionalFields
-        members.insertMember(assignServiceIPAddress, forKey: "assignServiceIpAddress")
-        members.insertMember(description, forKey: "description")
-        members.insertMember(externalID, forKey: "externalId")
-        members.insertMember(launchConfig, forKey: "launchConfig")
-        members.insertMember(lbConfig, forKey: "lbConfig")
-        members.insertMember(metadata, forKey: "metadata")
-        members.insertMember(name, forKey: "name")
-        members.insertMember(networkDriver, forKey: "networkDriver")
-        members.insertMember(publicEndpoints, forKey: "publicEndpoints")
-        members.insertMember(retainIP, forKey: "retainIp")
-        members.insertMember(scale, forKey: "scale")
-        members.insertMember(scalePolicy, forKey: "scalePolicy")
-        members.insertMember(secondaryLaunchConfigs, forKey: "secondaryLaunchConfigs")
-        members.insertMember(selectorContainer, forKey: "selectorContainer")
-        members.insertMember(selectorLink, forKey: "selectorLink")
-        members.insertMember(stackID, forKey: "stackId")
-        members.insertMember(startOnCreate, forKey: "startOnCreate")
-        members.insertMember(vip, forKey: "vip")
-        members.insertMember(createIndex, forKey: "createIndex")
-        members.insertMember(currentScale, forKey: "currentScale")
-        members.insertMember(fqdn, forKey: "fqdn")
-        members.insertMember(healthState, forKey: "healthState")
-        members.insertMember(id, forKey: "id")
-        members.insertMember(instanceIDs, forKey: "instanceIds")
-        members.insertMember(linkedServices, forKey: "linkedServices")
-        members.insertMember(system, forKey: "system")
-        members.insertMember(upgrade, forKey: "upgrade")
-        self.init(jsonObject: members)
+        var jsonObject = additionalFields
+        jsonObject.insertMember(assignServiceIPAddress, forKey: "assignServiceIpAddress")
+        jsonObject.insertMember(description, forKey: "description")
+        jsonObject.insertMember(externalID, forKey: "externalId")
+        jsonObject.insertMember(launchConfig, forKey: "launchConfig")
+        jsonObject.insertMember(lbConfig, forKey: "lbConfig")
+        jsonObject.insertMember(metadata, forKey: "metadata")
+        jsonObject.insertMember(name, forKey: "name")
+        jsonObject.insertMember(networkDriver, forKey: "networkDriver")
+        jsonObject.insertMember(publicEndpoints, forKey: "publicEndpoints")
+        jsonObject.insertMember(retainIP, forKey: "retainIp")
+        jsonObject.insertMember(scale, forKey: "scale")
+        jsonObject.insertMember(scalePolicy, forKey: "scalePolicy")
+        jsonObject.insertMember(secondaryLaunchConfigs, forKey: "secondaryLaunchConfigs")
+        jsonObject.insertMember(selectorContainer, forKey: "selectorContainer")
+        jsonObject.insertMember(selectorLink, forKey: "selectorLink")
+        jsonObject.insertMember(stackID, forKey: "stackId")
+        jsonObject.insertMember(startOnCreate, forKey: "startOnCreate")
+        jsonObject.insertMember(vip, forKey: "vip")
+        jsonObject.insertMember(createIndex, forKey: "createIndex")
+        jsonObject.insertMember(currentScale, forKey: "currentScale")
+        jsonObject.insertMember(fqdn, forKey: "fqdn")
+        jsonObject.insertMember(healthState, forKey: "healthState")
+        jsonObject.insertMember(id, forKey: "id")
+        jsonObject.insertMember(instanceIDs, forKey: "instanceIds")
+        jsonObject.insertMember(linkedServices, forKey: "linkedServices")
+        jsonObject.insertMember(system, forKey: "system")
+        jsonObject.insertMember(upgrade, forKey: "upgrade")
+        self.init(jsonObject: jsonObject)
     }
 
     /// The body of a request that creates a networkDriverService.
-    public struct Create: RancherModel {
+    public struct Create: JSONObjectValue {
         /// The JSON key of every property, with the Swift type it reads.
         public static let memberTypes: [String: any JSONConvertible.Type] = [
             "name": String.self,
@@ -325,11 +325,11 @@ public struct NetworkDriverService: RancherResource {
             "vip": String.self,
         ]
 
-        /// The body as it is sent: the fields set, and `additionalFields`.
+        /// The body as it is sent: the fields set, and `additionalFields`. Only the initializer and the
+        /// properties change it, so a required field is always there.
         public private(set) var jsonObject: [String: JSONValue]
 
-        /// A body over the members of a JSON object, sent as they are.
-        public init(jsonObject: [String: JSONValue]) {
+        private init(jsonObject: [String: JSONValue]) {
             self.jsonObject = jsonObject
         }
 
@@ -355,26 +355,26 @@ public struct NetworkDriverService: RancherResource {
             vip: String? = nil,
             additionalFields: [String: JSONValue] = [:]
         ) {
-            var members = additionalFields
-            members.insertMember(name, forKey: "name")
-            members.insertMember(networkDriver, forKey: "networkDriver")
-            members.insertMember(assignServiceIPAddress, forKey: "assignServiceIpAddress")
-            members.insertMember(description, forKey: "description")
-            members.insertMember(externalID, forKey: "externalId")
-            members.insertMember(launchConfig, forKey: "launchConfig")
-            members.insertMember(lbConfig, forKey: "lbConfig")
-            members.insertMember(metadata, forKey: "metadata")
-            members.insertMember(publicEndpoints, forKey: "publicEndpoints")
-            members.insertMember(retainIP, forKey: "retainIp")
-            members.insertMember(scale, forKey: "scale")
-            members.insertMember(scalePolicy, forKey: "scalePolicy")
-            members.insertMember(secondaryLaunchConfigs, forKey: "secondaryLaunchConfigs")
-            members.insertMember(selectorContainer, forKey: "selectorContainer")
-            members.insertMember(selectorLink, forKey: "selectorLink")
-            members.insertMember(stackID, forKey: "stackId")
-            members.insertMember(startOnCreate, forKey: "startOnCreate")
-            members.insertMember(vip, forKey: "vip")
-            self.init(jsonObject: members)
+            var jsonObject = additionalFields
+            jsonObject.insertMember(name, forKey: "name")
+            jsonObject.insertMember(networkDriver, forKey: "networkDriver")
+            jsonObject.insertMember(assignServiceIPAddress, forKey: "assignServiceIpAddress")
+            jsonObject.insertMember(description, forKey: "description")
+            jsonObject.insertMember(externalID, forKey: "externalId")
+            jsonObject.insertMember(launchConfig, forKey: "launchConfig")
+            jsonObject.insertMember(lbConfig, forKey: "lbConfig")
+            jsonObject.insertMember(metadata, forKey: "metadata")
+            jsonObject.insertMember(publicEndpoints, forKey: "publicEndpoints")
+            jsonObject.insertMember(retainIP, forKey: "retainIp")
+            jsonObject.insertMember(scale, forKey: "scale")
+            jsonObject.insertMember(scalePolicy, forKey: "scalePolicy")
+            jsonObject.insertMember(secondaryLaunchConfigs, forKey: "secondaryLaunchConfigs")
+            jsonObject.insertMember(selectorContainer, forKey: "selectorContainer")
+            jsonObject.insertMember(selectorLink, forKey: "selectorLink")
+            jsonObject.insertMember(stackID, forKey: "stackId")
+            jsonObject.insertMember(startOnCreate, forKey: "startOnCreate")
+            jsonObject.insertMember(vip, forKey: "vip")
+            self.init(jsonObject: jsonObject)
         }
 
         /// The `name` field.
@@ -530,7 +530,7 @@ public struct NetworkDriverService: RancherResource {
     }
 
     /// The body of a request that changes a networkDriverService: fields left `nil` are not sent.
-    public struct Update: RancherModel {
+    public struct Update: JSONObjectValue {
         /// The JSON key of every property, with the Swift type it reads.
         public static let memberTypes: [String: any JSONConvertible.Type] = [
             "description": String.self,
@@ -546,11 +546,11 @@ public struct NetworkDriverService: RancherResource {
             "selectorLink": String.self,
         ]
 
-        /// The body as it is sent: the fields set, and `additionalFields`.
+        /// The body as it is sent: the fields set, and `additionalFields`. Only the initializer and the
+        /// properties change it, so a required field is always there.
         public private(set) var jsonObject: [String: JSONValue]
 
-        /// A body over the members of a JSON object, sent as they are.
-        public init(jsonObject: [String: JSONValue]) {
+        private init(jsonObject: [String: JSONValue]) {
             self.jsonObject = jsonObject
         }
 
@@ -569,19 +569,19 @@ public struct NetworkDriverService: RancherResource {
             selectorLink: String? = nil,
             additionalFields: [String: JSONValue] = [:]
         ) {
-            var members = additionalFields
-            members.insertMember(description, forKey: "description")
-            members.insertMember(lbConfig, forKey: "lbConfig")
-            members.insertMember(metadata, forKey: "metadata")
-            members.insertMember(name, forKey: "name")
-            members.insertMember(networkDriver, forKey: "networkDriver")
-            members.insertMember(publicEndpoints, forKey: "publicEndpoints")
-            members.insertMember(retainIP, forKey: "retainIp")
-            members.insertMember(scale, forKey: "scale")
-            members.insertMember(scalePolicy, forKey: "scalePolicy")
-            members.insertMember(selectorContainer, forKey: "selectorContainer")
-            members.insertMember(selectorLink, forKey: "selectorLink")
-            self.init(jsonObject: members)
+            var jsonObject = additionalFields
+            jsonObject.insertMember(description, forKey: "description")
+            jsonObject.insertMember(lbConfig, forKey: "lbConfig")
+            jsonObject.insertMember(metadata, forKey: "metadata")
+            jsonObject.insertMember(name, forKey: "name")
+            jsonObject.insertMember(networkDriver, forKey: "networkDriver")
+            jsonObject.insertMember(publicEndpoints, forKey: "publicEndpoints")
+            jsonObject.insertMember(retainIP, forKey: "retainIp")
+            jsonObject.insertMember(scale, forKey: "scale")
+            jsonObject.insertMember(scalePolicy, forKey: "scalePolicy")
+            jsonObject.insertMember(selectorContainer, forKey: "selectorContainer")
+            jsonObject.insertMember(selectorLink, forKey: "selectorLink")
+            self.init(jsonObject: jsonObject)
         }
 
         /// The `description` field.
@@ -679,7 +679,8 @@ public struct NetworkDriverService: RancherResource {
             set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
         }
 
-        /// Sends `null` for a field, which clears it on the server, where leaving it `nil` leaves it out.
+        /// Sends `null` for a field of this body (`\.description`), which clears it on the server, where leaving
+        /// it `nil` leaves it out; a path into a field's value (`\.lbConfig?.port`) is not a field, and changes nothing.
         public mutating func clear<Value>(_ field: WritableKeyPath<Self, Value?>) {
             let keys: [PartialKeyPath<Self>: String] = [
                 \Self.description: "description",

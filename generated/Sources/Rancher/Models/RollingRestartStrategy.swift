@@ -40,8 +40,8 @@ public struct RollingRestartStrategy: RancherModel {
         set { jsonObject[member: "intervalMillis"] = newValue }
     }
 
-    /// Every member no property reads: keys this type has no property for, and documented keys sent as
-    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    /// The members no property of this type declares, and documented members sent as `null`. Setting it
+    /// replaces those; a documented member that holds a value stays.
     public var additionalFields: [String: JSONValue] {
         get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
         set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
@@ -53,9 +53,9 @@ public struct RollingRestartStrategy: RancherModel {
         intervalMillis: Int? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        var members = additionalFields
-        members.insertMember(batchSize, forKey: "batchSize")
-        members.insertMember(intervalMillis, forKey: "intervalMillis")
-        self.init(jsonObject: members)
+        var jsonObject = additionalFields
+        jsonObject.insertMember(batchSize, forKey: "batchSize")
+        jsonObject.insertMember(intervalMillis, forKey: "intervalMillis")
+        self.init(jsonObject: jsonObject)
     }
 }

@@ -49,8 +49,8 @@ public struct ScalePolicy: RancherModel {
         set { jsonObject[member: "min"] = newValue }
     }
 
-    /// Every member no property reads: keys this type has no property for, and documented keys sent as
-    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    /// The members no property of this type declares, and documented members sent as `null`. Setting it
+    /// replaces those; a documented member that holds a value stays.
     public var additionalFields: [String: JSONValue] {
         get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
         set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
@@ -63,10 +63,10 @@ public struct ScalePolicy: RancherModel {
         min: Int? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        var members = additionalFields
-        members.insertMember(increment, forKey: "increment")
-        members.insertMember(max, forKey: "max")
-        members.insertMember(min, forKey: "min")
-        self.init(jsonObject: members)
+        var jsonObject = additionalFields
+        jsonObject.insertMember(increment, forKey: "increment")
+        jsonObject.insertMember(max, forKey: "max")
+        jsonObject.insertMember(min, forKey: "min")
+        self.init(jsonObject: jsonObject)
     }
 }

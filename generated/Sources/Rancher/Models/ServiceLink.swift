@@ -43,8 +43,8 @@ public struct ServiceLink: RancherModel {
         set { jsonObject[member: "uuid"] = newValue }
     }
 
-    /// Every member no property reads: keys this type has no property for, and documented keys sent as
-    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    /// The members no property of this type declares, and documented members sent as `null`. Setting it
+    /// replaces those; a documented member that holds a value stays.
     public var additionalFields: [String: JSONValue] {
         get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
         set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
@@ -57,10 +57,10 @@ public struct ServiceLink: RancherModel {
         uuid: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        var members = additionalFields
-        members.insertMember(name, forKey: "name")
-        members.insertMember(serviceID, forKey: "serviceId")
-        members.insertMember(uuid, forKey: "uuid")
-        self.init(jsonObject: members)
+        var jsonObject = additionalFields
+        jsonObject.insertMember(name, forKey: "name")
+        jsonObject.insertMember(serviceID, forKey: "serviceId")
+        jsonObject.insertMember(uuid, forKey: "uuid")
+        self.init(jsonObject: jsonObject)
     }
 }

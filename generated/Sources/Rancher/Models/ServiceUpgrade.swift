@@ -36,8 +36,8 @@ public struct ServiceUpgrade: RancherModel {
         set { jsonObject[member: "toServiceStrategy"] = newValue }
     }
 
-    /// Every member no property reads: keys this type has no property for, and documented keys sent as
-    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    /// The members no property of this type declares, and documented members sent as `null`. Setting it
+    /// replaces those; a documented member that holds a value stays.
     public var additionalFields: [String: JSONValue] {
         get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
         set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
@@ -49,9 +49,9 @@ public struct ServiceUpgrade: RancherModel {
         toServiceStrategy: ToServiceUpgradeStrategy? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        var members = additionalFields
-        members.insertMember(inServiceStrategy, forKey: "inServiceStrategy")
-        members.insertMember(toServiceStrategy, forKey: "toServiceStrategy")
-        self.init(jsonObject: members)
+        var jsonObject = additionalFields
+        jsonObject.insertMember(inServiceStrategy, forKey: "inServiceStrategy")
+        jsonObject.insertMember(toServiceStrategy, forKey: "toServiceStrategy")
+        self.init(jsonObject: jsonObject)
     }
 }

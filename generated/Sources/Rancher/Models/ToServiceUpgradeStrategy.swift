@@ -63,8 +63,8 @@ public struct ToServiceUpgradeStrategy: RancherModel {
         set { jsonObject[member: "updateLinks"] = newValue }
     }
 
-    /// Every member no property reads: keys this type has no property for, and documented keys sent as
-    /// `null`. Setting it replaces those; a documented member that holds a value stays.
+    /// The members no property of this type declares, and documented members sent as `null`. Setting it
+    /// replaces those; a documented member that holds a value stays.
     public var additionalFields: [String: JSONValue] {
         get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
         set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
@@ -79,12 +79,12 @@ public struct ToServiceUpgradeStrategy: RancherModel {
         updateLinks: Bool? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        var members = additionalFields
-        members.insertMember(batchSize, forKey: "batchSize")
-        members.insertMember(finalScale, forKey: "finalScale")
-        members.insertMember(intervalMillis, forKey: "intervalMillis")
-        members.insertMember(toServiceID, forKey: "toServiceId")
-        members.insertMember(updateLinks, forKey: "updateLinks")
-        self.init(jsonObject: members)
+        var jsonObject = additionalFields
+        jsonObject.insertMember(batchSize, forKey: "batchSize")
+        jsonObject.insertMember(finalScale, forKey: "finalScale")
+        jsonObject.insertMember(intervalMillis, forKey: "intervalMillis")
+        jsonObject.insertMember(toServiceID, forKey: "toServiceId")
+        jsonObject.insertMember(updateLinks, forKey: "updateLinks")
+        self.init(jsonObject: jsonObject)
     }
 }

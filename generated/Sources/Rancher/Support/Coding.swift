@@ -4,10 +4,8 @@ import Foundation
 
 /// The JSON coders the client uses for request and response bodies.
 enum RancherCoding {
-    /// A decoder that accepts ISO 8601 dates with and without fractional seconds.
-    ///
-    /// Unknown keys (`links`, `actions`, `type`, …) are ignored by the synthesized
-    /// `Decodable` conformances of the models.
+    /// A decoder that accepts ISO 8601 dates with and without fractional seconds, for the runtime's own
+    /// types; models are built over parsed JSON instead (`RancherModel`).
     static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in

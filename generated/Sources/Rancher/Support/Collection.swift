@@ -46,7 +46,12 @@ extension Page: JSONConvertible where Element: JSONConvertible {
         guard case .object(var members) = jsonValue,
               let data = members.removeValue(forKey: "data").flatMap([Element].init(jsonValue:))
         else { return nil }
-        let pagination = members["pagination"].flatMap { $0 == .null ? nil : try? $0.decoded(as: Pagination.self) }
+        var pagination: Pagination?
+        if let value = members["pagination"], value != .null {
+            // A page whose links cannot be read is an error, not the last page.
+            guard let links = try? value.decoded(as: Pagination.self) else { return nil }
+            pagination = links
+        }
         self.init(data: data, pagination: pagination, additionalFields: members)
     }
 

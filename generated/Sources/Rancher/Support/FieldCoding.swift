@@ -12,12 +12,12 @@ struct FieldKey: CodingKey, Sendable {
 }
 
 /// Reads a type's fields from its JSON object and keeps what no field holds, so that nothing the server
-/// sent is lost: every key the model does not know, and every known key sent as `null` (an absent key and a
+/// sent is lost: every key the type does not know, and every known key sent as `null` (an absent key and a
 /// `null` one both decode to `nil`, but only one of them is written back).
 ///
 /// It counts the keys the fields found; when that is every key of the object, the usual case for a server
 /// as old as its docs, `additionalFields(known:)` returns without looking at a key again.
-/// Not copyable: it is only ever used in place, and copies cost each model outlined copy and destroy code.
+/// Not copyable: it is only ever used in place, and copies cost each user outlined copy and destroy code.
 struct FieldDecoder: ~Copyable {
     private let container: KeyedDecodingContainer<FieldKey>
     private var keysFound = 0

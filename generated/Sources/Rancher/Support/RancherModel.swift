@@ -2,7 +2,7 @@
 
 import Foundation
 
-/// A model of the API: the JSON object the server sent, whole, read and changed through typed properties.
+/// A JSON object read and changed through typed properties: what models and request bodies share.
 ///
 /// Each property reads its member and converts it to the documented Swift type when read, and writes it
 /// back as JSON when set; `jsonObject` holds every member. So nothing the server sends is lost: keys the
@@ -13,52 +13,19 @@ import Foundation
 /// Why the object and not stored properties: a model of 120 fields with stored properties needs as many
 /// lines to decode, encode, compare and copy it, which made up most of the SDK's build time, and decoding
 /// through `Decoder` containers cost twice what parsing the JSON does.
-public protocol RancherModel: JSONConvertible, Codable, Hashable, Sendable {
+public protocol JSONObjectValue: Encodable, Hashable, Sendable {
     /// Every member of the object, as the server sent it or as the properties set it.
     var jsonObject: [String: JSONValue] { get }
-    /// A value over the members of a JSON object; nothing is checked until a property is read.
-    init(jsonObject: [String: JSONValue])
     /// The JSON key of every property, with the Swift type it reads (`String`, `[PortRule]`, `LaunchConfig`).
     static var memberTypes: [String: any JSONConvertible.Type] { get }
 }
 
-extension RancherModel {
-    /// The value over an object; `nil` for any other JSON.
-    public init?(jsonValue: JSONValue) {
-        guard case .object(let members) = jsonValue else { return nil }
-        self.init(jsonObject: members)
-    }
-
-    /// The object.
-    public var jsonValue: JSONValue { .object(jsonObject) }
-
-    /// Every member no property reads: keys the model has no property for, and documented keys sent as `null`
-    /// (an absent key and a `null` one both read as `nil`, and both are sent back as they were).
+extension JSONObjectValue {
+    /// The members no property of this type declares, and documented members sent as `null` (an absent key
+    /// and a `null` one both read as `nil`, and both are sent back as they were). A resource's standard
+    /// fields (`type`, `links`, …) are here unless its page declares them; `RancherResource` reads them.
     public var additionalFields: [String: JSONValue] {
         jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null }
-    }
-
-    /// The members whose JSON does not have the type of their property (which reads them as `nil`), at any
-    /// depth: what the server sends that the documentation types otherwise. Empty when the docs are right.
-    public func typeMismatches() -> [TypeMismatch] {
-        Self.typeMismatches(in: jsonValue, at: "")
-    }
-
-    /// The mismatches of each documented member that is not `null`, by path (`launchConfig.ports[0]`).
-    public static func typeMismatches(in value: JSONValue, at path: String) -> [TypeMismatch] {
-        guard case .object(let members) = value else { return [TypeMismatch(path: path, expectedType: Self.self, found: value)] }
-        var mismatches: [TypeMismatch] = []
-        for (key, member) in members where member != .null {
-            guard let type = memberTypes[key] else { continue }
-            mismatches += type.typeMismatches(in: member, at: path.isEmpty ? key : "\(path).\(key)")
-        }
-        return mismatches.sorted { $0.path < $1.path }
-    }
-
-    /// Decodes any JSON object. `RancherClient` does not come this way: it parses a body once
-    /// (`JSONValue(parsing:)`) and builds models over its objects, which is several times faster.
-    public init(from decoder: any Decoder) throws {
-        self.init(jsonObject: try decoder.singleValueContainer().decode([String: JSONValue].self))
     }
 
     /// Encodes the object, every member as it is.
@@ -72,6 +39,50 @@ extension RancherModel {
 
     /// Hashes the object, consistently with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(jsonObject) }
+}
+
+/// A model of the API: the JSON object the server sent, whole, read through typed properties
+/// (see ``JSONObjectValue``), and decoded from any JSON object.
+public protocol RancherModel: JSONObjectValue, JSONConvertible, Decodable {
+    /// A value over the members of a JSON object; nothing is checked until a property is read.
+    init(jsonObject: [String: JSONValue])
+}
+
+extension RancherModel {
+    /// The value over an object; `nil` for any other JSON.
+    public init?(jsonValue: JSONValue) {
+        guard case .object(let members) = jsonValue else { return nil }
+        self.init(jsonObject: members)
+    }
+
+    /// The object.
+    public var jsonValue: JSONValue { .object(jsonObject) }
+
+    /// The members whose JSON does not have the type of their property (which reads them as `nil`), at any
+    /// depth: what the server sends that the documentation types otherwise. Empty when the docs are right.
+    /// A resource's standard fields are checked too (`RancherResource`), but for `links` and `actions`,
+    /// which are read leniently.
+    public func typeMismatches() -> [TypeMismatch] {
+        Self.typeMismatches(in: jsonValue, at: "")
+    }
+
+    /// The mismatches of each documented member that is not `null`, by path (`launchConfig.ports[0]`).
+    public static func typeMismatches(in value: JSONValue, at path: String) -> [TypeMismatch] {
+        guard case .object(let members) = value else { return [TypeMismatch(path: path, expectedType: Self.self, found: value)] }
+        let standard = Self.self is any RancherResource.Type ? ResourceStandardFields.memberTypes : [:]
+        var mismatches: [TypeMismatch] = []
+        for (key, member) in members where member != .null {
+            guard let type = memberTypes[key] ?? standard[key] else { continue }
+            mismatches += type.typeMismatches(in: member, at: path.isEmpty ? key : "\(path).\(key)")
+        }
+        return mismatches.sorted { $0.path < $1.path }
+    }
+
+    /// Decodes any JSON object. `RancherClient` does not come this way: it parses a body once
+    /// (`JSONValue(parsing:)`) and builds models over its objects, several times faster.
+    public init(from decoder: any Decoder) throws {
+        self.init(jsonObject: try decoder.singleValueContainer().decode([String: JSONValue].self))
+    }
 }
 
 /// A value a model's member holds, and how it is spelled in JSON.
@@ -219,12 +230,15 @@ extension Dictionary where Key == String, Value == JSONValue {
     /// The member `key` as `Member`; `nil` when absent, `null` or of another JSON type. Setting `nil`
     /// removes the member.
     subscript<Member: JSONConvertible>(member key: String) -> Member? {
-        get { self[key].flatMap(Member.init(jsonValue:)) }
+        get {
+            guard let value = self[key], value != .null else { return nil }
+            return Member(jsonValue: value)
+        }
         set { self[key] = newValue?.jsonValue }
     }
 
-    /// A member a request body's initializer always sets, and nothing removes (`jsonObject` is read-only
-    /// there, and `additionalFields` never replaces a documented member).
+    /// A member a request body's initializer always sets, with its own type, and nothing removes: only the
+    /// body's initializer and properties change its object, and `additionalFields` never replaces a member.
     subscript<Member: JSONConvertible>(required key: String) -> Member {
         guard let value: Member = self[member: key] else { preconditionFailure("The required member '\(key)' is missing.") }
         return value

@@ -79,6 +79,19 @@ extension RancherResource {
     public var accountId: String? { jsonObject[member: "accountId"] }
 }
 
+/// The standard fields every resource has, with the type `RancherResource` reads them as: what
+/// `typeMismatches()` checks on a resource whose page does not declare them. `links` and `actions` are left
+/// out: they are read leniently (the members that are strings).
+enum ResourceStandardFields {
+    static let memberTypes: [String: any JSONConvertible.Type] = [
+        "id": String.self, "type": String.self, "baseType": String.self, "state": String.self,
+        "transitioning": Transitioning.self, "transitioningMessage": String.self, "transitioningProgress": Int.self,
+        "removed": Date.self, "name": String.self, "description": String.self, "created": Date.self,
+        "createdTS": Int.self, "removedTS": Int.self, "removeTime": Date.self, "uuid": String.self,
+        "kind": String.self, "accountId": String.self,
+    ]
+}
+
 extension JSONValue {
     /// The members of an object that are strings (a resource's `links` and `actions`).
     var stringMembers: [String: String]? {
@@ -193,13 +206,10 @@ extension JSONValue {
     /// The value decoded as `T`: converted directly when `T` is a model (or an array, a dictionary, a page
     /// of them, or a scalar), else through the client's own JSON coders.
     public func decoded<T: Decodable>(as type: T.Type = T.self) throws -> T {
-        if let convertible = T.self as? any JSONConvertible.Type {
-            guard let value = convertible.init(jsonValue: self) as? T else {
-                throw DecodingError.typeMismatch(T.self, DecodingError.Context(
-                    codingPath: [], debugDescription: "The JSON does not hold a \(T.self): \(kindDescription)."))
-            }
+        if let convertible = T.self as? any JSONConvertible.Type, let value = convertible.init(jsonValue: self) as? T {
             return value
         }
+        // No direct conversion, or it failed: the coders say why, with the coding path (`data[3]`).
         return try RancherCoding.makeDecoder().decode(T.self, from: RancherCoding.makeEncoder().encode(self))
     }
 
