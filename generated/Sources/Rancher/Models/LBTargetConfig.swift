@@ -32,7 +32,7 @@ public struct LBTargetConfig: RancherModel {
     /// The members no property of this type declares, and documented members sent as `null`. Setting it
     /// replaces those; a documented member that holds a value stays.
     public var additionalFields: [String: JSONValue] {
-        get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
+        get { jsonObject.additionalFields(memberTypes: Self.memberTypes) }
         set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
     }
 

@@ -524,7 +524,7 @@ public struct NetworkDriverService: RancherResource {
         /// Keys to send beside the fields, as they are: fields the documentation does not list, or `null`
         /// for a field to clear. Setting it replaces those; a field that holds a value stays.
         public var additionalFields: [String: JSONValue] {
-            get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
+            get { jsonObject.additionalFields(memberTypes: Self.memberTypes) }
             set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
         }
     }
@@ -675,7 +675,7 @@ public struct NetworkDriverService: RancherResource {
         /// Keys to send beside the fields, as they are: fields the documentation does not list, or `null`
         /// for a field to clear. Setting it replaces those; a field that holds a value stays.
         public var additionalFields: [String: JSONValue] {
-            get { jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null } }
+            get { jsonObject.additionalFields(memberTypes: Self.memberTypes) }
             set { jsonObject.replaceAdditionalFields(with: newValue, memberTypes: Self.memberTypes) }
         }
 

@@ -25,7 +25,7 @@ extension JSONObjectValue {
     /// and a `null` one both read as `nil`, and both are sent back as they were). A resource's standard
     /// fields (`type`, `links`, …) are here unless its page declares them; `RancherResource` reads them.
     public var additionalFields: [String: JSONValue] {
-        jsonObject.filter { Self.memberTypes[$0.key] == nil || $0.value == .null }
+        jsonObject.additionalFields(memberTypes: Self.memberTypes)
     }
 
     /// Encodes the object, every member as it is.
@@ -250,8 +250,13 @@ extension Dictionary where Key == String, Value == JSONValue {
         if let value { self[key] = value.jsonValue }
     }
 
-    /// Replaces what `additionalFields` reads (unknown keys, `null`s) with `fields`; a documented member
-    /// that holds a value stays.
+    /// The members a type with these `memberTypes` has no property for, and its documented members sent as `null`.
+    func additionalFields(memberTypes: [String: any JSONConvertible.Type]) -> [String: JSONValue] {
+        filter { memberTypes[$0.key] == nil || $0.value == .null }
+    }
+
+    /// Replaces what `additionalFields(memberTypes:)` reads (unknown keys, `null`s) with `fields`; a documented
+    /// member that holds a value stays.
     mutating func replaceAdditionalFields(with fields: [String: JSONValue], memberTypes: [String: any JSONConvertible.Type]) {
         self = filter { memberTypes[$0.key] != nil && $0.value != .null }
         merge(fields) { current, _ in current }

@@ -98,9 +98,6 @@ extension JSONValue {
         guard case .object(let members) = self else { return nil }
         return members.compactMapValues(\.stringValue)
     }
-
-    /// The date an ISO 8601 string stands for.
-    var dateValue: Date? { stringValue.flatMap(ISO8601Timestamp.date(from:)) }
 }
 
 extension RancherResource {
