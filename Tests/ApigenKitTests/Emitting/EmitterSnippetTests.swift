@@ -230,6 +230,23 @@ struct EmitterSnippetTests {
         #expect(source.hasSuffix("\n.\n"), "an unset parameter renders as nothing")
     }
 
+    /// Texts reach the renderer wrapped (`TemplateText`, for speed); swift-mustache's transforms, sections and
+    /// HTML escaping must treat them as the strings they hold.
+    @Test func customTemplatesTransformAndEscapeTextsAsStrings() throws {
+        let docs = try TemporaryDocs(["gauge.md": scalars])
+        defer { docs.remove() }
+        let model = """
+            {{uppercased(typeName)}} {{lowercased(apiNameLiteral)}} {{#empty(stateText)}}none{{/empty(stateText)}}
+            {{#first(properties)}}{{reversed(name)}}{{/first(properties)}} {{count(doc)}} {{#typeName}}[{{.}}]{{/typeName}}
+            {{^stateText}}no state{{/stateText}} {{apiNameLiteral}} {{{apiNameLiteral}}}
+            """
+        let templates = try TemporaryDocs(["Swift/Model.swift.mustache": model])
+        defer { templates.remove() }
+        let files = try SDKEmitter(options: EmitOptions(moduleName: "Sample", templatesDirectory: templates.url)).emit(try docs.load())
+        let source = try #require(files.first { $0.path == "Sources/Sample/Models/Gauge.swift" }?.contents)
+        #expect(source == "GAUGE &quot;gauge&quot; \ntnuoc 1 [Gauge]\nno state &quot;gauge&quot; \"gauge\"\n")
+    }
+
     @Test func anOverrideMustNameABuiltInTemplate() throws {
         let templates = try TemporaryDocs(["Swift/Modle.swift.mustache": "x"])
         defer { templates.remove() }
