@@ -79,7 +79,7 @@ public struct OutputWriter: Sendable {
             }
             for (name, contents) in [(Self.manifestName, Self.manifest(for: files)), (Self.fingerprintName, inputsStamp.map { $0 + "\n" })] {
                 guard let contents else { continue }
-                let path = folder.path + "/" + name
+                let path = Self.join(folder.path, name)
                 if FileBytes.read(path).map({ $0.elementsEqual(contents.utf8) }) != true { try writeAtomically(contents, to: path) }
             }
         } catch let error as DiagnosticError {
@@ -105,7 +105,7 @@ public struct OutputWriter: Sendable {
         else {
             throw DiagnosticError(.error("refusing to write '\(path)': outside the output folder", file: folder.path))
         }
-        return folder.path + "/" + path
+        return Self.join(folder.path, path)
     }
 
     /// The manifest's entries: each generated path with the hash of the content written there.
@@ -143,7 +143,7 @@ public struct OutputWriter: Sendable {
     /// Writes through a temporary file beside the target; the target's folder must exist.
     private func writeAtomically(_ contents: String, to path: String) throws {
         let (folder, name) = Self.split(path)
-        let temporary = folder + "/." + name + ".apigen-tmp"
+        let temporary = Self.join(folder, "." + name + ".apigen-tmp")
         guard FileBytes.write(Array(contents.utf8), to: temporary) else {
             throw DiagnosticError(.error("cannot write the file: \(String(cString: strerror(errno)))", file: temporary))
         }
@@ -155,10 +155,16 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// `folder/name`; the root folder has its slash already.
+    private static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
     /// A file path's folder and name (`folder` ends before the last `/`).
     private static func split(_ path: String) -> (folder: String, name: String) {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return (".", path) }
-        return (String(path[..<slash]), String(path[path.utf8.index(after: slash)...]))
+        let name = String(path[path.utf8.index(after: slash)...])
+        return (slash == path.startIndex ? "/" : String(path[..<slash]), name)
     }
 
     private func removeEmptyFolders(from start: URL) {

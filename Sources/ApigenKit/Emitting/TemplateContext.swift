@@ -71,14 +71,20 @@ struct TemplateKey<Context>: Sendable {
 
 /// A text value as the renderer receives it. swift-mustache prints a plain `String` after failed casts to a
 /// lambda and an optional and through `String(describing:)`; a `MustacheCustomRenderable` is printed as it is
-/// (a sixth less rendering for the v1.6/v2-beta SDK). Transforms, sections and escaping treat it as the string.
-struct TemplateText: MustacheCustomRenderable, MustacheTransformable, Comparable, Sendable {
+/// (a sixth less rendering for the v1.6/v2-beta SDK). Transforms, sections and escaping treat it as the string,
+/// and it has no keys of its own, as a string has none. One difference: a dynamic partial (`{{>*key}}`) takes its
+/// name from a `String` only, which `params` values are; no context text names a template (overrides must use
+/// the built-in names, and no type, field or doc text is one).
+struct TemplateText: MustacheCustomRenderable, MustacheTransformable, MustacheParent, Comparable, Sendable {
     let text: String
 
     var renderText: String { text }
     var isNull: Bool { false }
 
     func transform(_ name: String) -> Any? { text.transform(name) }
+
+    /// Nothing: without it swift-mustache would reflect on the wrapper and find `text`.
+    func child(named name: String) -> Any? { nil }
 
     static func < (lhs: Self, rhs: Self) -> Bool { lhs.text < rhs.text }
 }

@@ -58,6 +58,19 @@ struct CorpusTests {
         #expect(v16.types.flatMap(\.actions).contains { $0.name == "defaultNetworkId" })
     }
 
+    /// `apigen dump` encodes a document's types on all cores and splices them in: byte for byte what one encoder
+    /// over the whole document writes, for every set and for a document without types.
+    @Test(arguments: TestPaths.corpusSets)
+    func dumpSplicedFromItsTypesIsTheWholeEncoding(_ set: String) throws {
+        let document = try DocsSetLoader.load(TestPaths.corpusSet(set))
+        let empty = APIDocument(docsVersion: "v1.6", apiVersion: nil, types: [], diagnostics: document.diagnostics)
+        for document in [document, empty] {
+            let spliced = try #require(try CanonicalJSON.splicingTypes(of: document))
+            #expect(CanonicalJSON.indent(spliced) + "\n" == (try CanonicalJSON.encodeWhole(document)))
+            #expect(try CanonicalJSON.encode(document) == CanonicalJSON.encodeWhole(document))
+        }
+    }
+
     @Test func dumpIsDeterministic() throws {
         let set = TestPaths.corpusSet("v1.4/en/api/v2-beta")
         #expect(try CanonicalJSON.encode(DocsSetLoader.load(set)) == CanonicalJSON.encode(DocsSetLoader.load(set)))
