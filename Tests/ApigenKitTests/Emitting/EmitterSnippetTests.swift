@@ -238,13 +238,13 @@ struct EmitterSnippetTests {
         let model = """
             {{uppercased(typeName)}} {{lowercased(apiNameLiteral)}} {{#empty(stateText)}}none{{/empty(stateText)}}
             {{#first(properties)}}{{reversed(name)}}{{/first(properties)}} {{count(doc)}} {{#typeName}}[{{.}}]{{/typeName}}
-            {{^stateText}}no state{{/stateText}} {{apiNameLiteral}} {{{apiNameLiteral}}}
+            {{^stateText}}no state{{/stateText}} {{apiNameLiteral}} {{{apiNameLiteral}}} <{{#typeName}}{{text}}{{/typeName}}>
             """
         let templates = try TemporaryDocs(["Swift/Model.swift.mustache": model])
         defer { templates.remove() }
         let files = try SDKEmitter(options: EmitOptions(moduleName: "Sample", templatesDirectory: templates.url)).emit(try docs.load())
         let source = try #require(files.first { $0.path == "Sources/Sample/Models/Gauge.swift" }?.contents)
-        #expect(source == "GAUGE &quot;gauge&quot; \ntnuoc 1 [Gauge]\nno state &quot;gauge&quot; \"gauge\"\n")
+        #expect(source == "GAUGE &quot;gauge&quot; \ntnuoc 1 [Gauge]\nno state &quot;gauge&quot; \"gauge\" <>\n", "a text has no keys")
     }
 
     @Test func anOverrideMustNameABuiltInTemplate() throws {
