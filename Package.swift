@@ -3,12 +3,17 @@ import PackageDescription
 
 let package = Package(
     name: "apigen",
-    platforms: [.macOS(.v13)],
+    // The runtime (a product plugin users depend on) needs Duration, ContinuousClock and URLSession.data(for:delegate:).
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
     products: [
         .executable(name: "apigen", targets: ["apigen"]),
-        // The mock Rancher server; a separate product so that `apigen` does not link SwiftNIO.
-        .executable(name: "apigen-mock", targets: ["apigen-mock"]),
+        // What every generated SDK runs on (client, sending, retries, waiting, JSON, errors). Generated packages get a
+        // verbatim copy of it; build-plugin users depend on this product, so it is built once, not per target.
+        .library(name: "RancherRuntime", targets: ["RancherRuntime"]),
         .library(name: "ApigenKit", targets: ["ApigenKit"]),
+        // The in-memory Rancher API behind apigen-mock, without HTTP. The server itself (Hummingbird) is the
+        // package in Mock/, so that depending on apigen never resolves a server stack.
+        .library(name: "RancherMock", targets: ["RancherMock"]),
         // `swift build` regenerates the SDK of a target's docs/ folder (see README, "As a build step").
         .plugin(name: "GenerateRancherSDK", targets: ["GenerateRancherSDK"]),
         // `swift package generate-sdk`: an explicit run writing a whole SDK package.
@@ -18,9 +23,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
-        // Only the mock server (`apigen-mock`) uses it: `apigen` and its plugins never link SwiftNIO.
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
-        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries from Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev, libxml2-dev.
@@ -40,16 +42,27 @@ let package = Package(
                 "CCmarkGFM",
                 "CLibXML2",
                 "ApigenTemplates",
+                "RuntimeResources",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
+        ),
+        // The SDK's runtime: plain Swift, no dependencies, compiled and tested here.
+        .target(name: "RancherRuntime", path: "Runtime/RancherRuntime"),
+        // The runtime's files as resources, for the emitter to copy into generated packages verbatim.
+        .target(
+            name: "RuntimeResources",
+            path: "Runtime",
+            sources: ["RuntimeResources.swift"],
+            // `.process`, not `.copy`: SwiftPM re-copies a copied folder only when its listing changes, not its files.
+            resources: [.process("RancherRuntime"), .process("TestSupport")]
         ),
         // The built-in templates, shipped as resources from the repository's Templates/ folder.
         .target(
             name: "ApigenTemplates",
             path: "Templates",
             exclude: ["README.md"],
-            resources: [.copy("Swift"), .copy("Runtime"), .copy("RuntimeTests"), .copy("DocC"), .copy("Docs")]
+            resources: [.copy("Swift"), .copy("DocC"), .copy("Docs")]
         ),
         .executableTarget(
             name: "apigen",
@@ -63,16 +76,6 @@ let package = Package(
         .target(
             name: "RancherMock",
             dependencies: ["ApigenKit"]
-        ),
-        // `apigen-mock DOCS`: RancherMock served over HTTP by Hummingbird.
-        .executableTarget(
-            name: "apigen-mock",
-            dependencies: [
-                "RancherMock",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
         ),
         // In-process benchmark driver; run it through scripts/benchmark.
         .executableTarget(
@@ -94,13 +97,19 @@ let package = Package(
             dependencies: ["apigen"]
         ),
         .testTarget(
+            name: "RancherRuntimeTests",
+            dependencies: ["RancherRuntime"]
+        ),
+        .testTarget(
             name: "ApigenKitTests",
             dependencies: ["ApigenKit", "apigen", "RancherMock"],
             exclude: [
                 "Fixtures/make-html-fixtures.py", "Fixtures/seed-package-tests", "Fixtures/corpus-sdk-tests",
                 "Fixtures/responses", "Fixtures/contexts",
             ],
-            resources: [.copy("Fixtures/pages")]
+            // Fixture docs sets (pages in the docs' format, written for the tests) and the /schemas a server would
+            // send for two of them: every path the corpus tests guard also runs on these in a fresh clone.
+            resources: [.copy("Fixtures/pages"), .copy("Fixtures/docs-sets"), .copy("Fixtures/oracle")]
         ),
     ]
 )

@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of `apigen diff` on the two largest docs sets (v1.4/v2-beta → v1.6/v2-beta): release build,
-# RUNS runs (default 5), prints each wall time and the median. Reads ../shared (or $APIGEN_SHARED).
+# RUNS runs (default 5), prints each wall time and the median. Reads the corpus from $APIGEN_CORPUS (scripts/fetch-corpus), else ../shared/corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shared="${APIGEN_SHARED:-../shared}"
-corpus="$shared/corpus/rancher"
+corpus="${APIGEN_CORPUS:-../shared/corpus}/rancher"
 runs="${RUNS:-5}"
 # Two builds must never run at once on this machine: share the lock the other scripts use.
 flock /tmp/apigen-swift.lock swift build -c release >&2

@@ -14,6 +14,9 @@ let package = Package(
     targets: [
         .target(
             name: "RancherSDK",
+            // What the generated models and clients run on, built once as a dependency (the plugin generates only
+            // the API of the docs).
+            dependencies: [.product(name: "RancherRuntime", package: "apigen")],
             // The docs pages are the plugin's input, not sources or resources of the module.
             exclude: ["docs"],
             plugins: [.plugin(name: "GenerateRancherSDK", package: "apigen")]

@@ -8,6 +8,8 @@ import PackagePlugin
 /// `RancherSDK.swift` in the plugin's work directory, so SwiftPM reruns apigen only when a page changes (or
 /// apigen itself is rebuilt), and then recompiles only if the generated file's content changed (apigen leaves
 /// unchanged files alone). The generated API is `public`: the target *is* the SDK module its dependents import.
+/// It holds the models and clients of the docs only; they run on apigen's `RancherRuntime` library product, which
+/// the target must depend on (built once, as any dependency).
 @main
 struct GenerateRancherSDK: BuildToolPlugin {
     static let docsFolderName = "docs"
@@ -18,6 +20,14 @@ struct GenerateRancherSDK: BuildToolPlugin {
         // protocol's `directoryURL` needs tools-version 6.1.)
         guard let module = target as? SwiftSourceModuleTarget else {
             throw PluginError("GenerateRancherSDK adds Swift code, so it applies to Swift targets only, not '\(target.name)'")
+        }
+        let dependsOnRuntime = module.dependencies.contains { dependency in
+            if case .product(let product) = dependency { return product.name == "RancherRuntime" }
+            return false
+        }
+        guard dependsOnRuntime else {
+            throw PluginError("target '\(module.name)' applies GenerateRancherSDK, whose code runs on apigen's runtime: add "
+                              + "dependencies: [.product(name: \"RancherRuntime\", package: \"apigen\")] to it")
         }
         let docsFolder = module.directoryURL.appending(path: Self.docsFolderName, directoryHint: .isDirectory)
         let pages = try Self.files(in: docsFolder)

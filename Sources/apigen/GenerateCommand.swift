@@ -4,28 +4,32 @@ import Foundation
 
 extension EmitOptions.AccessLevel: ExpressibleByArgument {}
 
-/// `apigen DOCS OUT` (also `apigen generate DOCS OUT`): the SDK from a docs set.
+/// `apigen DOCS OUT` (also `apigen generate DOCS OUT`): the SDK from a docs set; `apigen DOCS DOCS… OUT` with a
+/// `--module-name` each: one package with a module per docs set over one runtime.
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate a Swift package (models, async client, docs) from a docs set.",
         discussion: """
             Writes only files whose content changed, removes files it generated before that are no longer \
             produced, and never touches other files in OUT. Errors (and, with --strict, warnings) stop the run \
-            before OUT is touched.
+            before OUT is touched. Several docs sets (v2-beta and v1, say) make one package with a module each \
+            over one runtime target: name each with its own --module-name, in the same order.
 
             Exit status: 0 on success (with --check: nothing would change), 1 when the docs have errors \
             (with --check: files would change), 2 when an input or the output folder cannot be used.
             """
     )
 
-    @Argument(help: "A docs set folder (the one holding api-resources/) or any folder of pages.")
-    var docs: String
+    @Argument(help: ArgumentHelp(
+        "One or more docs set folders (the one holding api-resources/) or folders of pages, then the package folder to write.",
+        valueName: "DOCS… OUT"))
+    var paths: [String]
 
-    @Argument(help: "The package folder to write.")
-    var output: String
+    @Option(help: "The Swift module, package and library name (default: Rancher); once per docs set when there are several.")
+    var moduleName: [String] = []
 
-    @Option(help: "The Swift module, package and library name (default: Rancher).")
-    var moduleName: String?
+    private var docs: [String] { Array(paths.dropLast()) }
+    private var output: String { paths.last ?? "" }
 
     @Option(help: "Access level of the generated API: public (default) or internal.")
     var access: EmitOptions.AccessLevel?
@@ -36,7 +40,7 @@ struct Generate: ParsableCommand {
     @Option(help: "A folder of *.mustache files replacing built-in templates of the same name (see Templates/README.md).")
     var templates: String?
 
-    @Option(help: "Write only the module's Swift sources, combined into this one file in OUT (for build plugins).")
+    @Option(help: "Write only the module's Swift sources, combined into this one file in OUT, without the runtime: the target depends on apigen's RancherRuntime product (for build plugins).")
     var singleFile: String?
 
     @Flag(help: "Write nothing; list the files that would change and exit 1 if any would.")
@@ -54,6 +58,14 @@ struct Generate: ParsableCommand {
         return FileManager.default.fileExists(atPath: implicit.path) ? try Configuration.load(implicit) : Configuration()
     }
 
+    func validate() throws {
+        guard paths.count >= 2 else { throw ValidationError("give a docs folder and the output folder: apigen DOCS OUT") }
+        if docs.count > 1, moduleName.count != docs.count {
+            throw ValidationError("\(docs.count) docs sets make \(docs.count) modules: give --module-name \(docs.count) times, in order")
+        }
+        if docs.count == 1, moduleName.count > 1 { throw ValidationError("one docs set is one module: give --module-name once") }
+    }
+
     func run() throws {
         let start = Date()
         let report: Generator.Report
@@ -62,12 +74,15 @@ struct Generate: ParsableCommand {
             let options = Generator.Options(
                 loading: reading.loaderOptions,
                 emitting: EmitOptions(
-                    moduleName: moduleName ?? file.moduleName ?? "Rancher", access: access ?? file.access ?? .public,
+                    moduleName: moduleName.first ?? file.moduleName ?? "Rancher", access: access ?? file.access ?? .public,
                     templatesDirectory: templates.map { URL(fileURLWithPath: $0) } ?? file.templates,
                     singleFileName: singleFile, typeNameOverrides: file.names,
                     templateParameters: file.params),
                 checkOnly: check, include: file.include, exclude: file.exclude)
-            report = try Generator.run(docs: URL(fileURLWithPath: docs), output: URL(fileURLWithPath: output), options: options)
+            let modules = docs.count == 1
+                ? [Generator.ModuleInput(docs: URL(fileURLWithPath: docs[0]), moduleName: options.emitting.moduleName)]
+                : zip(docs, moduleName).map { Generator.ModuleInput(docs: URL(fileURLWithPath: $0), moduleName: $1) }
+            report = try Generator.run(modules: modules, output: URL(fileURLWithPath: output), options: options)
         } catch {
             throw Console.fail(error)
         }

@@ -9,9 +9,9 @@ import uuid
 import pytest
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MOCK = os.environ.get("APIGEN_MOCK", os.path.join(REPO, ".build", "debug", "apigen-mock"))
-SHARED = os.environ.get("APIGEN_SHARED", os.path.join(os.path.dirname(REPO), "shared"))
-DOCS = os.environ.get("APIGEN_MOCK_DOCS", os.path.join(SHARED, "corpus", "rancher", "v1.6", "en", "api", "v2-beta"))
+MOCK = os.environ.get("APIGEN_MOCK", os.path.join(REPO, "Mock", ".build", "debug", "apigen-mock"))
+CORPUS = os.environ.get("APIGEN_CORPUS") or os.path.join(os.path.dirname(REPO), "shared", "corpus")
+DOCS = os.environ.get("APIGEN_MOCK_DOCS", os.path.join(CORPUS, "rancher", "v1.6", "en", "api", "v2-beta"))
 ACCESS_KEY, SECRET_KEY = "test-access", "test-secret"
 
 

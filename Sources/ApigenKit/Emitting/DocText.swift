@@ -9,6 +9,11 @@ enum DocText {
         return text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 
+    /// Prose on one line: every run of white space (line breaks included) becomes one space.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+
     /// Lines as `///` comments; an empty line stays a bare `///`.
     static func comment(_ lines: [String]) -> [String] {
         lines.map { $0.isEmpty ? "///" : "/// " + $0 }

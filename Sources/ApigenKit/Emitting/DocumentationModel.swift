@@ -14,6 +14,12 @@ struct TypeDocContext: Sendable {
     var accessorName: String?
     var operations: [UsageContext]
     var actions: [UsageContext]
+    /// The Swift names of the models this type embeds, at any depth (`LaunchConfig`, `HealthCheck` under `Service`):
+    /// the resource's article curates them, so DocC's See Also shows them beside it.
+    var embeddedTypes: [String] = []
+    /// Whether the model has nested `Create` / `Update` request bodies.
+    var hasCreatePayload = false
+    var hasUpdatePayload = false
 }
 
 struct FieldDocContext: Sendable {
@@ -29,6 +35,15 @@ struct FieldDocContext: Sendable {
     var notes: String
     /// The type page to link to, when the field's type is a model.
     var linkedType: String?
+
+    /// What a request may do with the field, in words: `required on create, updatable, default `1``.
+    var usage: String {
+        if create == "read-only" { return "read-only" }
+        var parts = [create == "required" ? "required on create" : create == "optional" ? "optional on create" : "not set on create"]
+        if update == "yes" { parts.append("updatable") }
+        if !defaultValue.isEmpty { parts.append("default `\(defaultValue)`") }
+        return parts.joined(separator: ", ")
+    }
 }
 
 struct UsageContext: Sendable {
@@ -45,6 +60,8 @@ struct DocsIndexContext: Sendable {
     var apiVersion: String
     var resources: [TypeDocContext]
     var types: [TypeDocContext]
+    /// The `types` no resource embeds: what the landing page lists beside the resources' articles.
+    var unattachedTypes: [TypeDocContext]
 }
 
 extension SwiftSDKModel {
@@ -93,7 +110,23 @@ extension SwiftSDKModel {
         return TypeDocContext(
             access: access, moduleName: options.moduleName, apiName: type.name, typeName: model.typeName,
             isResource: type.kind == .resource, description: type.description, origin: type.origin.rawValue,
-            source: type.source, fields: fields, accessorName: accessor, operations: operations, actions: actions)
+            source: type.source, fields: fields, accessorName: accessor, operations: operations, actions: actions,
+            embeddedTypes: embeddedModels(of: type).map(swiftTypeName).sorted(),
+            hasCreatePayload: model.createPayload != nil, hasUpdatePayload: model.updatePayload != nil)
+    }
+
+    /// The models `type` holds by value, directly or inside them (not references, which are IDs).
+    private func embeddedModels(of type: APIType) -> Set<String> {
+        var found = Set<String>()
+        var pending = [type]
+        while let next = pending.popLast() {
+            for field in next.fields {
+                guard case .named(let name) = field.type.innermost, name != type.name, let model = modelTypes[name],
+                      found.insert(name).inserted else { continue }
+                pending.append(model)
+            }
+        }
+        return found
     }
 
     private func linkedModel(_ type: TypeRef) -> String? {
@@ -105,13 +138,16 @@ extension SwiftSDKModel {
     }
 
     func docsIndexContext(models: [String: ModelContext], clients: [String: ResourceClientContext]) -> DocsIndexContext {
-        let types = modelTypes.values.sorted { $0.name < $1.name }
-        let all = ConcurrentMap.map(types) { type in
+        let sorted = modelTypes.values.sorted { $0.name < $1.name }
+        let all = ConcurrentMap.map(sorted) { type in
             docContext(for: type, model: models[type.name] ?? modelContext(for: type), client: clients[type.name])
         }
+        let resources = all.filter { $0.accessorName != nil }
+        let types = all.filter { $0.accessorName == nil }
+        let attached = Set(resources.flatMap(\.embeddedTypes))
         return DocsIndexContext(
             access: access, moduleName: options.moduleName, docsVersion: document.docsVersion ?? "unknown",
-            apiVersion: document.apiVersion ?? "unknown", resources: all.filter { $0.accessorName != nil },
-            types: all.filter { $0.accessorName == nil })
+            apiVersion: document.apiVersion ?? "unknown", resources: resources, types: types,
+            unattachedTypes: types.filter { !attached.contains($0.typeName) })
     }
 }

@@ -12,12 +12,17 @@ public struct EmitOptions: Sendable, Hashable {
     /// A folder whose `*.mustache` files replace built-in templates of the same relative name.
     public var templatesDirectory: URL?
     /// Emit only the module's Swift sources, as this one file (for SwiftPM build plugins, which must name
-    /// their outputs before the tool runs), instead of a whole package.
+    /// their outputs before the tool runs), instead of a whole package. The runtime is not in it: the target
+    /// depends on apigen's `RancherRuntime` product.
     public var singleFileName: String?
     /// Swift names chosen by the user for API types (`names:` in apigen.yml), by API name.
     public var typeNameOverrides: [String: String]
     /// Values every template can read as `params.<name>` (`params:` in apigen.yml), for custom templates.
     public var templateParameters: [String: String]
+    /// Every API module of the package, this one among them, when the package holds several (v1 and v2-beta over
+    /// one runtime target); empty for a package of this module alone. The first module's emitter writes the
+    /// package's own files (manifest, README, runtime); each module's reference goes to `docs/<Module>/`.
+    public var packageModules: [PackageModule] = []
 
     public init(
         moduleName: String = "Rancher", access: AccessLevel = .public, templatesDirectory: URL? = nil,
@@ -29,6 +34,19 @@ public struct EmitOptions: Sendable, Hashable {
         self.singleFileName = singleFileName
         self.typeNameOverrides = typeNameOverrides
         self.templateParameters = templateParameters
+    }
+}
+
+/// One API module of a package that holds several.
+public struct PackageModule: Sendable, Hashable {
+    public var moduleName: String
+    public var docsVersion: String
+    public var apiVersion: String
+
+    public init(moduleName: String, docsVersion: String, apiVersion: String) {
+        self.moduleName = moduleName
+        self.docsVersion = docsVersion
+        self.apiVersion = apiVersion
     }
 }
 

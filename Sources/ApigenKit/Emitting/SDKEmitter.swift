@@ -5,13 +5,34 @@ import Synchronization
 public struct SDKEmitter: Sendable {
     public let options: EmitOptions
     private let templates: TemplateSet
+    /// The runtime's files, copied into every package (not into `--single-file` output, which imports the runtime):
+    /// its sources once per package, the loopback test support into each module's tests.
+    private let runtimeFiles: [GeneratedFile]
 
     public init(options: EmitOptions) throws(DiagnosticError) {
         self.options = options
         templates = try TemplateSet(overrides: options.templatesDirectory)
+        let writesPackageFiles = Self.writesPackageFiles(options)
+        runtimeFiles = options.singleFileName != nil ? []
+            : try RuntimeFiles.generatedFiles(module: options.moduleName).filter { writesPackageFiles || $0.path.hasPrefix("Tests/") }
         guard SwiftNames.isValidModuleName(options.moduleName) else {
             throw DiagnosticError(.error("'\(options.moduleName)' is not a valid Swift module name", file: "--module-name"))
         }
+        guard options.moduleName != RuntimeFiles.moduleName else {
+            throw DiagnosticError(.error("'\(RuntimeFiles.moduleName)' is the runtime's module in every package; choose another name",
+                                         file: "--module-name"))
+        }
+    }
+
+    /// Whether this module's run writes the package's own files (manifest, README, `.spi.yml`, runtime): always,
+    /// unless the package holds several modules and this is not the first.
+    private static func writesPackageFiles(_ options: EmitOptions) -> Bool {
+        options.packageModules.first.map { $0.moduleName == options.moduleName } ?? true
+    }
+
+    /// Where the plain Markdown reference goes: `docs/`, or `docs/<Module>/` in a package of several modules.
+    private var referenceFolder: String {
+        options.packageModules.count > 1 ? "docs/\(options.moduleName)/" : "docs/"
     }
 
     /// The keys of the user's templates that no context answers (they would render as nothing).
@@ -45,8 +66,9 @@ public struct SDKEmitter: Sendable {
                           contents: Self.tidy(templates.render(TemplateRoot(context: job.context, params: parameters), template: job.template)),
                           sourceTypes: job.sourceTypes)
         }
+        if let singleFileName = options.singleFileName { return [Self.combined(files.sorted { $0.path < $1.path }, module: options.moduleName, into: singleFileName)] }
+        files += runtimeFiles
         files.sort { $0.path < $1.path }
-        if let singleFileName = options.singleFileName { return [Self.combined(files, module: options.moduleName, into: singleFileName)] }
         return files
     }
 
@@ -90,7 +112,7 @@ public struct SDKEmitter: Sendable {
         var jobs: [RenderJob] = []
         if options.singleFileName == nil {
             jobs += documentationJobs(
-                model, models: Dictionary(modelContexts.map { ($0.name, $0.context) }) { first, _ in first },
+                model, package: package, models: Dictionary(modelContexts.map { ($0.name, $0.context) }) { first, _ in first },
                 clients: Dictionary(clientContexts.compactMap { entry in entry.context.map { (entry.name, $0) } }) { first, _ in first })
         }
         jobs += modelContexts.map { name, context in
@@ -104,18 +126,13 @@ public struct SDKEmitter: Sendable {
             jobs.append(RenderJob(path: "Tests/\(module)Tests/\(context.clientTypeName)Tests.swift",
                                   template: "Swift/ResourceClientTests.swift", context: context, sourceTypes: [name]))
         }
-        for name in templates.names {
-            let fileName = name.split(separator: "/").last.map(String.init) ?? name
-            if name.hasPrefix("Runtime/") {
-                jobs.append(RenderJob(path: "Sources/\(module)/Support/\(fileName)", template: name, context: package))
-            } else if name.hasPrefix("RuntimeTests/") {
-                jobs.append(RenderJob(path: "Tests/\(module)Tests/\(fileName)", template: name, context: package))
-            }
-        }
         jobs.append(RenderJob(path: "Sources/\(module)/Models/ResourceTypes.swift", template: "Swift/ResourceTypes.swift",
                               context: package))
-        jobs.append(RenderJob(path: "Package.swift", template: "Swift/Package.swift", context: package))
-        jobs.append(RenderJob(path: "README.md", template: "Swift/README.md", context: package))
+        if Self.writesPackageFiles(options) {
+            jobs.append(RenderJob(path: "Package.swift", template: "Swift/Package.swift", context: package))
+            jobs.append(RenderJob(path: "README.md", template: "Swift/README.md", context: package))
+            jobs.append(RenderJob(path: ".spi.yml", template: "Swift/spi.yml", context: package))
+        }
         return jobs
     }
 
@@ -129,20 +146,21 @@ public struct SDKEmitter: Sendable {
 
     /// A DocC catalog (landing page, an article per resource) and a plain Markdown reference (`docs/`).
     private func documentationJobs(
-        _ model: SwiftSDKModel, models: [String: ModelContext], clients: [String: ResourceClientContext]
+        _ model: SwiftSDKModel, package: PackageContext, models: [String: ModelContext], clients: [String: ResourceClientContext]
     ) -> [RenderJob] {
         let module = options.moduleName
         let index = model.docsIndexContext(models: models, clients: clients)
         var jobs = [
             RenderJob(path: "Sources/\(module)/\(module).docc/\(module).md", template: "DocC/Landing.md", context: index),
-            RenderJob(path: "docs/README.md", template: "Docs/Index.md", context: index),
+            RenderJob(path: "Sources/\(module)/\(module).docc/GettingStarted.md", template: "DocC/GettingStarted.md", context: package),
+            RenderJob(path: referenceFolder + "README.md", template: "Docs/Index.md", context: index),
         ]
         for type in index.resources {
             jobs.append(RenderJob(path: "Sources/\(module)/\(module).docc/\(type.typeName)-Guide.md", template: "DocC/Article.md",
                                   context: type, sourceTypes: [type.apiName]))
         }
         for type in index.resources + index.types {
-            jobs.append(RenderJob(path: "docs/\(type.typeName).md", template: "Docs/Type.md", context: type,
+            jobs.append(RenderJob(path: referenceFolder + "\(type.typeName).md", template: "Docs/Type.md", context: type,
                                   sourceTypes: [type.apiName]))
         }
         return jobs

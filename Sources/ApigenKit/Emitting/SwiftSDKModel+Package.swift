@@ -1,4 +1,4 @@
-/// The package-wide context: the README, `Package.swift`, the runtime and the resource-type registry.
+/// The package-wide context: the README, `Package.swift`, the getting-started article and the resource-type registry.
 extension SwiftSDKModel {
     func packageContext() -> PackageContext {
         func summary(_ type: APIType) -> ResourceSummary {
@@ -14,7 +14,11 @@ extension SwiftSDKModel {
             types: modelTypes.values.filter { $0.kind != .resource || collectionPath(of: $0) == nil }
                 .sorted { $0.name < $1.name }.map(summary),
             resourceModels: modelTypes.values.filter { $0.kind == .resource }.sorted { $0.name < $1.name }.map(summary),
-            deployExample: deployExample(), exampleAction: exampleAction())
+            deployExample: deployExample(), exampleAction: exampleAction(),
+            modules: options.packageModules.isEmpty
+                ? [PackageModule(moduleName: options.moduleName, docsVersion: document.docsVersion ?? "unknown",
+                                 apiVersion: document.apiVersion ?? "unknown")]
+                : options.packageModules)
     }
 
     /// The README's deploy workflow (get a service, change its launchConfig's image, upgrade, wait, finish), for

@@ -148,6 +148,24 @@ extension PackageContext: TemplateContext {
         "resourceModels": .list(ResourceSummary.self) { $0.resourceModels },
         "deployExample": .object(DeployExampleContext.self) { $0.deployExample },
         "exampleAction": .object(ExampleActionContext.self) { $0.exampleAction },
+        "modules": .list(ModuleContext.self) { $0.modules.map(ModuleContext.init) },
+        "hasSeveralModules": .flag { $0.modules.count > 1 },
+    ]
+}
+
+/// A `PackageModule` as templates see it.
+struct ModuleContext: TemplateContext {
+    var module: PackageModule
+    var moduleName: String { module.moduleName }
+    var docsVersion: String { module.docsVersion }
+    var apiVersion: String { module.apiVersion }
+
+    init(_ module: PackageModule) { self.module = module }
+
+    static let templateKeys: KeyValuePairs<String, TemplateKey<ModuleContext>> = [
+        "moduleName": .text { $0.moduleName },
+        "docsVersion": .text { $0.docsVersion },
+        "apiVersion": .text { $0.apiVersion },
     ]
 }
 
@@ -177,6 +195,10 @@ extension TypeDocContext: TemplateContext {
         "operations": .list(UsageContext.self) { $0.operations },
         "actions": .list(UsageContext.self) { $0.actions },
         "hasUsage": .flag { !$0.operations.isEmpty || !$0.actions.isEmpty },
+        "embeddedTypes": .texts { $0.embeddedTypes },
+        "hasEmbeddedTypes": .flag { !$0.embeddedTypes.isEmpty },
+        "hasCreatePayload": .flag { $0.hasCreatePayload },
+        "hasUpdatePayload": .flag { $0.hasUpdatePayload },
     ]
 }
 
@@ -191,6 +213,8 @@ extension FieldDocContext: TemplateContext {
         "defaultValue": .text { DocText.tableCell($0.defaultValue) },
         "options": .text { $0.options.isEmpty ? nil : DocText.tableCell($0.options) },
         "notes": .text { DocText.tableCell($0.notes) },
+        "notesText": .text { $0.notes.isEmpty ? nil : DocText.oneLine($0.notes) },
+        "usage": .text { $0.usage },
         "linkedType": .text { $0.linkedType },
     ]
 }
@@ -211,6 +235,7 @@ extension DocsIndexContext: TemplateContext {
         "apiVersion": .text { $0.apiVersion },
         "resources": .list(TypeDocContext.self) { $0.resources },
         "types": .list(TypeDocContext.self) { $0.types },
+        "unattachedTypes": .list(TypeDocContext.self) { $0.unattachedTypes },
     ]
 }
 

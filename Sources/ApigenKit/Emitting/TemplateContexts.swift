@@ -130,7 +130,7 @@ struct ActionContext: Sendable {
     var testName: String
 }
 
-/// `Swift/Package.swift`, `Swift/README.md`, runtime files: the whole package.
+/// `Swift/Package.swift`, `Swift/README.md`, `Swift/ResourceTypes.swift`, `DocC/GettingStarted.md`: the whole package.
 struct PackageContext: Sendable {
     var access: String
     var moduleName: String
@@ -145,6 +145,8 @@ struct PackageContext: Sendable {
     /// The README's examples, where the API has what they need.
     var deployExample: DeployExampleContext?
     var exampleAction: ExampleActionContext?
+    /// The package's API modules, in order: this one alone, or all of a package that holds several.
+    var modules: [PackageModule]
 }
 
 /// The README's deploy workflow: Swift names of the collection, types and the finishing action.

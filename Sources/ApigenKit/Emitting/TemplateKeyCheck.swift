@@ -17,7 +17,7 @@ enum TemplateKeyCheck {
         case "Swift/ResourceClient.swift", "Swift/ResourceClientTests.swift": ResourceClientContext.self
         case "DocC/Landing.md", "Docs/Index.md": DocsIndexContext.self
         case "DocC/Article.md", "Docs/Type.md": TypeDocContext.self
-        default: PackageContext.self  // Runtime/, RuntimeTests/, Swift/Package, Swift/README, Swift/ResourceTypes
+        default: PackageContext.self  // Swift/Package, Swift/README, Swift/ResourceTypes, DocC/GettingStarted
         }
     }
 

@@ -6,7 +6,7 @@ import Mustache
 /// relative name in the user's templates folder.
 struct TemplateSet: Sendable {
     private let library: MustacheLibrary
-    /// Relative names (`Swift/Model.swift`, `Runtime/Transport.swift`), without `.mustache`.
+    /// Relative names (`Swift/Model.swift`, `DocC/Article.md`), without `.mustache`.
     let names: [String]
     /// Each template's text, by name.
     let sources: [String: String]
@@ -27,6 +27,12 @@ struct TemplateSet: Sendable {
             }
             for (name, text) in user {
                 guard sources[name] != nil else {
+                    if name.hasPrefix("Runtime/") || name.hasPrefix("RuntimeTests/") {
+                        throw DiagnosticError(.error(
+                            "'\(name).mustache': the runtime is no longer a template but apigen's RancherRuntime module, "
+                                + "copied into the package as it is (docs/runtime.md); remove this file",
+                            file: overrides.appendingPathComponent(name + ".mustache").path))
+                    }
                     throw DiagnosticError(.error(
                         "'\(name).mustache' does not replace a built-in template (see Templates/README.md for their names)",
                         file: overrides.appendingPathComponent(name + ".mustache").path))

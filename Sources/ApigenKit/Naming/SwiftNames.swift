@@ -25,7 +25,7 @@ public enum SwiftNames {
     ]
 
     /// Type names a model must not take, whoever chooses it: the standard library and Foundation types the
-    /// generated code uses, and the runtime's own types (Templates/Runtime). A Rancher `task` becomes `TaskModel`.
+    /// generated code uses, and the runtime's own types (Runtime/RancherRuntime). A Rancher `task` becomes `TaskModel`.
     static let reservedTypeNames = Set<String>([
         "ContinuousClock", "Decodable", "Encodable", "Equatable", "Int64", "NSObject", "StaticString", "TimeInterval",
         // Swift and Foundation, as used by the generated code and its tests.
@@ -35,13 +35,13 @@ public enum SwiftNames {
         "RawRepresentable", "Result", "Self", "Sendable", "Set", "String", "Substring", "Task", "Thread", "Type",
         "UInt8", "URL", "URLComponents", "URLError", "URLQueryItem", "URLRequest", "URLSession",
         "URLSessionConfiguration", "Void",
-        // The runtime (every type Templates/Runtime declares; a test checks the list is complete) and the
+        // The runtime (every type Runtime/RancherRuntime declares; a test checks the list is complete) and the
         // generated registry.
         "APIError", "APIRequest", "APIVersion", "BasicCredentials", "ChallengedResponses", "DecodingFailure", "DigitScanner",
         "Duration", "ErrorEnvelope", "FieldDecoder", "FieldKey", "HTTPExchange", "HTTPRequest", "HTTPResponse", "HTTPTransport",
         "ISO8601Timestamp", "JSONConvertible", "JSONObjectValue", "JSONParser", "JSONValue", "ListOptions", "Page", "PageSequence", "Pagination", "PercentEncoding",
         "RancherClient", "RancherCoding", "RancherEnum", "RancherModel", "RancherError", "RancherResource", "RedirectRefusal", "ResourceStandardFields",
-        "Resource", "ResourceCollectionClient", "ResourceID", "ResourceTypes", "RetryPolicy", "Schema",
+        "Resource", "ResourceCollectionClient", "ResourceModelCatalog", "ResourceID", "ResourceTypes", "RetryPolicy", "Schema",
         "SchemaAction", "SchemaField", "SchemaFilter", "ServerEndpoint", "SortOrder", "StartedTask", "Transitioning", "TypeMismatch",
         "URLSessionTransport", "WaitPolicy",
     ]).union(nestedTypeNames)

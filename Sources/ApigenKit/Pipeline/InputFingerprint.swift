@@ -1,8 +1,8 @@
 import ApigenTemplates
 import Foundation
 
-/// A hash of everything a generation depends on: the pages, the templates, the options and the tool
-/// itself. When it matches the manifest's and every generated file still has the content the manifest
+/// A hash of everything a generation depends on: the pages, the templates, the runtime files it copies, the
+/// options and the tool itself. When it matches the manifest's and every generated file still has the content the manifest
 /// recorded, a run has nothing to do and stops before parsing (a no-op build step in milliseconds).
 struct InputFingerprint: Sendable, Hashable {
     var value: UInt64
@@ -22,6 +22,12 @@ struct InputFingerprint: Sendable, Hashable {
             for path in TemplateSet.templatePaths(in: folder) {
                 hasher.add(Array(path.utf8))
                 hasher.add(FileBytes.read(folder.appendingPathComponent(path).path) ?? [])
+            }
+        }
+        if options.emitting.singleFileName == nil {
+            for file in try RuntimeFiles.all.get() {
+                hasher.add(Array(file.name.utf8))
+                hasher.add(Array(file.contents.utf8))
             }
         }
         let emitting = options.emitting

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import ApigenKit
 
-/// The six real docs sets in ../shared: read without errors, and the only warnings are the docs' real defects.
-@Suite("Real corpus")
+/// The six real docs sets (`APIGEN_CORPUS`, or ../shared): read without errors, and the only warnings are the docs' real defects.
+@Suite("Real corpus", .needsCorpus)
 struct CorpusTests {
     @Test(arguments: TestPaths.corpusSets)
     func readsWithoutErrors(_ set: String) throws {

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import ApigenKit
 
-/// `apigen diff` on the real docs sets of `../shared/corpus`. Every specific change asserted here was checked by
+/// `apigen diff` on the real docs sets of the corpus (`APIGEN_CORPUS`, else `../shared/corpus`). Every specific change asserted here was checked by
 /// reading both pages; the per-rule counts were measured and pin the whole report.
-@Suite("Diff on the real corpus", .enabled(if: DiffCorpus.isAvailable, "../shared/corpus is missing"))
+@Suite("Diff on the real corpus", .needsCorpus)
 struct DiffCorpusTests {
     private func finding(
         _ report: DiffReport, _ rule: String, _ type: String, _ member: String? = nil
@@ -14,13 +14,13 @@ struct DiffCorpusTests {
 
     @Test("diff X X reports nothing", arguments: TestPaths.corpusSets)
     func sameSetHasNoFindings(_ set: String) throws {
-        let report = try DiffCorpus.diff(set, set)
+        let report = try corpusDiffSets.diff(set, set)
         #expect(report.findings.isEmpty)
         #expect(report.exitStatus(failOn: .info) == 0)
     }
 
     @Test func v12ToV14V2Beta() throws {
-        let report = try DiffCorpus.diff("v1.2/en/api/v2-beta", "v1.4/en/api/v2-beta")
+        let report = try corpusDiffSets.diff("v1.2/en/api/v2-beta", "v1.4/en/api/v2-beta")
         #expect(report.old == DocsSetVersion(docsVersion: "v1.2", apiVersion: "v2-beta"))
         #expect(report.new == DocsSetVersion(docsVersion: "v1.4", apiVersion: "v2-beta"))
         // `## Subnet` (resource template) became `## subnet` (type page); its newly listed common fields are
@@ -41,7 +41,7 @@ struct DiffCorpusTests {
     }
 
     @Test func v14ToV16V2Beta() throws {
-        let report = try DiffCorpus.diff("v1.4/en/api/v2-beta", "v1.6/en/api/v2-beta")
+        let report = try corpusDiffSets.diff("v1.4/en/api/v2-beta", "v1.6/en/api/v2-beta")
         // v1.6 pages of service, host, container, stack, volume… have no Operations section any more.
         for type in ["service", "host", "container", "stack", "certificate", "registry"] {
             for operation in ["create", "update", "delete"] {
@@ -73,7 +73,7 @@ struct DiffCorpusTests {
     }
 
     @Test func v10ToV14V1() throws {
-        let report = try DiffCorpus.diff("v1.0/en/api/v1", "v1.4/en/api/v1")
+        let report = try corpusDiffSets.diff("v1.0/en/api/v1", "v1.4/en/api/v1")
         // amazonec2Config.securityGroup: `string` in v1.0, `array[string]` with default `[docker-machine]` in v1.4.
         let retyped = finding(report, "field-type-changed", "amazonec2Config", "securityGroup")
         #expect(retyped?.old == "string")
@@ -110,7 +110,7 @@ struct DiffCorpusTests {
     }
 
     @Test func v14ToV16V1() throws {
-        let report = try DiffCorpus.diff("v1.4/en/api/v1", "v1.6/en/api/v1")
+        let report = try corpusDiffSets.diff("v1.4/en/api/v1", "v1.6/en/api/v1")
         for operation in ["create", "update", "delete"] {
             #expect(finding(report, "operation-removed", "environment", operation) != nil)
             #expect(finding(report, "operation-removed", "service", operation) != nil)
@@ -128,11 +128,11 @@ struct DiffCorpusTests {
         let set = "v1.6/en/api/v1"
         let folder = try TemporaryDocs()
         defer { folder.remove() }
-        let json = try CanonicalJSON.encode(try DiffCorpus.document(set))
+        let json = try CanonicalJSON.encode(try corpusDiffSets.document(set))
         try folder.write("v1.6-v1.json", Data(json.utf8))
         let fromJSON = try DiffInput.load(folder.url.appendingPathComponent("v1.6-v1.json").path)
-        #expect(APIDiffer.diff(old: fromJSON, new: try DiffCorpus.document(set)).findings.isEmpty)
-        let report = APIDiffer.diff(old: try DiffCorpus.document("v1.4/en/api/v1"), new: fromJSON)
-        #expect(report == (try DiffCorpus.diff("v1.4/en/api/v1", set)))
+        #expect(APIDiffer.diff(old: fromJSON, new: try corpusDiffSets.document(set)).findings.isEmpty)
+        let report = APIDiffer.diff(old: try corpusDiffSets.document("v1.4/en/api/v1"), new: fromJSON)
+        #expect(report == (try corpusDiffSets.diff("v1.4/en/api/v1", set)))
     }
 }

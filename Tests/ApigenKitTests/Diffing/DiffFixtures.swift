@@ -69,22 +69,27 @@ enum DiffFixtures {
     }
 }
 
-/// The shared corpus, each set loaded once per test run (loading is the slow part).
-enum DiffCorpus {
-    private static let cache = Mutex<[String: APIDocument]>([:])
+/// Docs sets loaded once per test run (loading is the slow part), from the corpus or from the fixtures.
+final class DiffSets: Sendable {
+    private let folder: @Sendable (String) throws -> URL
+    private let cache = Mutex<[String: APIDocument]>([:])
 
-    static func document(_ set: String) throws -> APIDocument {
+    init(folder: @escaping @Sendable (String) throws -> URL) { self.folder = folder }
+
+    func document(_ set: String) throws -> APIDocument {
         if let cached = cache.withLock({ $0[set] }) { return cached }
-        let document = try DiffInput.load(TestPaths.corpusSet(set).path)
+        let document = try DiffInput.load(try folder(set).path)
         cache.withLock { $0[set] = document }
         return document
     }
 
-    static func diff(_ old: String, _ new: String) throws -> DiffReport {
+    func diff(_ old: String, _ new: String) throws -> DiffReport {
         APIDiffer.diff(old: try document(old), new: try document(new))
     }
-
-    static var isAvailable: Bool {
-        FileManager.default.fileExists(atPath: TestPaths.corpus.path)
-    }
 }
+
+/// The real corpus (`APIGEN_CORPUS`, else `../shared/corpus`).
+let corpusDiffSets = DiffSets { TestPaths.corpusSet($0) }
+
+/// The fixture docs sets written for the tests.
+let fixtureDiffSets = DiffSets { try TestPaths.fixtureDocsSet($0) }

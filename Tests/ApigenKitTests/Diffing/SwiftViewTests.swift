@@ -54,13 +54,24 @@ struct SwiftViewTests {
         try SwiftFindingCheck.verify(report, old: old, new: new)
     }
 
-    @Test(arguments: [("v1.4/en/api/v2-beta", "v1.6/en/api/v2-beta"), ("v1.0/en/api/v1", "v1.4/en/api/v1"),
-                      ("v1.2/en/api/v2-beta", "v1.4/en/api/v2-beta")])
+    @Test(.needsCorpus, arguments: [("v1.4/en/api/v2-beta", "v1.6/en/api/v2-beta"), ("v1.0/en/api/v1", "v1.4/en/api/v1"),
+                                    ("v1.2/en/api/v2-beta", "v1.4/en/api/v2-beta")])
     func everySwiftFindingOfTheCorpusMatchesTheCode(_ oldSet: String, _ newSet: String) throws {
-        let old = try DiffCorpus.document(oldSet)
-        let new = try DiffCorpus.document(newSet)
+        let old = try corpusDiffSets.document(oldSet)
+        let new = try corpusDiffSets.document(newSet)
         let report = APIDiffer.diff(old: old, new: new)
         #expect(report.findings.contains { $0.rule.hasPrefix("swift-") })
+        try SwiftFindingCheck.verify(report, old: old, new: new)
+    }
+
+    /// The fixture sets' v1.0 → v1.6 change: a string that became a list, an enum case gained, one lost.
+    @Test func everySwiftFindingOfTheFixtureSetsMatchesTheCode() throws {
+        let old = try fixtureDiffSets.document("v1.0/en/api/v1")
+        let new = try fixtureDiffSets.document("v1.6/en/api/v1")
+        let report = APIDiffer.diff(old: old, new: new)
+        #expect(report.findings.filter { $0.rule.hasPrefix("swift-") }.map(\.rule).sorted() == [
+            "swift-enum-case-added", "swift-enum-case-removed", "swift-property-retyped",
+        ])
         try SwiftFindingCheck.verify(report, old: old, new: new)
     }
 }
@@ -69,8 +80,8 @@ struct SwiftViewTests {
 enum SwiftFindingCheck {
     static func verify(_ report: DiffReport, old: APIDocument, new: APIDocument) throws {
         let emitter = try SDKEmitter(options: EmitOptions(moduleName: "Sample"))
-        let oldFiles = Dictionary(try emitter.emit(old).map { ($0.path, $0.contents) }) { first, _ in first }
-        let newFiles = Dictionary(try emitter.emit(new).map { ($0.path, $0.contents) }) { first, _ in first }
+        let oldFiles = Dictionary(emitter.emit(old).map { ($0.path, $0.contents) }) { first, _ in first }
+        let newFiles = Dictionary(emitter.emit(new).map { ($0.path, $0.contents) }) { first, _ in first }
         for finding in report.findings where finding.rule.hasPrefix("swift-") {
             let names = codeSpans(finding.message)
             let context = Comment(rawValue: "\(finding.rule) \(finding.type).\(finding.member ?? ""): \(finding.message)")

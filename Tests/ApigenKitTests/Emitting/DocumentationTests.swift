@@ -28,13 +28,25 @@ struct DocumentationTests {
         return missing
     }
 
-    @Test(arguments: sets)
+    @Test(.needsCorpus, arguments: sets)
     func everyGeneratedDeclarationHasADocComment(_ set: String) throws {
-        let (_, files) = try emit(TestPaths.corpusSet(set))
+        try checkDocComments(TestPaths.corpusSet(set))
+    }
+
+    @Test(arguments: TestPaths.fixtureSets)
+    func everyGeneratedDeclarationOfAFixtureSetHasADocComment(_ set: String) throws {
+        try checkDocComments(TestPaths.fixtureDocsSet(set))
+    }
+
+    private func checkDocComments(_ docs: URL) throws {
+        let (_, files) = try emit(docs)
         var missing: [String] = []
+        var checked = 0
         for file in files where file.path.hasPrefix("Sources/Rancher/Models/") || file.path.hasPrefix("Sources/Rancher/Client/") {
             missing += Self.undocumentedDeclarations(in: file.contents).map { "\(file.path): \($0)" }
+            checked += 1
         }
+        #expect(checked > 10)
         #expect(missing.isEmpty, "\(missing.prefix(10))")
     }
 
@@ -42,9 +54,18 @@ struct DocumentationTests {
         #expect(Self.undocumentedDeclarations(in: "/// Yes.\npublic var a: Int?\n\npublic var b: Int?\n") == ["public var b: Int?"])
     }
 
-    @Test(arguments: sets)
+    @Test(.needsCorpus, arguments: sets)
     func everyResourceHasItsArticleAndPage(_ set: String) throws {
-        let (document, files) = try emit(TestPaths.corpusSet(set))
+        try checkArticlesAndPages(TestPaths.corpusSet(set))
+    }
+
+    @Test(arguments: TestPaths.fixtureSets)
+    func everyResourceOfAFixtureSetHasItsArticleAndPage(_ set: String) throws {
+        try checkArticlesAndPages(TestPaths.fixtureDocsSet(set))
+    }
+
+    private func checkArticlesAndPages(_ docs: URL) throws {
+        let (document, files) = try emit(docs)
         let paths = Set(files.map(\.path))
         let model = SwiftSDKModel(document: document, options: EmitOptions())
         #expect(!model.resources.isEmpty)
@@ -65,7 +86,13 @@ struct DocumentationTests {
         let guide = try #require(files.first { $0.path.hasSuffix("NetworkDriverService-Guide.md") }).contents
         #expect(guide.contains("rancher.networkDriverServices.create(NetworkDriverService.Create(name: \"name\", networkDriver: NetworkDriver()))"))
         #expect(guide.contains("rancher.networkDriverServices.restart(id: \"1a1\", ServiceRestart())"))
-        #expect(guide.contains("| `scale` | ``NetworkDriverService/scale`` | `int` | optional | yes | 1 |"))
+        #expect(guide.contains("- ``NetworkDriverService/scale`` (`scale`, `int`): optional on create, updatable, default `1`."))
+        #expect(guide.contains("- ``NetworkDriverService/Create``\n- ``NetworkDriverService/Update``\n- ``NetworkDriverServiceClient``"),
+                "the guide curates its model, bodies and client")
+        #expect(guide.contains("- ``LaunchConfig``\n- ``LogConfig``"), "and the types it embeds, at any depth")
+        let landing = try #require(files.first { $0.path.hasSuffix("Rancher.docc/Rancher.md") }).contents
+        #expect(landing.contains("- <doc:GettingStarted>"))
+        #expect(!landing.contains("``LaunchConfig``"), "an embedded type is curated by its resource's guide, not the landing page")
         let page = try #require(files.first { $0.path == "docs/NetworkDriverService.md" }).contents
         #expect(page.contains("[`LaunchConfig`](LaunchConfig.md)"), "links between types resolve to their pages")
     }

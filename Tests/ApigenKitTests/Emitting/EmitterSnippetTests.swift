@@ -83,15 +83,15 @@ struct EmitterSnippetTests {
         #expect(dashedSource.contains("jsonObject.insertMember(ioMax, forKey: \"io-max\")"))
     }
 
-    /// A model named like a runtime type would shadow it inside the module: every type the runtime templates
-    /// declare at the top level must be a reserved name.
+    /// A model named like a runtime type would shadow it inside the module: every type the runtime module
+    /// declares at the top level must be a reserved name.
     @Test func everyRuntimeTypeNameIsReserved() throws {
-        let runtime = TestPaths.repositoryRoot.appendingPathComponent("Templates/Runtime")
+        let runtime = TestPaths.repositoryRoot.appendingPathComponent("Runtime/RancherRuntime")
         var declared = Set<String>()
-        for file in try FileManager.default.contentsOfDirectory(atPath: runtime.path) where file.hasSuffix(".mustache") {
+        for file in try FileManager.default.contentsOfDirectory(atPath: runtime.path) where file.hasSuffix(".swift") {
             let text = try String(contentsOf: runtime.appendingPathComponent(file), encoding: .utf8)
             for line in text.split(separator: "\n") where !line.hasPrefix(" ") {
-                let words = line.split(separator: " ").filter { !["{{access}}", "private", "fileprivate", "final"].contains($0) }
+                let words = line.split(separator: " ").filter { !["public", "@_spi(Generated)", "private", "fileprivate", "final"].contains($0) }
                 if words.count > 1, ["struct", "enum", "protocol", "class", "typealias", "actor"].contains(words[0]) {
                     declared.insert(String(words[1].prefix { $0.isLetter || $0.isNumber || $0 == "_" }))
                 }
@@ -342,5 +342,7 @@ struct SingleFileTests {
         }
         #expect(!single[0].contents.contains("PackageDescription"))
         #expect(!single[0].contents.contains("import Testing"))
+        #expect(!single[0].contents.contains("public struct RancherClient"), "the runtime is a dependency, not part of the file")
+        #expect(single[0].contents.contains("@_exported import RancherRuntime"))
     }
 }

@@ -3,11 +3,30 @@ import Testing
 import ApigenKit
 @testable import RancherMock
 
-/// The mock server's behaviour without HTTP: requests in, Cattle's answers out, on the v1.6/v2-beta docs set.
+/// The mock server's behaviour without HTTP: requests in, Cattle's answers out, on a v1.6/v2-beta docs set: the
+/// fixture set always, the real one too where the corpus is found.
 @Suite("Mock server")
 struct MockServerTests {
-    static func server(delay: Double = 0, keys: (String, String)? = nil, state: URL? = nil) throws -> MockServer {
-        let document = try DocsSetLoader.load(TestPaths.corpusSet("v1.6/en/api/v2-beta"))
+    enum Docs: String, Sendable, CustomTestStringConvertible {
+        case fixture, corpus
+
+        var testDescription: String { rawValue }
+
+        var folder: URL {
+            get throws {
+                switch self {
+                case .fixture: try TestPaths.fixtureDocsSet("v1.6/en/api/v2-beta")
+                case .corpus: TestPaths.corpusSet("v1.6/en/api/v2-beta")
+                }
+            }
+        }
+    }
+
+    /// The sets each test runs on (the corpus suites report the corpus's absence, with how to get it).
+    static let sets: [Docs] = TestPaths.corpusRoot == nil ? [.fixture] : [.fixture, .corpus]
+
+    static func server(_ docs: Docs, delay: Double = 0, keys: (String, String)? = nil, state: URL? = nil) throws -> MockServer {
+        let document = try DocsSetLoader.load(docs.folder)
         return try MockServer(document: document, options: MockOptions(accessKey: keys?.0, secretKey: keys?.1,
                                                                        transitionDelay: delay, stateFile: state))
     }
@@ -19,8 +38,9 @@ struct MockServerTests {
 
     static func string(_ response: MockResponse, _ key: String) -> String? { response.json?[key]?.stringValue }
 
-    @Test func discoveryLeadsToSchemasAndCollections() throws {
-        let server = try Self.server()
+    @Test(arguments: sets)
+    func discoveryLeadsToSchemasAndCollections(_ docs: Docs) throws {
+        let server = try Self.server(docs)
         let root = Self.send(server, "GET", "/")
         #expect(root.status == 200)
         #expect(root.json?["data"]?.elements?.first?["id"] == "v2-beta")
@@ -34,8 +54,9 @@ struct MockServerTests {
         #expect(Self.send(server, "GET", "/v2-beta/schemas/launchconfig").json?["id"] == "launchConfig")
     }
 
-    @Test func createMovesThroughItsStatesAndListsOnlyWhatsAlive() throws {
-        let server = try Self.server(delay: 0)
+    @Test(arguments: sets)
+    func createMovesThroughItsStatesAndListsOnlyWhatsAlive(_ docs: Docs) throws {
+        let server = try Self.server(docs, delay: 0)
         let created = Self.send(server, "POST", "/v2-beta/stacks", #"{"name":"web","description":"x"}"#)
         #expect(created.status == 201)
         #expect(Self.string(created, "state") == "activating")
@@ -57,8 +78,9 @@ struct MockServerTests {
         #expect(Self.send(server, "GET", "/v2-beta/stacks", query: [("removed_notnull", "")]).json?["data"]?.elements?.count == 1)
     }
 
-    @Test func actionsFollowTheState() throws {
-        let server = try Self.server(delay: 60)  // transitions never end during the test
+    @Test(arguments: sets)
+    func actionsFollowTheState(_ docs: Docs) throws {
+        let server = try Self.server(docs, delay: 60)  // transitions never end during the test
         let stack = try #require(Self.string(Self.send(server, "POST", "/v2-beta/stacks", #"{"name":"s"}"#), "id"))
         let created = Self.send(server, "POST", "/v2-beta/services",
                                 #"{"name":"web","stackId":"\#(stack)","launchConfig":{"imageUuid":"docker:a","runInit":true}}"#)
@@ -72,7 +94,7 @@ struct MockServerTests {
         let unknown = Self.send(server, "POST", "/v2-beta/services/\(id)", query: [("action", "explode")])
         #expect(Self.string(unknown, "code") == "InvalidAction")
 
-        let settledServer = try Self.server(delay: 0)
+        let settledServer = try Self.server(docs, delay: 0)
         let stack2 = try #require(Self.string(Self.send(settledServer, "POST", "/v2-beta/stacks", #"{"name":"s"}"#), "id"))
         let service = try #require(Self.string(Self.send(settledServer, "POST", "/v2-beta/services",
             #"{"name":"web","stackId":"\#(stack2)","launchConfig":{"imageUuid":"docker:a","drainTimeoutMs":5}}"#), "id"))
@@ -94,8 +116,9 @@ struct MockServerTests {
         #expect(included.json?["services"]?.elements?.count == 1)
     }
 
-    @Test func projectsScopeListsAndLinks() throws {
-        let server = try Self.server()
+    @Test(arguments: sets)
+    func projectsScopeListsAndLinks(_ docs: Docs) throws {
+        let server = try Self.server(docs)
         let inDefault = Self.send(server, "POST", "/v2-beta/projects/1a5/stacks", #"{"name":"a"}"#)
         #expect(inDefault.json?["links"]?["self"]?.stringValue?.hasPrefix("http://localhost:8080/v2-beta/projects/1a5/stacks/") == true)
         #expect(inDefault.headers.contains { $0.name == "X-API-Schemas" && $0.value == "http://localhost:8080/v2-beta/projects/1a5/schemas" })
@@ -110,8 +133,9 @@ struct MockServerTests {
         #expect(Self.send(server, "GET", "/v2-beta/projects/1a5").json?["name"] == "Default")
     }
 
-    @Test func filtersSortAndPages() throws {
-        let server = try Self.server()
+    @Test(arguments: sets)
+    func filtersSortAndPages(_ docs: Docs) throws {
+        let server = try Self.server(docs)
         for name in ["b-2", "a-1", "c-3", "a-4", "d-5"] {
             _ = Self.send(server, "POST", "/v2-beta/stacks", #"{"name":"\#(name)"}"#)
         }
@@ -140,8 +164,9 @@ struct MockServerTests {
     }
 
     /// Every bad request gets Cattle's error, and leaves the data as it was.
-    @Test func badRequestsChangeNothing() throws {
-        let server = try Self.server(keys: ("key", "secret"))
+    @Test(arguments: sets)
+    func badRequestsChangeNothing(_ docs: Docs) throws {
+        let server = try Self.server(docs, keys: ("key", "secret"))
         let auth = ["authorization": "Basic " + Data("key:secret".utf8).base64EncodedString()]
         let stack = try #require(Self.string(Self.send(server, "POST", "/v2-beta/stacks", #"{"name":"s"}"#, headers: auth), "id"))
         _ = Self.send(server, "GET", "/v2-beta/stacks/\(stack)", headers: auth)  // settled before the snapshot
@@ -185,10 +210,11 @@ struct MockServerTests {
         #expect(created.json?["color"] == nil)
     }
 
-    @Test func stateSurvivesARestartAndATornLine() throws {
+    @Test(arguments: sets)
+    func stateSurvivesARestartAndATornLine(_ docs: Docs) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("apigen-mock-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
-        let first = try Self.server(state: file)
+        let first = try Self.server(docs, state: file)
         let stack = try #require(Self.string(Self.send(first, "POST", "/v2-beta/stacks", #"{"name":"kept"}"#), "id"))
         _ = Self.send(first, "PUT", "/v2-beta/stacks/\(stack)", #"{"description":"changed"}"#)
         // A write cut short by a kill: half a line at the end.
@@ -197,7 +223,7 @@ struct MockServerTests {
         try handle.write(contentsOf: Data(#"{"resource":{"id":"1st99","ty"#.utf8))
         try handle.close()
 
-        let second = try Self.server(state: file)
+        let second = try Self.server(docs, state: file)
         #expect(second.startupProblems.count == 1)
         let reloaded = Self.send(second, "GET", "/v2-beta/stacks/\(stack)")
         #expect(Self.string(reloaded, "description") == "changed")

@@ -29,9 +29,25 @@ struct SourceLineTests {
     }
 
     /// The pairing holds on every real page, and gives the lines `data-sourcepos` gives.
-    @Test(arguments: TestPaths.corpusSets)
+    @Test(.needsCorpus, arguments: TestPaths.corpusSets)
     func pairingAgreesWithSourcePositionsOnTheCorpus(_ set: String) throws {
-        let files = try DocsSetParser.pageFiles(in: TestPaths.corpusSet(set)).filter { $0.format == .markdown }
+        let (pages, lines) = try checkPairing(in: TestPaths.corpusSet(set))
+        print("\(set): \(pages) pages, \(lines) lines agree with data-sourcepos")
+    }
+
+    /// The same on the fixture sets' pages, whose action blocks, run-together rows and repaired common table
+    /// are written as the real ones are.
+    @Test(arguments: TestPaths.fixtureSets)
+    func pairingAgreesWithSourcePositionsOnTheFixtureSets(_ set: String) throws {
+        let (pages, lines) = try checkPairing(in: TestPaths.fixtureDocsSet(set))
+        #expect(pages > 10)
+        #expect(lines > 100)
+    }
+
+    /// Every Markdown page of `folder` pairs without a second rendering, with the lines and diagnostics of a
+    /// rendering with `data-sourcepos`. Returns how many pages and lines were compared.
+    private func checkPairing(in folder: URL) throws -> (pages: Int, lines: Int) {
+        let files = try DocsSetParser.pageFiles(in: folder).filter { $0.format == .markdown }
         var checkedLines = 0
         for file in files {
             let bytes = try #require(FileBytes.read(file.path))
@@ -48,7 +64,7 @@ struct SourceLineTests {
             #expect(paired.diagnostics == positioned.diagnostics, "\(file.relativePath)")
             checkedLines += lines(of: paired.page).count
         }
-        print("\(set): \(files.count) pages, \(checkedLines) lines agree with data-sourcepos")
+        return (files.count, checkedLines)
     }
 
     @Test func rawHTMLTableRowsFallBackToSourcePositions() throws {

@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import RancherSDK
+@_spi(Generated) @testable import RancherRuntime
 
 @Suite("Scenario against apigen-mock", .serialized)
 struct MockScenarioTests {

@@ -6,6 +6,7 @@
 import Foundation
 import Testing
 @testable import RancherSDK
+@_spi(Generated) @testable import RancherRuntime
 
 @Suite("Recorded server responses")
 struct RecordedResponseTests {

@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 @testable import Rancher
+@_spi(Generated) @testable import RancherRuntime
 
 @Suite("Deploy workflow")
 struct DeployWorkflowTests {

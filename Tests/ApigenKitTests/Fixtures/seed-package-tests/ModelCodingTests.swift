@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 @testable import Rancher
+@_spi(Generated) @testable import RancherRuntime
 
 @Suite("Generated model conformances")
 struct ModelCodingTests {
