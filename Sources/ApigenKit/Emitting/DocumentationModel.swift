@@ -17,6 +17,8 @@ struct TypeDocContext: Sendable {
     /// The Swift names of the models this type embeds, at any depth (`LaunchConfig`, `HealthCheck` under `Service`):
     /// the resource's article curates them, so DocC's See Also shows them beside it.
     var embeddedTypes: [String] = []
+    /// The guide's title: the collection's plural in words (`DNS Services`), else the type's name in words.
+    var title: String { SwiftNames.title(accessorName ?? apiName) }
     /// Whether the model has nested `Create` / `Update` request bodies.
     var hasCreatePayload = false
     var hasUpdatePayload = false

@@ -195,6 +195,7 @@ extension TypeDocContext: TemplateContext {
         "operations": .list(UsageContext.self) { $0.operations },
         "actions": .list(UsageContext.self) { $0.actions },
         "hasUsage": .flag { !$0.operations.isEmpty || !$0.actions.isEmpty },
+        "title": .text { $0.title },
         "embeddedTypes": .texts { $0.embeddedTypes },
         "hasEmbeddedTypes": .flag { !$0.embeddedTypes.isEmpty },
         "hasCreatePayload": .flag { $0.hasCreatePayload },

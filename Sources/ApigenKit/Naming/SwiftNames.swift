@@ -139,6 +139,12 @@ public enum SwiftNames {
         text.split(whereSeparator: { !($0.isLetter || $0.isNumber) || !$0.isASCII }).map(String.init)
     }
 
+    /// An API name as words for a title: `dnsServices` → `DNS Services`, `networkDriverService` → `Network Driver
+    /// Service` (initialisms in capitals, as in Swift names).
+    static func title(_ apiName: String) -> String {
+        words(in: apiName).flatMap(humps).map(capitalizedHump).joined(separator: " ")
+    }
+
     /// The camel-case humps of a word: `imageUuid` → `image`, `Uuid`; `URLPath` → `URL`, `Path`;
     /// `ip6Address` → `ip6`, `Address`. Digits stay with the letters before them.
     static func humps(_ word: String) -> [String] {

@@ -5,6 +5,13 @@ import Testing
 /// The naming rules, one case per rule: acronyms, humps, plurals, keywords.
 @Suite("Swift names")
 struct SwiftNamesTests {
+    @Test func titlesAreWordsWithInitialismsInCapitals() {
+        #expect(SwiftNames.title("dnsServices") == "DNS Services")
+        #expect(SwiftNames.title("networkDriverServices") == "Network Driver Services")
+        #expect(SwiftNames.title("lbTargetConfig") == "LB Target Config")
+        #expect(SwiftNames.title("tasks") == "Tasks")
+    }
+
     @Test(arguments: [
         ("stackId", "stackID"), ("imageUuid", "imageUUID"), ("retainIp", "retainIP"), ("instanceIds", "instanceIDs"),
         ("primaryIpAddress", "primaryIPAddress"), ("milliCpuReservation", "milliCPUReservation"),
