@@ -9,6 +9,15 @@ enum DocText {
         return text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 
+    /// A description as Markdown for the documentation pages. The docs write lists as `<br> * item` inside one
+    /// paragraph, which reach the IR as `text. * item * item`: with two items or more, they become a list again
+    /// (one ` * ` alone is more likely arithmetic).
+    static func markdownDescription(_ text: String) -> String {
+        let parts = text.components(separatedBy: " * ")
+        guard parts.count >= 3 else { return text }
+        return parts[0] + "\n\n" + parts.dropFirst().map { "- " + $0 }.joined(separator: "\n")
+    }
+
     /// Prose on one line: every run of white space (line breaks included) becomes one space.
     static func oneLine(_ text: String) -> String {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")

@@ -186,7 +186,7 @@ extension TypeDocContext: TemplateContext {
         "apiName": .text { $0.apiName },
         "typeName": .text { $0.typeName },
         "isResource": .flag { $0.isResource },
-        "description": .text { $0.description.isEmpty ? nil : $0.description },
+        "description": .text { $0.description.isEmpty ? nil : DocText.markdownDescription($0.description) },
         "origin": .text { $0.origin },
         "isInferred": .flag { $0.origin == "example" },
         "source": .text { $0.source },

@@ -50,6 +50,14 @@ struct DocumentationTests {
         #expect(missing.isEmpty, "\(missing.prefix(10))")
     }
 
+    /// The docs' `<br> * item` lists, flattened in the IR, are lists again on the documentation pages.
+    @Test func flattenedListsBecomeMarkdownLists() {
+        let host = "Hosts have these requirements. * A modern Linux. * Docker 1.12 or later. Rancher also supports Machine."
+        #expect(DocText.markdownDescription(host)
+                == "Hosts have these requirements.\n\n- A modern Linux.\n- Docker 1.12 or later. Rancher also supports Machine.")
+        #expect(DocText.markdownDescription("Scale is 2 * 3 at most.") == "Scale is 2 * 3 at most.", "one star is not a list")
+    }
+
     @Test func theCheckCatchesAMissingComment() {
         #expect(Self.undocumentedDeclarations(in: "/// Yes.\npublic var a: Int?\n\npublic var b: Int?\n") == ["public var b: Int?"])
     }
