@@ -11,7 +11,7 @@ let package = Package(
         // verbatim copy of it; build-plugin users depend on this product, so it is built once, not per target.
         .library(name: "RancherRuntime", targets: ["RancherRuntime"]),
         .library(name: "ApigenKit", targets: ["ApigenKit"]),
-        // The in-memory Rancher API behind apigen-mock, without HTTP. The server itself (Hummingbird) is the
+        // The in-memory Rancher API behind apigen-mock, without HTTP. The HTTP server itself is the
         // package in Mock/, so that depending on apigen never resolves a server stack.
         .library(name: "RancherMock", targets: ["RancherMock"]),
         // `swift build` regenerates the SDK of a target's docs/ folder (see README, "As a build step").
