@@ -12,9 +12,6 @@ public struct SDKEmitter: Sendable {
     public init(options: EmitOptions) throws(DiagnosticError) {
         self.options = options
         templates = try TemplateSet(overrides: options.templatesDirectory)
-        let writesPackageFiles = Self.writesPackageFiles(options)
-        runtimeFiles = options.singleFileName != nil ? []
-            : try RuntimeFiles.generatedFiles(module: options.moduleName).filter { writesPackageFiles || $0.path.hasPrefix("Tests/") }
         guard SwiftNames.isValidModuleName(options.moduleName) else {
             throw DiagnosticError(.error("'\(options.moduleName)' is not a valid Swift module name", file: "--module-name"))
         }
@@ -22,6 +19,9 @@ public struct SDKEmitter: Sendable {
             throw DiagnosticError(.error("'\(RuntimeFiles.moduleName)' is the runtime's module in every package; choose another name",
                                          file: "--module-name"))
         }
+        let writesPackageFiles = Self.writesPackageFiles(options)
+        runtimeFiles = options.singleFileName != nil ? []
+            : try RuntimeFiles.generatedFiles(module: options.moduleName).filter { writesPackageFiles || $0.path.hasPrefix("Tests/") }
     }
 
     /// Whether this module's run writes the package's own files (manifest, README, `.spi.yml`, runtime): always,
